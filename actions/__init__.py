@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin wrappers that read the tracker and call ``bot``."""

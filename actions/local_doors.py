@@ -1,0 +1,65 @@
+"""After an answer that depends on the local door: name it for the user's municipality, or ask for
+the municipality. Also answers a message that only names a municipality. Logic: bot.local_doors."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.handoff import THEMES
+from bot.local_doors import describe_doors, doors_for
+from bot.region import find_municipality, load_region
+
+
+def answer_key(latest_message: dict) -> str | None:
+    """'absence/leerplichtambtenaar' for the answer the ResponseSelector just chose, else None."""
+    intent = (latest_message.get("intent") or {}).get("name")
+    if intent not in THEMES:
+        return None
+    selector = latest_message.get("response_selector") or {}
+    chosen = (selector.get(intent) or selector.get("default") or {}).get("response") or {}
+    return chosen.get("intent_response_key")
+
+
+class ActionLocalDoor(Action):
+    """Adds the local door to an answer, or asks the municipality and remembers which door."""
+
+    def name(self) -> Text:
+        return "action_local_door"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        region = load_region()
+        kinds = doors_for(answer_key(tracker.latest_message))
+        if not kinds:
+            return [SlotSet("door_kinds", None)]
+        municipality = tracker.get_slot("gemeente")
+        doors = describe_doors(region, municipality, kinds) if municipality else None
+        if doors:
+            dispatcher.utter_message(response="utter_local_door", gemeente=municipality, doors=doors)
+            return [SlotSet("door_kinds", None)]
+        dispatcher.utter_message(response="utter_ask_municipality_for_door")
+        return [SlotSet("door_kinds", list(kinds))]
+
+
+class ActionMunicipalityGiven(Action):
+    """'Winterswijk': the doors asked for before, or all doors of that municipality; outside the
+    region, which municipalities are served."""
+
+    def name(self) -> Text:
+        return "action_municipality_given"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        region = load_region()
+        municipality = find_municipality(region, tracker.latest_message.get("text") or "") or \
+            find_municipality(region, tracker.get_slot("gemeente") or "")
+        if municipality is None:
+            dispatcher.utter_message(response="utter_outside_region", gemeenten=region.served_list())
+            return [SlotSet("gemeente", None)]
+        kinds = tuple(tracker.get_slot("door_kinds") or ())
+        dispatcher.utter_message(response="utter_local_door", gemeente=municipality,
+                                 doors=describe_doors(region, municipality, kinds))
+        return [SlotSet("gemeente", municipality), SlotSet("door_kinds", None)]

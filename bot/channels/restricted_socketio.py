@@ -1,0 +1,50 @@
+"""Rasa's socket.io channel, with the browser origins that may connect restricted to a list.
+
+Rasa 3.6 makes its socket.io server with `cors_allowed_origins=[]`, which python-engineio reads as
+"do not check the Origin header": any website could then open a socket to the assistant from its
+visitors' browsers and chat in their name. This channel keeps everything else of Rasa's channel and
+lets engineio check the Origin header against `allowed_origins` from credentials.yml. Without that
+list only the Rasa server's own origin may connect (engineio's default). A request without an Origin
+header (not from a browser) is not checked: the check protects browsers, other clients can set any
+header they like.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Awaitable, Callable, Dict, Optional
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint
+
+_ORIGIN = re.compile(r"^https?://[^/\s*]+$")
+
+
+def parse_origins(value) -> tuple:
+    """`allowed_origins` from credentials.yml (a list or one string) as origins without a trailing
+    slash; a wildcard or anything that is not scheme://host[:port] is an error at start-up."""
+    values = [value] if isinstance(value, str) else list(value or [])
+    origins = tuple(str(origin).strip().rstrip("/") for origin in values)
+    wrong = [origin for origin in origins if not _ORIGIN.match(origin)]
+    if wrong:
+        raise ValueError(f"credentials.yml, socketio allowed_origins: {', '.join(wrong)} is geen origin; "
+                         "schrijf bijvoorbeeld https://www.gemeente.nl (geen * en geen pad)")
+    return origins
+
+
+class RestrictedSocketIOInput(SocketIOInput):
+    """The `socketio` channel of Rasa with an Origin check; credentials take `allowed_origins`."""
+
+    allowed_origins: tuple = ()
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
+        channel = super().from_credentials(credentials)
+        channel.allowed_origins = parse_origins((credentials or {}).get("allowed_origins"))
+        return channel
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        socket_blueprint = super().blueprint(on_new_message)
+        # None: engineio allows the server's own origin only; never [] (that turns the check off)
+        self.sio.eio.cors_allowed_origins = list(self.allowed_origins) or None
+        return socket_blueprint

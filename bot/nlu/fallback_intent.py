@@ -1,0 +1,19 @@
+"""Turning a message into ``nlu_fallback``, the way Rasa's FallbackClassifier does it."""
+from __future__ import annotations
+
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+
+def set_fallback(message: Message, confidence: float) -> None:
+    """Make ``nlu_fallback`` the message's intent and put it first in the ranking."""
+    fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: confidence}
+    message.set(INTENT, fallback, add_to_output=True)
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    message.set(INTENT_RANKING_KEY, [fallback] + ranking, add_to_output=True)

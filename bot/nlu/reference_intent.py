@@ -1,0 +1,39 @@
+"""Rasa NLU component: a message with a ticket reference (CIP-2026-000123) asks for the status of
+that ticket. A classifier cannot learn every number, so the pattern decides; the crisis safety
+net still runs after it and wins."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY,
+                                       TEXT)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.handoff import find_reference
+
+STATUS_INTENT = "ticket_status"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class ReferenceIntent(GraphComponent, IntentClassifier):
+    """Sets the intent `ticket_status` when the text holds a ticket reference."""
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "ReferenceIntent":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if find_reference(message.get(TEXT) or "") is None:
+                continue
+            status = {INTENT_NAME_KEY: STATUS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != STATUS_INTENT]
+            message.set(INTENT, status, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [status] + ranking, add_to_output=True)
+        return messages

@@ -1,0 +1,1 @@
+"""Handoff tickets: storage, assignment to a contact person, follow-up and notification."""

@@ -1,0 +1,70 @@
+"""Tables of the handoff: a ticket per request for a contact person, its history, the mail outbox.
+
+All times are stored as UTC without a zone (SQLite keeps no zones); bot.tickets.clock converts."""
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+OPEN, TAKEN, CLOSED = "open", "taken", "closed"
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+
+    id = Column(Integer, primary_key=True)
+    # One submitted form gives one ticket: a repeated or retried submission finds this key.
+    submission_key = Column(String(64), nullable=False, unique=True)
+    created_at = Column(DateTime, nullable=False)
+    due_at = Column(DateTime, nullable=False, index=True)
+    status = Column(String(10), nullable=False, default=OPEN, index=True)
+    contact_id = Column(String(32), nullable=False, index=True)
+    municipality = Column(String(80), nullable=False)
+    theme = Column(String(20), nullable=False)
+    role = Column(String(30), nullable=False)
+    question = Column(Text, nullable=False)
+    summary = Column(Text)
+    consent = Column(Boolean, nullable=False)
+    requester_name = Column(String(100), nullable=False)
+    requester_contact = Column(String(200), nullable=False)
+    taken_at = Column(DateTime)
+    closed_at = Column(DateTime)
+
+    events = relationship("TicketEvent", back_populates="ticket", order_by="TicketEvent.id",
+                          cascade="all, delete-orphan")
+
+    @property
+    def reference(self) -> str:
+        """What the user and contact person call the ticket, e.g. CIP-2026-000123."""
+        return f"CIP-{self.created_at.year}-{self.id:06d}"
+
+
+class TicketEvent(Base):
+    """The audit trail: created, notified, taken, noted, closed; by whom and when."""
+    __tablename__ = "ticket_events"
+
+    id = Column(Integer, primary_key=True)
+    ticket_id = Column(Integer, ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False, index=True)
+    kind = Column(String(20), nullable=False)
+    actor = Column(String(64), nullable=False)
+    at = Column(DateTime, nullable=False)
+    note = Column(Text)
+
+    ticket = relationship("Ticket", back_populates="events")
+
+
+class OutboxMail(Base):
+    """A notification waiting to be sent; kept until the SMTP server accepted it."""
+    __tablename__ = "outbox"
+
+    id = Column(Integer, primary_key=True)
+    ticket_id = Column(Integer, ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False, index=True)
+    recipient = Column(String(200), nullable=False)
+    subject = Column(String(200), nullable=False)
+    body = Column(Text, nullable=False)
+    created_at = Column(DateTime, nullable=False)
+    attempts = Column(Integer, nullable=False, default=0)
+    last_error = Column(String(300))
+    sent_at = Column(DateTime, index=True)

@@ -1,0 +1,153 @@
+"""Handoff tickets: made once per submitted form, followed up by the contact person.
+
+Functions take a SQLAlchemy session so the caller decides the unit of work; a ticket, its first
+event and its notification are written in one transaction, so no half-written ticket can exist."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.region.model import Contact, Region
+from bot.tickets.assign import choose_contact
+from bot.tickets.clock import dutch, utcnow
+from bot.tickets.models import CLOSED, OPEN, TAKEN, OutboxMail, Ticket, TicketEvent
+
+REFERENCE = re.compile(r"\bCIP[- ]?(\d{4})[- ]?(\d{1,6})\b", re.IGNORECASE)
+STATUS_TEXT = {OPEN: "ontvangen, nog niet opgepakt", TAKEN: "in behandeling", CLOSED: "afgerond"}
+THEME_TEXT = {"route": "hulp en ondersteuning", "privacy": "privacy", "absence": "leerplicht en verzuim"}
+EVENT_TEXT = {"created": "aangemaakt", "notified": "gemaild", "taken": "opgepakt", "noted": "notitie",
+              "closed": "afgerond"}
+
+
+@dataclass(frozen=True)
+class HandoffRequest:
+    """What the handoff form collected. `summary` is only filled when the user consented."""
+    submission_key: str
+    municipality: str
+    theme: str
+    role: str
+    question: str
+    name: str
+    contact: str
+    consent: bool
+    summary: str | None = None
+
+
+class NotAllowed(Exception):
+    """A contact person tried to change a ticket that is not theirs."""
+
+
+def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple[Ticket, bool]:
+    """The ticket for this submission and whether it is new; a repeated submission returns the first."""
+    existing = db.execute(select(Ticket).where(Ticket.submission_key == request.submission_key)).scalar_one_or_none()
+    if existing is not None:
+        return existing, False
+    now = utcnow()
+    contact = choose_contact(region, request.municipality, request.theme, _open_counts(db), now.date(),
+                             _previous_contact(db, request.contact))
+    ticket = Ticket(
+        submission_key=request.submission_key, created_at=now, due_at=now + timedelta(hours=region.response_hours),
+        status=OPEN, contact_id=contact.id, municipality=request.municipality, theme=request.theme,
+        role=request.role, question=request.question, summary=request.summary if request.consent else None,
+        consent=request.consent, requester_name=request.name, requester_contact=request.contact,
+    )
+    try:
+        with db.begin_nested():
+            db.add(ticket)
+            db.flush()
+    except IntegrityError:  # the same submission was stored by a parallel retry in the meantime
+        return db.execute(select(Ticket).where(Ticket.submission_key == request.submission_key)).scalar_one(), False
+    ticket.events.append(TicketEvent(kind="created", actor="assistent", at=now))
+    db.add(_notification(region, ticket, contact, now))
+    return ticket, True
+
+
+def _open_counts(db: Session) -> dict:
+    rows = db.execute(select(Ticket.contact_id, func.count()).where(Ticket.status != CLOSED)
+                      .group_by(Ticket.contact_id))
+    return dict(rows.all())
+
+
+def _previous_contact(db: Session, requester_contact: str) -> str | None:
+    return db.execute(select(Ticket.contact_id).where(Ticket.requester_contact == requester_contact,
+                                                      Ticket.status != CLOSED)
+                      .order_by(Ticket.id.desc()).limit(1)).scalar_one_or_none()
+
+
+def _notification(region: Region, ticket: Ticket, contact: Contact, now) -> OutboxMail:
+    """The mail to the contact person. It names no person and quotes no question: mail is not
+    where personal data belongs; the contact person reads the ticket in the inbox or CLI."""
+    body = (
+        f"Beste {contact.name},\n\n"
+        f"Er is een nieuwe vraag voor je bij het Centraal Informatiepunt {region.name}.\n\n"
+        f"Referentie: {ticket.reference}\n"
+        f"Gemeente: {ticket.municipality}\n"
+        f"Onderwerp: {THEME_TEXT.get(ticket.theme, ticket.theme)}\n"
+        f"Neem contact op vóór: {dutch(ticket.due_at)}\n\n"
+        f"Bekijk de vraag met: cip tickets show {ticket.reference}\n"
+    )
+    return OutboxMail(ticket_id=ticket.id, recipient=contact.email, created_at=now, attempts=0,
+                      subject=f"Nieuwe vraag {ticket.reference} ({ticket.municipality}, "
+                              f"{THEME_TEXT.get(ticket.theme, ticket.theme)})", body=body)
+
+
+def find_ticket(db: Session, reference: str) -> Ticket | None:
+    """The ticket a reference like 'CIP-2026-000123' (also 'cip 2026 123') points to."""
+    match = REFERENCE.search(reference or "")
+    if not match:
+        return None
+    ticket = db.get(Ticket, int(match.group(2)))
+    return ticket if ticket is not None and ticket.created_at.year == int(match.group(1)) else None
+
+
+def list_tickets(db: Session, contact: Contact | None = None, include_closed: bool = False) -> list[Ticket]:
+    """Open tickets first due first; only the contact person's own unless they coordinate."""
+    query = select(Ticket).order_by(Ticket.due_at)
+    if not include_closed:
+        query = query.where(Ticket.status != CLOSED)
+    if contact is not None and not contact.coordinator:  # the rule of may_handle, as a query
+        query = query.where(Ticket.contact_id == contact.id)
+    return list(db.execute(query).scalars())
+
+
+def may_handle(ticket: Ticket, contact: Contact) -> bool:
+    """The one permission rule: a contact person sees and changes own tickets, a coordinator all."""
+    return contact.coordinator or ticket.contact_id == contact.id
+
+
+def _change(db: Session, ticket: Ticket, actor: Contact, kind: str, note: str | None = None) -> None:
+    if not may_handle(ticket, actor):
+        raise NotAllowed(f"{ticket.reference} is niet jouw ticket")
+    now = utcnow()
+    if kind == "taken":
+        ticket.status, ticket.taken_at = TAKEN, now
+    elif kind == "closed":
+        ticket.status, ticket.closed_at = CLOSED, now
+    ticket.events.append(TicketEvent(kind=kind, actor=actor.id, at=now, note=note))
+
+
+def take(db: Session, ticket: Ticket, actor: Contact) -> None:
+    if ticket.status == CLOSED:
+        raise NotAllowed(f"{ticket.reference} is al afgerond")
+    _change(db, ticket, actor, "taken")
+
+
+def add_note(db: Session, ticket: Ticket, actor: Contact, note: str) -> None:
+    if not note.strip():
+        raise ValueError("een notitie mag niet leeg zijn")
+    _change(db, ticket, actor, "noted", note.strip())
+
+
+def close(db: Session, ticket: Ticket, actor: Contact, note: str | None = None) -> None:
+    if ticket.status == CLOSED:
+        raise NotAllowed(f"{ticket.reference} is al afgerond")
+    _change(db, ticket, actor, "closed", note)
+
+
+def is_overdue(ticket: Ticket) -> bool:
+    return ticket.status == OPEN and ticket.due_at < utcnow()

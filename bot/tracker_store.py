@@ -1,0 +1,137 @@
+"""Rasa's SQL tracker store that can forget a conversation, and the way to reach the same `events`
+table from outside Rasa (retention and `cip erase`).
+
+Why a subclass: `SQLTrackerStore.save()` counts the rows it holds for the conversation's latest
+session and inserts every event of the in-memory tracker beyond that count, so rows that an action
+deletes during a turn come back when the turn is saved. The store is the one place where a deletion
+sticks: when the turn being saved said `utter_conversation_erased` (the answer to a yes on
+"verwijder mijn gesprek", data/rules/erasure.yml), `save()` deletes every stored event of the
+conversation, of all its sessions, and stores nothing of that turn. The next message finds no
+conversation and starts a new session, as for a new user. A response (not a custom action) is the
+signal because Rasa logs a custom action as executed even when the action server failed.
+
+Configured in endpoints.yml as `type: bot.tracker_store.ErasableSQLTrackerStore` with the options of
+Rasa's `type: SQL` (dialect, url = the host, port, db, username, password). Rasa falls back to an
+in-memory store with only a warning when the class cannot be imported, so tests/test_erasure.py
+loads endpoints.yml the way Rasa does and checks the class."""
+from __future__ import annotations
+
+import json
+import logging
+import warnings
+from pathlib import Path
+from typing import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from bot import PROJECT_ROOT
+
+# Importing Rasa's table warns that it uses SQLAlchemy 1.4 APIs: Rasa's concern, not the CLI user's.
+with warnings.catch_warnings(record=True):
+    from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs, validate_port
+
+from rasa.shared.core.events import ActionExecuted, SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+
+log = logging.getLogger(__name__)
+
+ERASED_RESPONSE = "utter_conversation_erased"
+# Set by action_create_ticket: the link between a conversation and the ticket it made.
+REFERENCE_SLOT = "handoff_reference"
+EVENTS = SQLTrackerStore.SQLEvent.__table__
+SQL_TYPES = {"sql", f"{__name__}.ErasableSQLTrackerStore".lower()}
+
+
+class TrackerStoreError(Exception):
+    """endpoints.yml names no SQL tracker store this project can reach."""
+
+
+class ErasableSQLTrackerStore(SQLTrackerStore):
+    """Rasa's SQL tracker store; a turn that erased the conversation deletes it instead of saving."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A failed statement's error (which Rasa logs) shows no values: they hold message text.
+        self.engine.hide_parameters = True
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if not erasure_requested(tracker):
+            await super().save(tracker)
+            return
+        with self.session_scope() as session:
+            deleted = delete_conversations(session.connection(), [tracker.sender_id])
+            session.commit()
+        log.info("Gesprek verwijderd op verzoek van de gebruiker (%d gebeurtenissen).", deleted)
+
+
+def erasure_requested(tracker: DialogueStateTracker) -> bool:
+    """Whether the assistant confirmed an erasure in this tracker; only the turn that did it can
+    hold the event, because that turn is never stored."""
+    return any(isinstance(event, ActionExecuted) and event.action_name == ERASED_RESPONSE
+               for event in reversed(tracker.events))
+
+
+def delete_conversations(connection: Connection, sender_ids: Iterable[str]) -> int:
+    """Deletes every stored event of these conversations; returns how many."""
+    secure_delete(connection)
+    return connection.execute(EVENTS.delete().where(EVENTS.c.sender_id.in_(list(sender_ids)))).rowcount
+
+
+def secure_delete(connection: Connection) -> None:
+    """On SQLite, deleted and overwritten content is zeroed on disk instead of left in free space
+    of the file. (PostgreSQL's VACUUM, run by autovacuum, frees deleted rows.)"""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA secure_delete = ON")
+
+
+def references_of(connection: Connection, sender_id: str) -> list[str]:
+    """The references of the tickets this conversation made."""
+    rows = connection.execute(sa.select(EVENTS.c.data).where(
+        EVENTS.c.sender_id == sender_id, EVENTS.c.type_name == SlotSet.type_name,
+        EVENTS.c.data.contains(REFERENCE_SLOT)))
+    return sorted({value for (data,) in rows if (value := _reference(data))})
+
+
+def senders_of(connection: Connection, reference: str) -> list[str]:
+    """The conversations that made the ticket with this reference (normally one)."""
+    rows = connection.execute(sa.select(EVENTS.c.sender_id, EVENTS.c.data).where(
+        EVENTS.c.type_name == SlotSet.type_name, EVENTS.c.data.contains(reference)))
+    return sorted({sender for sender, data in rows if _reference(data) == reference})
+
+
+def _reference(data: str) -> str | None:
+    event = json.loads(data)
+    return event.get("value") if event.get("name") == REFERENCE_SLOT else None
+
+
+def tracker_engine(endpoints: str | Path | None = None) -> Engine | None:
+    """An engine on the SQL tracker store that endpoints.yml (default: the project's) names, read
+    with Rasa's own reader, so `${VARIABLE}` values from the environment work as in Rasa. None
+    when no conversation was ever stored (no events table, or no SQLite file yet: it is not made).
+    A relative SQLite path counts from the project root, where scripts/run starts Rasa."""
+    from rasa.utils.endpoints import read_endpoint_config
+
+    path = Path(endpoints) if endpoints else PROJECT_ROOT / "endpoints.yml"
+    if not path.is_file():
+        raise TrackerStoreError(f"{path} bestaat niet")
+    config = read_endpoint_config(str(path), "tracker_store")
+    if config is None or str(config.type).lower() not in SQL_TYPES:
+        raise TrackerStoreError(f"{path} noemt geen SQL tracker store (type: {config and config.type}); "
+                                "bewaartermijnen en verwijderen werken alleen met de SQL tracker store")
+    options = config.kwargs
+    dialect, db = options.get("dialect", "sqlite"), options.get("db", "rasa.db")
+    if dialect == "sqlite":
+        file = Path(db) if Path(db).is_absolute() else PROJECT_ROOT / db
+        if not file.is_file():
+            return None
+        db = str(file)
+    url = SQLTrackerStore.get_db_url(dialect, config.url, validate_port(options.get("port")), db,
+                                     options.get("username"), options.get("password"),
+                                     query=options.get("query"))
+    engine = sa.create_engine(url, future=True, hide_parameters=True, **create_engine_kwargs(url))
+    if not sa.inspect(engine).has_table(EVENTS.name):
+        engine.dispose()
+        return None
+    return engine
+

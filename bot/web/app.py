@@ -1,0 +1,20 @@
+"""One Sanic app for both web pages. Sanic because Rasa 3.6 already brings it (21.12): no second
+web framework, server or dependency tree to pin next to Rasa's, and the same async model."""
+from __future__ import annotations
+
+from sanic import Sanic
+from sanic.response import text
+
+from bot.web.settings import WebSettings
+
+
+def create_app(settings: WebSettings | None = None, name: str = "cip_web") -> Sanic:
+    from bot.web import inbox, site
+
+    settings = settings or WebSettings.from_env()
+    app = Sanic(name)
+    app.ctx.settings = settings
+    app.blueprint(site.bp)
+    app.blueprint(inbox.bp)
+    app.add_route(lambda _request: text("ok"), "/healthz", name="health")
+    return app

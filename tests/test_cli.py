@@ -1,0 +1,80 @@
+"""The `cip` command as contact persons and maintainers use it: installed with the project, Dutch
+output, a non-zero exit and a clear message on every mistake."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.db import session
+from bot.region import load_region
+from bot.tickets.service import HandoffRequest, create_ticket
+
+CIP = Path(sys.executable).parent / "cip"
+
+
+def cip(*args, database_url, **env):
+    return subprocess.run([str(CIP), *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "DATABASE_URL": database_url, **env})
+
+
+@pytest.fixture
+def ticket_reference(database_url):
+    with session(database_url) as db:
+        ticket, _ = create_ticket(db, load_region(), HandoffRequest(
+            submission_key="cli", municipality="Aalten", theme="absence", role="ouder",
+            question="Mag ik verlof voor een bruiloft?", name="Noor", contact="06-12345678", consent=False))
+        return ticket.reference
+
+
+def test_region_check_says_the_example_file_is_correct(database_url):
+    result = cip("region", "check", database_url=database_url)
+    assert result.returncode == 0, result.stderr
+    assert "Regiobestand in orde" in result.stdout and "Aalten, Oost-Gelre en Winterswijk" in result.stdout
+
+
+def test_region_check_of_a_broken_file_fails_with_the_line(database_url, tmp_path):
+    bad = tmp_path / "region.yml"
+    bad.write_text(Path("region/region.yml").read_text(encoding="utf-8").replace("themes: [absence]", "themes: [verzuim]"),
+                   encoding="utf-8")
+    result = cip("region", "check", "--file", str(bad), database_url=database_url)
+    assert result.returncode == 1
+    assert f"{bad}:" in result.stderr and "'verzuim' is niet toegestaan" in result.stderr
+
+
+def test_a_contact_person_lists_shows_takes_notes_and_closes_their_ticket(database_url, ticket_reference):
+    listed = cip("tickets", "list", "--as", "bram", database_url=database_url)
+    assert ticket_reference in listed.stdout and "ontvangen, nog niet opgepakt" in listed.stdout
+    shown = cip("tickets", "show", ticket_reference, "--as", "bram", database_url=database_url)
+    assert "Mag ik verlof voor een bruiloft?" in shown.stdout and "06-12345678" in shown.stdout
+    assert "(geen toestemming gegeven)" in shown.stdout
+    for args in (("take",), ("note", "Moeder gebeld"), ("close",)):
+        result = cip("tickets", args[0], ticket_reference, *args[1:], "--as", "bram", database_url=database_url)
+        assert result.returncode == 0, result.stderr
+    history = cip("tickets", "show", ticket_reference, "--as", "bram", database_url=database_url).stdout
+    assert "afgerond" in history and "notitie     door bram: Moeder gebeld" in history
+    assert ticket_reference not in cip("tickets", "list", "--as", "bram", database_url=database_url).stdout
+    assert ticket_reference in cip("tickets", "list", "--all", "--as", "bram", database_url=database_url).stdout
+
+
+def test_another_contact_person_cannot_see_or_change_the_ticket(database_url, ticket_reference):
+    assert ticket_reference not in cip("tickets", "list", "--as", "anna", database_url=database_url).stdout
+    for command in ("show", "take", "close"):
+        result = cip("tickets", command, ticket_reference, "--as", "anna", database_url=database_url)
+        assert result.returncode == 1 and "niet jouw ticket" in result.stderr
+        assert "Noor" not in result.stdout + result.stderr
+
+
+def test_mistakes_get_a_dutch_message(database_url, ticket_reference):
+    unknown = cip("tickets", "list", "--as", "nobody", database_url=database_url)
+    assert unknown.returncode == 1 and "onbekende contactpersoon 'nobody'" in unknown.stderr
+    missing = cip("tickets", "show", "CIP-2026-999999", "--as", "bram", database_url=database_url)
+    assert missing.returncode == 1 and "geen ticket met referentie" in missing.stderr
+
+
+def test_outbox_send_without_smtp_says_what_to_set(database_url, ticket_reference):
+    result = cip("outbox", "send", database_url=database_url, CIP_SMTP_HOST="")
+    assert result.returncode == 1 and "CIP_SMTP_HOST" in result.stderr and "Nog wachtend: 1" in result.stdout

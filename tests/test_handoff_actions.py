@@ -1,0 +1,194 @@
+"""The handoff actions, run with Rasa SDK's CollectingDispatcher and real Tracker objects against
+a real database: the form's checks, one ticket per submitted form, the status question, and the
+central phone number when the database cannot be reached."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions.handoff import ActionCreateTicket, ActionHandoffCancelled, ActionTicketStatus, ValidateHandoffForm
+from actions.local_doors import ActionLocalDoor, ActionMunicipalityGiven
+from bot.db import session
+from bot.tickets.models import Ticket
+
+FORM_SLOTS = {"gemeente": "Winterswijk", "rol": "ouder", "handoff_theme": None,
+              "handoff_question": "Mag school met het wijkteam over mijn dochter praten?",
+              "handoff_name": "Sanne", "handoff_contact": "sanne@example.org", "handoff_consent": True}
+
+
+def user(text, intent, at=1.0, retrieval=None):
+    parse = {"intent": {"name": intent}, "text": text}
+    if retrieval:
+        parse["response_selector"] = {"default": {"response": {"intent_response_key": retrieval}}}
+    return {"event": "user", "text": text, "timestamp": at, "message_id": f"m{at}", "parse_data": parse}
+
+
+HISTORY = [user("mag school zomaar met het wijkteam praten", "privacy", 1.0, "privacy/share_with_care"),
+           user("ik wil iemand spreken", "request_human", 2.0), user("ja", "affirm", 3.0)]
+
+
+def tracker(slots=None, events=HISTORY, text="ja", intent="affirm", sender="gesprek-1") -> Tracker:
+    return Tracker(sender_id=sender, slots={**FORM_SLOTS, **(slots or {})},
+                   latest_message={"intent": {"name": intent}, "text": text}, events=list(events),
+                   paused=False, followup_action=None, active_loop={}, latest_action_name=None)
+
+
+def run(action, t):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return dispatcher.messages, events
+
+
+def validate(slot, value, intent="nlu_fallback"):
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateHandoffForm(), f"validate_{slot}")(
+        value, dispatcher, tracker(text=str(value), intent=intent), {})
+    return result, [m.get("response") for m in dispatcher.messages]
+
+
+@pytest.fixture
+def db_url(database_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.delenv("CIP_SMTP_HOST", raising=False)
+    return database_url
+
+
+@pytest.mark.parametrize("slot, typed, stored", [
+    ("gemeente", "winterwijk", "Winterswijk"), ("gemeente", "ik woon in groenlo", "Oost-Gelre"),
+    ("rol", "ik ben de moeder", "ouder"), ("rol", "intern begeleider", "intern_begeleider"),
+    ("handoff_contact", "Sanne@Example.org ", "sanne@example.org"), ("handoff_contact", "06-12 34 56 78", "0612345678"),
+    ("handoff_contact", "+31 543 123456", "+31543123456"), ("handoff_name", "ik heet Sanne", "Sanne"),
+    ("handoff_theme", "absence", "absence"), ("handoff_theme", "over leerplicht", "absence"),
+])
+def test_the_form_accepts_what_people_type(slot, typed, stored):
+    result, messages = validate(slot, typed)
+    assert result[slot] == stored and messages == []
+
+
+@pytest.mark.parametrize("slot, typed, response", [
+    ("gemeente", "Utrecht", "utter_outside_region"), ("rol", "blabla", "utter_invalid_rol"),
+    ("handoff_contact", "sanne@", "utter_invalid_handoff_contact"),
+    ("handoff_contact", "0612", "utter_invalid_handoff_contact"),
+    ("handoff_name", "12345", "utter_invalid_handoff_name"),
+    ("handoff_name", "sanne@example.org", "utter_invalid_handoff_name"),
+    ("handoff_question", "hoi", "utter_invalid_handoff_question"),
+    ("handoff_theme", "weet ik niet", "utter_invalid_handoff_theme"),
+])
+def test_the_form_says_what_is_wrong_and_asks_again(slot, typed, response):
+    result, messages = validate(slot, typed)
+    assert result[slot] is None and messages == [response]
+
+
+def test_an_unknown_municipality_hears_which_municipalities_are_served():
+    dispatcher = CollectingDispatcher()
+    ValidateHandoffForm().validate_gemeente("Utrecht", dispatcher, tracker(), {})
+    assert dispatcher.messages[0]["gemeenten"] == "Aalten, Oost-Gelre en Winterswijk"
+
+
+def test_the_question_brings_its_theme_so_the_form_does_not_ask_it():
+    result, _ = validate("handoff_question", "Mag school het dossier aan het wijkteam geven?", intent="privacy")
+    assert result == {"handoff_question": "Mag school het dossier aan het wijkteam geven?", "handoff_theme": "privacy"}
+
+
+def test_a_submitted_form_makes_one_ticket_and_tells_who_when_and_the_reference(db_url):
+    messages, events = run(ActionCreateTicket(), tracker())
+    assert messages[0]["response"] == "utter_handoff_done"
+    assert messages[0]["contact_name"] in ("Anna de Vries", "Chantal Peters")
+    assert messages[0]["reference"].startswith("CIP-") and messages[0]["hours"] == 48
+    with session(db_url) as db:
+        ticket = db.execute(select(Ticket)).scalar_one()
+        assert ticket.theme == "privacy" and ticket.municipality == "Winterswijk" and ticket.consent
+        assert "mag school zomaar met het wijkteam praten" in ticket.summary
+        assert "privacy/share_with_care" in ticket.summary and "ik wil iemand spreken" not in ticket.summary
+    forgotten = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert forgotten["handoff_name"] is None and forgotten["handoff_contact"] is None
+    assert forgotten["handoff_reference"] == messages[0]["reference"]
+
+
+def test_a_retried_action_or_repeated_message_makes_no_second_ticket(db_url):
+    first, _ = run(ActionCreateTicket(), tracker())
+    again, _ = run(ActionCreateTicket(), tracker())
+    assert again[0]["reference"] == first[0]["reference"]
+    with session(db_url) as db:
+        assert len(db.execute(select(Ticket)).scalars().all()) == 1
+
+
+def test_without_consent_the_ticket_holds_only_the_form(db_url):
+    run(ActionCreateTicket(), tracker(slots={"handoff_consent": False}))
+    with session(db_url) as db:
+        ticket = db.execute(select(Ticket)).scalar_one()
+        assert ticket.summary is None and not ticket.consent
+        assert ticket.question == FORM_SLOTS["handoff_question"]
+
+
+def test_without_a_database_the_user_gets_the_central_number_and_nothing_is_stored(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://cip:cip@127.0.0.1:9/nergens")
+    messages, events = run(ActionCreateTicket(), tracker())
+    assert [m["response"] for m in messages] == ["utter_service_unavailable"]
+    assert all(e["value"] is None for e in events if e["event"] == "slot")
+
+
+def test_cancelling_forgets_the_answers():
+    messages, events = run(ActionHandoffCancelled(), tracker())
+    assert [m["response"] for m in messages] == ["utter_handoff_cancelled"]
+    assert {e["name"] for e in events} >= {"handoff_name", "handoff_contact", "handoff_question"}
+    assert all(e["value"] is None for e in events)
+
+
+def test_the_status_names_the_state_and_contact_person_only(db_url):
+    created, _ = run(ActionCreateTicket(), tracker())
+    reference = created[0]["reference"]
+    messages, _ = run(ActionTicketStatus(), tracker(text=f"hoe staat het met {reference.lower()}?", intent="ticket_status"))
+    assert messages == [{**messages[0], "response": "utter_ticket_status", "reference": reference,
+                         "status": "ontvangen, nog niet opgepakt", "contact_name": created[0]["contact_name"]}]
+    assert "sanne" not in str(messages).lower()
+
+
+def test_status_without_or_with_an_unknown_reference(db_url):
+    asked, _ = run(ActionTicketStatus(), tracker(text="hoe staat het met mijn vraag", intent="ticket_status"))
+    assert asked[0]["response"] == "utter_ask_ticket_reference"
+    unknown, _ = run(ActionTicketStatus(), tracker(text="CIP-2026-000999", intent="ticket_status"))
+    assert unknown[0]["response"] == "utter_ticket_unknown"
+
+
+def answered(answer_key, slots=None, text="vraag"):
+    theme = answer_key.split("/")[0]
+    latest = {"intent": {"name": theme}, "text": text,
+              "response_selector": {"default": {"response": {"intent_response_key": answer_key}}}}
+    return Tracker(sender_id="t", slots=slots or {}, latest_message=latest, events=[], paused=False,
+                   followup_action=None, active_loop={}, latest_action_name=None)
+
+
+def test_an_answer_about_leerplicht_names_the_local_leerplicht_office():
+    messages, events = run(ActionLocalDoor(), answered("absence/leerplichtambtenaar", {"gemeente": "Aalten"}))
+    assert messages[0]["response"] == "utter_local_door" and messages[0]["gemeente"] == "Aalten"
+    assert "de leerplichtambtenaar van de gemeente Aalten (https://www.aalten.nl)" in messages[0]["doors"]
+    assert "Yunio" not in messages[0]["doors"]
+
+
+def test_without_a_municipality_the_assistant_asks_it_and_remembers_the_door():
+    messages, events = run(ActionLocalDoor(), answered("route/youth_care_access"))
+    assert messages[0]["response"] == "utter_ask_municipality_for_door"
+    assert events == [{"event": "slot", "timestamp": None, "name": "door_kinds", "value": ["wijkteam"]}]
+    given = Tracker(sender_id="t", slots={"door_kinds": ["wijkteam"]}, latest_message={"text": "winterwijk"},
+                    events=[], paused=False, followup_action=None, active_loop={}, latest_action_name=None)
+    messages, events = run(ActionMunicipalityGiven(), given)
+    assert messages[0]["gemeente"] == "Winterswijk" and "Ondersteuningsteam Jeugd en Gezin" in messages[0]["doors"]
+    assert "Leerplicht" not in messages[0]["doors"]
+
+
+def test_an_answer_without_a_local_door_adds_nothing():
+    messages, events = run(ActionLocalDoor(), answered("privacy/inzage", {"gemeente": "Aalten"}))
+    assert messages == [] and events  # a slot event, so the action server guard sees it ran
+
+
+def test_a_municipality_outside_the_region_hears_which_are_served():
+    outside = Tracker(sender_id="t", slots={}, latest_message={"text": "ik woon in Utrecht"}, events=[],
+                      paused=False, followup_action=None, active_loop={}, latest_action_name=None)
+    messages, _ = run(ActionMunicipalityGiven(), outside)
+    assert messages[0]["response"] == "utter_outside_region"
+    assert messages[0]["gemeenten"] == "Aalten, Oost-Gelre en Winterswijk"

@@ -1,0 +1,70 @@
+"""Notifications reach a real SMTP server (aiosmtpd on localhost); when the server is down the
+mail waits in the outbox and goes out on the next try, and the ticket is never lost."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.db import session
+from bot.region import load_region
+from bot.tickets.mailer import SmtpSettings, send_pending
+from bot.tickets.models import OutboxMail, Ticket
+from bot.launch import free_port
+from bot.tickets.service import HandoffRequest, create_ticket
+from tests.smtp import smtp_server
+
+REGION = load_region()
+
+
+
+
+@pytest.fixture
+def inbox():
+    with smtp_server() as running:
+        yield running
+
+
+def new_ticket(url, key="mail-1"):
+    with session(url) as db:
+        ticket, _ = create_ticket(db, REGION, HandoffRequest(
+            submission_key=key, municipality="Oost-Gelre", theme="absence", role="ouder",
+            question="Mijn zoon gaat al weken niet naar school", name="Kim", contact="kim@example.org",
+            consent=True, summary="absence"))
+        return ticket.reference
+
+
+def test_the_contact_person_receives_the_notification(database_url, inbox):
+    reference = new_ticket(database_url)
+    with session(database_url) as db:
+        assert send_pending(db, SmtpSettings(host="127.0.0.1", port=inbox.port)) == (1, 0)
+    assert len(inbox.messages) == 1
+    mail = inbox.messages[0]
+    assert mail["To"] == "bram.jansen@example.org"
+    assert reference in mail["Subject"]
+    body = mail.get_payload(decode=True).decode("utf-8")
+    assert reference in body and "Oost-Gelre" in body
+    assert "Kim" not in body and "weken niet naar school" not in body
+    with session(database_url) as db:
+        ticket = db.execute(select(Ticket)).scalar_one()
+        assert [e.kind for e in ticket.events] == ["created", "notified"]
+        assert send_pending(db, SmtpSettings(host="127.0.0.1", port=inbox.port)) == (0, 0)
+    assert len(inbox.messages) == 1
+
+
+def test_a_mail_failure_keeps_the_mail_and_it_goes_out_later(database_url, inbox):
+    new_ticket(database_url)
+    with session(database_url) as db:
+        assert send_pending(db, SmtpSettings(host="127.0.0.1", port=free_port(), timeout=2)) == (0, 1)
+    with session(database_url) as db:
+        mail = db.execute(select(OutboxMail)).scalar_one()
+        assert mail.sent_at is None and mail.attempts == 1 and "Connection" in mail.last_error
+        assert db.execute(select(Ticket)).scalar_one().status == "open"
+    with session(database_url) as db:
+        assert send_pending(db, SmtpSettings(host="127.0.0.1", port=inbox.port)) == (1, 0)
+    assert len(inbox.messages) == 1
+
+
+def test_without_smtp_settings_mails_wait_in_the_outbox(database_url):
+    new_ticket(database_url)
+    with session(database_url) as db:
+        assert send_pending(db, None) == (0, 1)

@@ -1,0 +1,111 @@
+"""The project's own Rasa NLU components on real Rasa Message objects."""
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.answer_gate import UnsureAnswerFallback
+from bot.nlu.crisis_net import CrisisSafetyNet
+
+
+def _message(text: str, intent: str, confidence: float = 0.9, answer_confidence: float | None = None):
+    data = {
+        "text": text,
+        "intent": {"name": intent, "confidence": confidence},
+        "intent_ranking": [{"name": intent, "confidence": confidence}],
+        "entities": [],
+    }
+    if answer_confidence is not None:
+        data["response_selector"] = {
+            "all_retrieval_intents": ["route", "privacy", "absence"],
+            "default": {"response": {"confidence": answer_confidence, "utter_action": "utter_absence/rmc"}},
+        }
+    return Message(data=data)
+
+
+def _crisis_net():
+    return CrisisSafetyNet.create({}, None, None, None)
+
+
+def test_safety_net_overrides_a_confident_wrong_intent():
+    message = _message("mijn vader slaat me elke dag", "absence", confidence=0.97)
+    _crisis_net().process([message])
+    assert message.get("intent") == {"name": "crisis", "confidence": 1.0}
+    assert message.get("intent_ranking")[0]["name"] == "crisis"
+    kinds = [e["value"] for e in message.get("entities") if e["entity"] == "crisis_kind"]
+    assert kinds == ["abuse"]
+
+
+def test_safety_net_overrides_the_fallback():
+    message = _message("ik wil niet meer leven", "nlu_fallback", confidence=0.5)
+    _crisis_net().process([message])
+    assert message.get("intent")["name"] == "crisis"
+    assert message.get("entities")[-1]["value"] == "suicide"
+
+
+def test_classifier_crisis_without_pattern_gets_the_general_kind():
+    message = _message("het gaat echt helemaal mis hier", "crisis", confidence=0.8)
+    _crisis_net().process([message])
+    assert message.get("intent")["name"] == "crisis"
+    assert message.get("entities")[-1]["value"] == "general"
+
+
+def test_ordinary_question_is_left_alone():
+    message = _message("hoeveel dagen vakantieverlof mag ik vragen", "absence", confidence=0.9)
+    _crisis_net().process([message])
+    assert message.get("intent")["name"] == "absence"
+    assert message.get("entities") == []
+
+
+def _gate(threshold=0.4):
+    return UnsureAnswerFallback.create({"threshold": threshold}, None, None, None)
+
+
+def test_unsure_answer_becomes_fallback():
+    message = _message("iets vaags over school", "absence", answer_confidence=0.2)
+    _gate().process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_sure_answer_is_kept():
+    message = _message("tot wanneer is mijn kind leerplichtig", "absence", answer_confidence=0.9)
+    _gate().process([message])
+    assert message.get("intent")["name"] == "absence"
+
+
+def test_gate_ignores_intents_without_an_answer_selector():
+    message = _message("hallo", "greet", answer_confidence=0.1)
+    _gate().process([message])
+    assert message.get("intent")["name"] == "greet"
+
+
+def _trained_vocabulary_gate(tmp_path):
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    from bot.nlu.vocabulary_gate import UnknownWordsFallback
+
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("vocabulary_gate")
+    examples = [
+        Message(data={"text": "tot wanneer is mijn kind leerplichtig", "intent": "absence"}),
+        Message(data={"text": "mag school met het wijkteam praten", "intent": "privacy"}),
+    ]
+    UnknownWordsFallback.create({}, storage, resource, None).train(TrainingData(examples))
+    # Load it back as the Rasa server does, from the model storage.
+    return UnknownWordsFallback.load({}, storage, resource, None)
+
+
+def test_gibberish_becomes_fallback_after_training(tmp_path):
+    gate = _trained_vocabulary_gate(tmp_path)
+    message = _message("qwpz lrrrm xkcd", "goodbye", confidence=0.94)
+    gate.process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_known_words_and_small_typos_pass(tmp_path):
+    gate = _trained_vocabulary_gate(tmp_path)
+    for text in ("is mijn kind leerplichtig", "mag school met het wijktaem praten", "14"):
+        message = _message(text, "absence")
+        gate.process([message])
+        assert message.get("intent")["name"] == "absence", text

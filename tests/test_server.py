@@ -1,0 +1,123 @@
+"""The assistant as users reach it: the Rasa server with the REST channel and the action server,
+started as the run command starts them, with the SQL tracker store on SQLite."""
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from bot.launch import Assistant
+from tests.smtp import smtp_server
+
+
+@pytest.fixture(scope="module")
+def smtp_inbox():
+    with smtp_server() as inbox:
+        yield inbox
+
+
+@pytest.fixture(scope="module")
+def assistant(trained_model, tmp_path_factory, smtp_inbox):
+    running = Assistant(trained_model, tmp_path_factory.mktemp("server"),
+                        env={"CIP_SMTP_HOST": "127.0.0.1", "CIP_SMTP_PORT": str(smtp_inbox.port)}).start()
+    yield running
+    running.stop()
+
+
+def _chat(assistant):
+    sender = f"test-{uuid.uuid4().hex[:8]}"
+    return lambda text: "\n".join(m.get("text", "") for m in assistant.send(sender, text))
+
+
+def test_parent_asks_a_question_and_gets_a_sourced_answer(assistant):
+    reply = _chat(assistant)("tot welke leeftijd is mijn kind leerplichtig?")
+    assert "16" in reply
+    assert "Meer lezen: https://" in reply
+
+
+def test_unclear_message_uses_the_action_server(assistant):
+    say = _chat(assistant)
+    assert "Kun je je vraag op een andere manier stellen" in say("qwpz lrrrm xkcd")
+    assert "ik wil iemand spreken" in say("blub blub blub")
+
+
+def test_crisis_inside_the_form_gives_numbers_and_the_form_goes_on(assistant):
+    say = _chat(assistant)
+    assert "Hoe oud is je kind" in say("doe de leerplicht check")
+    reply = say("ik wil niet meer leven")
+    assert "0800-0113" in reply and "112" in reply
+    assert "Hoe oud is je kind" in reply
+    assert "geen leeftijd" in say("geen idee")
+    assert "Een kind van 12 jaar is leerplichtig" in say("12")
+
+
+def test_conversation_survives_a_restart_of_the_rasa_server(assistant):
+    say = _chat(assistant)
+    assert "Hoe oud is je kind" in say("doe de leerplicht check")
+    assistant.rasa.stop()
+    assistant.rasa.start()
+    assert "kwalificatieplicht" in say("17")
+
+
+def test_a_parent_is_handed_off_to_a_named_contact_person(assistant, smtp_inbox):
+    from sqlalchemy import select
+
+    from bot.db import session
+    from bot.tickets.models import Ticket
+
+    say = _chat(assistant)
+    say("mag de school zomaar met het wijkteam over mijn zoon praten?")
+    assert "gemeente" in say("ik wil iemand spreken")
+    assert "Utrecht" not in say("Utrecht") and "Aalten, Oost-Gelre en Winterswijk" in say("Utrecht")
+    assert "Wie ben je" in say("winterwijk")
+    assert "vraag" in say("ik ben de moeder")
+    assert "noemen" in say("Mag school informatie over mijn zoon aan het wijkteam geven zonder dat ik het weet?")
+    assert "bereiken" in say("Sanne")
+    assert "06-12345678" in say("sanne@")
+    assert "samenvatting van dit gesprek" in say("sanne@example.org")
+    done = say("ja dat mag")
+    assert "Je referentie is CIP-" in done and "48 uur" in done
+    reference = done.split("Je referentie is ")[1].split(".")[0]
+    assert "Anna de Vries" in done or "Chantal Peters" in done
+    say("ja dat mag")  # the same answer again: still one ticket
+    with session(assistant.database_url) as db:
+        tickets = db.execute(select(Ticket)).scalars().all()
+        mine = [t for t in tickets if t.reference == reference]
+        assert len(mine) == 1 and mine[0].municipality == "Winterswijk" and mine[0].theme == "privacy"
+        assert "wijkteam over mijn zoon praten" in mine[0].summary
+    assert any(reference in m["Subject"] for m in smtp_inbox.messages)
+    status = say(f"hoe staat het met {reference}?")
+    assert "ontvangen, nog niet opgepakt" in status and "Sanne" not in status
+
+
+def test_stopping_the_handoff_stores_nothing(assistant):
+    from sqlalchemy import func, select
+
+    from bot.db import session
+    from bot.tickets.models import Ticket
+
+    say = _chat(assistant)
+    with session(assistant.database_url) as db:
+        before = db.execute(select(func.count()).select_from(Ticket)).scalar_one()
+    say("kan iemand mij terugbellen")
+    say("Aalten")
+    assert "niets bewaard" in say("laat maar")
+    with session(assistant.database_url) as db:
+        assert db.execute(select(func.count()).select_from(Ticket)).scalar_one() == before
+
+
+def test_crisis_inside_the_handoff_form_gives_numbers_and_the_form_goes_on(assistant):
+    say = _chat(assistant)
+    assert "gemeente" in say("ik wil met iemand praten")
+    reply = say("mijn vader slaat mij")
+    assert "0800-2000" in reply and "112" in reply and "gemeente" in reply
+
+
+def test_without_the_action_server_the_user_gets_the_central_number(assistant):
+    say = _chat(assistant)
+    assistant.actions.stop()
+    try:
+        reply = say("ik wil iemand spreken")
+        assert "0543-000000" in reply and "niets bewaard" in reply
+        assert "Meer lezen" in say("wat is een leerplichtambtenaar")
+    finally:
+        assistant.actions.start()

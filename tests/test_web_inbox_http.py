@@ -1,0 +1,251 @@
+"""The inbox over HTTP, against the real `cip web` server process: what a browser without JavaScript,
+or someone trying their luck, gets back. Accounts are made with `cip users create`, tickets with the
+ticket service, the database is a real SQLite file shared by the server and the test."""
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bot.db import session
+from bot.launch import Server, free_port
+from bot.region import load_region
+from bot.tickets.models import OPEN, TAKEN
+from bot.tickets.service import HandoffRequest, create_ticket, find_ticket
+from bot.web.accounts import FREE_FAILURES
+
+CIP = str(Path(sys.executable).parent / "cip")
+PASSWORDS = {"anna": "anna heeft een lang wachtwoord", "chantal": "chantal heeft er ook een",
+             "coordinator": "de coordinator ziet alles", "bram": "bram wordt zo geblokkeerd"}
+
+
+class Response:
+    def __init__(self, status: int, headers, body: str):
+        self.status, self.headers, self.body = status, headers, body
+
+    @property
+    def location(self) -> str:
+        return self.headers.get("Location", "")
+
+    def csrf(self) -> str:
+        return re.search(r'name="csrf" value="([^"]+)"', self.body).group(1)
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Client:
+    """One browser-like visitor: keeps its cookies, does not follow redirects (the tests look at them)."""
+
+    def __init__(self, base: str):
+        self.base, self.cookies = base, http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirects)
+
+    def get(self, path: str) -> Response:
+        return self._open(urllib.request.Request(self.base + path))
+
+    def post(self, path: str, fields: dict) -> Response:
+        return self._open(urllib.request.Request(self.base + path, data=urllib.parse.urlencode(fields).encode()))
+
+    def _open(self, request) -> Response:
+        try:
+            with self.opener.open(request, timeout=30) as answer:
+                return Response(answer.status, answer.headers, answer.read().decode())
+        except urllib.error.HTTPError as answer:
+            return Response(answer.code, answer.headers, answer.read().decode())
+
+    def log_in(self, name: str, password: str | None = None) -> Response:
+        form = self.get("/inbox/login")
+        return self.post("/inbox/login", {"csrf": form.csrf(), "user_name": name,
+                                          "password": PASSWORDS[name] if password is None else password})
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory):
+    """`cip web` on a free port with its own database and accounts made by `cip users create`."""
+    from bot.db import upgrade
+
+    workdir = tmp_path_factory.mktemp("web")
+    url = f"sqlite:///{workdir / 'cip.db'}"
+    upgrade(url)
+    for name, password in PASSWORDS.items():
+        made = subprocess.run([CIP, "users", "create", name, "--password-stdin"], input=password + "\n", text=True,
+                              capture_output=True, env={**os.environ, "DATABASE_URL": url}, timeout=60)
+        assert made.returncode == 0, made.stderr
+    port = free_port()
+    server = Server([CIP, "web", "--port", str(port)], workdir / "web.log", f"http://127.0.0.1:{port}/healthz",
+                    env={"DATABASE_URL": url}).start()
+    server.database_url, server.base = url, f"http://127.0.0.1:{port}"
+    yield server
+    server.stop()
+
+
+def new_ticket(web, key: str, question: str = "Mag school met het wijkteam over mijn zoon praten?") -> str:
+    with session(web.database_url) as db:
+        ticket, _ = create_ticket(db, load_region(), HandoffRequest(
+            submission_key=key, municipality="Aalten", theme="privacy", role="ouder", question=question,
+            name="Sanne", contact=f"{key}@example.org", consent=True, summary="privacy: delen met wijkteam"))
+        assert ticket.contact_id == "anna"  # the only contact person for privacy in Aalten
+        return ticket.reference
+
+
+def status_of(web, reference: str) -> str:
+    with session(web.database_url) as db:
+        return find_ticket(db, reference).status
+
+
+def test_without_a_session_every_page_leads_to_the_log_in(web):
+    reference = new_ticket(web, "anonymous")
+    visitor = Client(web.base)
+    assert visitor.get("/inbox/").status == 303 and visitor.get("/inbox/").location == "/inbox/login"
+    answer = visitor.get(f"/inbox/tickets/{reference}")
+    assert answer.status == 303 and answer.location == f"/inbox/login?next=/inbox/tickets/{reference}"
+    assert visitor.post(f"/inbox/tickets/{reference}/take", {}).location == "/inbox/login"
+    assert status_of(web, reference) == OPEN
+    assert "Log in om verder te gaan" in visitor.get(answer.location).body
+
+
+def test_a_wrong_password_is_refused_in_dutch_and_gives_no_session(web):
+    visitor = Client(web.base)
+    answer = visitor.log_in("anna", "niet het goede wachtwoord")
+    assert answer.status == 401
+    assert "Je gebruikersnaam of wachtwoord klopt niet" in answer.body
+    assert not any(c.name == "cip_inbox" and c.value for c in visitor.cookies)
+    assert visitor.get("/inbox/").status == 303
+    unknown = Client(web.base).log_in("iemand", "niet het goede wachtwoord")
+    assert unknown.status == 401 and unknown.body.replace("iemand", "anna") == answer.body.replace(
+        answer.csrf(), unknown.csrf())
+
+
+def test_after_repeated_failures_even_the_right_password_waits(web):
+    visitor = Client(web.base)
+    answers = [visitor.log_in("bram", "fout wachtwoord nummer").status for _ in range(FREE_FAILURES)]
+    assert answers == [401] * (FREE_FAILURES - 1) + [429]
+    locked = visitor.log_in("bram")
+    assert locked.status == 429 and "Wacht 1 minuut" in locked.body
+    assert 0 < int(locked.headers["Retry-After"]) <= 60
+    assert visitor.get("/inbox/").status == 303
+    # the administrator's new password lifts the lock
+    subprocess.run([CIP, "users", "set-password", "bram", "--password-stdin"], input="bram krijgt een nieuw wachtwoord",
+                   text=True, env={**os.environ, "DATABASE_URL": web.database_url}, check=True, capture_output=True,
+                   timeout=60)
+    assert visitor.log_in("bram", "bram krijgt een nieuw wachtwoord").status == 303
+
+
+def test_the_log_in_sets_a_strict_http_only_cookie_and_shows_the_inbox(web):
+    reference = new_ticket(web, "cookie")
+    anna = Client(web.base)
+    answer = anna.log_in("anna")
+    assert answer.status == 303 and answer.location == "/inbox/"
+    cookie = next(h for h in answer.headers.get_all("Set-Cookie") if h.startswith("cip_inbox="))
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/inbox" in cookie
+    assert "Secure" not in cookie  # only with CIP_WEB_SECURE_COOKIES=1 (the demo runs on http)
+    page = anna.get("/inbox/")
+    assert page.status == 200 and "Jouw open tickets" in page.body and reference in page.body
+    assert page.headers["Cache-Control"] == "no-store" and "frame-ancestors 'none'" in \
+        page.headers["Content-Security-Policy"]
+
+
+def test_the_log_in_form_needs_its_csrf_token(web):
+    visitor = Client(web.base)
+    visitor.get("/inbox/login")
+    answer = visitor.post("/inbox/login", {"user_name": "anna", "password": PASSWORDS["anna"]})
+    assert answer.status == 403 and "Het inlogformulier was verlopen" in answer.body
+    forged = visitor.post("/inbox/login", {"csrf": "0" * 64, "user_name": "anna", "password": PASSWORDS["anna"]})
+    assert forged.status == 403 and visitor.get("/inbox/").status == 303
+
+
+def test_a_post_without_the_sessions_csrf_token_changes_nothing(web):
+    reference = new_ticket(web, "csrf")
+    anna = Client(web.base)
+    anna.log_in("anna")
+    token = anna.get(f"/inbox/tickets/{reference}").csrf()
+    chantal = Client(web.base)
+    chantal.log_in("chantal")
+    for fields in ({}, {"csrf": "verkeerd"}, {"csrf": chantal.get("/inbox/").csrf()}):
+        refused = anna.post(f"/inbox/tickets/{reference}/take", fields)
+        assert refused.status == 403 and "Dit formulier is verlopen" in refused.body
+    assert status_of(web, reference) == OPEN
+    assert anna.post("/inbox/logout", {}).status == 403 and anna.get("/inbox/").status == 200
+    done = anna.post(f"/inbox/tickets/{reference}/take", {"csrf": token})
+    assert done.status == 303 and done.location == f"/inbox/tickets/{reference}?gedaan=take"
+    assert status_of(web, reference) == TAKEN
+    assert "Je hebt het ticket opgepakt." in anna.get(done.location).body
+
+
+def test_another_contact_person_gets_404_for_a_ticket_not_theirs(web):
+    reference = new_ticket(web, "private", question="Een vraag die alleen Anna mag lezen")
+    chantal = Client(web.base)
+    chantal.log_in("chantal")
+    assert reference not in chantal.get("/inbox/?afgerond=1").body
+    page = chantal.get(f"/inbox/tickets/{reference}")
+    assert page.status == 404 and "Ticket niet gevonden" in page.body and "alleen Anna" not in page.body
+    never = chantal.get("/inbox/tickets/CIP-2026-999999")
+    assert never.status == 404 and never.body == page.body  # not yours and not there look the same
+    for malformed in ("CIP-20x6-1", "alles", "CIP-2026-000001%3Cscript%3E"):
+        assert chantal.get(f"/inbox/tickets/{malformed}").status == 404
+    token = chantal.get("/inbox/").csrf()
+    assert chantal.post(f"/inbox/tickets/{reference}/take", {"csrf": token}).status == 404
+    assert chantal.post(f"/inbox/tickets/{reference}/note", {"csrf": token, "note": "stiekem"}).status == 404
+    assert status_of(web, reference) == OPEN
+    coordinator = Client(web.base)
+    coordinator.log_in("coordinator")
+    seen = coordinator.get(f"/inbox/tickets/{reference}")
+    assert seen.status == 200 and "alleen Anna mag lezen" in seen.body
+    assert "Open tickets in de regio" in coordinator.get("/inbox/").body
+
+
+def test_what_a_user_typed_is_shown_as_text_never_as_markup(web):
+    reference = new_ticket(web, "markup", question='<script>alert("x")</script> <b>vet</b>')
+    anna = Client(web.base)
+    anna.log_in("anna")
+    body = anna.get(f"/inbox/tickets/{reference}").body
+    assert "&lt;script&gt;" in body and "<script>" not in body and "<b>vet</b>" not in body
+
+
+def test_an_empty_note_or_a_second_close_says_what_to_do(web):
+    reference = new_ticket(web, "errors")
+    anna = Client(web.base)
+    anna.log_in("anna")
+    token = anna.get("/inbox/").csrf()
+    empty = anna.post(f"/inbox/tickets/{reference}/note", {"csrf": token, "note": "   "})
+    assert empty.status == 400 and "Je notitie is leeg. Schrijf eerst iets" in empty.body
+    assert anna.post(f"/inbox/tickets/{reference}/close", {"csrf": token, "note": ""}).status == 303
+    again = anna.post(f"/inbox/tickets/{reference}/close", {"csrf": token, "note": ""})
+    assert again.status == 409 and "Dat kan niet" in again.body and "al afgerond" in again.body
+
+
+def test_logging_out_ends_the_session_on_the_server(web):
+    anna = Client(web.base)
+    anna.log_in("anna")
+    stolen = [c.value for c in anna.cookies if c.name == "cip_inbox"][0]
+    answer = anna.post("/inbox/logout", {"csrf": anna.get("/inbox/").csrf()})
+    assert answer.status == 303 and answer.location == "/inbox/login?uitgelogd=1"
+    assert "Je bent uitgelogd." in anna.get(answer.location).body
+    replay = Client(web.base)
+    replay.opener.addheaders = [("Cookie", f"cip_inbox={stolen}")]
+    assert replay.get("/inbox/").status == 303
+
+
+def test_with_secure_cookies_set_the_session_cookie_is_only_sent_over_https(web, tmp_path):
+    port = free_port()
+    server = Server([CIP, "web", "--port", str(port)], tmp_path / "web.log", f"http://127.0.0.1:{port}/healthz",
+                    env={"DATABASE_URL": web.database_url, "CIP_WEB_SECURE_COOKIES": "1"}).start()
+    try:
+        visitor = Client(f"http://127.0.0.1:{port}")
+        form = visitor.get("/inbox/login")
+        assert "Secure" in form.headers["Set-Cookie"]
+        # a browser keeps a Secure cookie away from plain http, so the log-in form cannot be posted
+        assert visitor.log_in("anna").status == 403
+    finally:
+        server.stop()
