@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-SCREENSHOTS = ROOT / "test-output" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -23,7 +21,11 @@ def chromium_path() -> str | None:
 
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Chromium for the test session."""
+    """One headless Chromium for the test session.
+
+    Registered in conftest.py only: a module that imports this fixture gets a second session
+    fixture, and a second sync_playwright() in the same thread fails ("Sync API inside the
+    asyncio loop")."""
     executable = chromium_path()
     if not executable:
         if os.environ.get("CIP_REQUIRE_BROWSER") == "1":

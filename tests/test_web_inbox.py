@@ -17,7 +17,7 @@ from bot.region import load_region
 from bot.tickets.clock import utcnow
 from bot.tickets.service import HandoffRequest, create_ticket, find_ticket
 from bot.web.accounts import create_account
-from tests.browser import browser, page, screenshot  # noqa: F401
+from tests.browser import screenshot
 
 REGION = load_region()
 PASSWORD = "een wachtwoord voor de test"

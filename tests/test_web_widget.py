@@ -13,7 +13,7 @@ from bot.db import session
 from bot.launch import Assistant
 from bot.region import load_region
 from bot.tickets.service import find_ticket
-from tests.browser import SCREENSHOTS, browser, page, screenshot  # noqa: F401
+from tests.browser import SCREENSHOTS, screenshot
 from tests.conftest import ROOT, load_yaml
 
 PANEL = "#cip-chat-panel"
@@ -185,7 +185,7 @@ def test_the_conversation_survives_a_reload_in_the_same_tab(page, assistant):
     assert other_tab.locator(".cip-chat__message").count() == 0
 
 
-def test_on_a_phone_sized_screen_the_chat_fills_the_screen(browser, assistant):  # noqa: F811
+def test_on_a_phone_sized_screen_the_chat_fills_the_screen(browser, assistant):
     context = browser.new_context(locale="nl-NL", viewport={"width": 375, "height": 667}, is_mobile=True,
                                   has_touch=True)
     try:
