@@ -27,12 +27,11 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sklearn.metrics import f1_score
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.launch import RASA, Assistant  # noqa: E402
+from bot.nlu.evaluation import held_out_scores  # noqa: E402
 from bot.nlu.examples import examples_by_intent  # noqa: E402
 
 CONFIGS = {"project": ROOT / "config.yml", "rasa-default": ROOT / "bench" / "default_config.yml"}
@@ -75,18 +74,11 @@ def macro_f1(model: Path) -> float:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
-    held_out = examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml")))
-    gold, predicted = [], []
     loop = asyncio.new_event_loop()
-    for intent, texts in held_out.items():
-        for text in texts:
-            result = loop.run_until_complete(agent.parse_message(text))
-            key = ((result.get("response_selector") or {}).get("default") or {}).get("response", {}).get("intent_response_key")
-            name = result["intent"]["name"]
-            predicted.append(key if key and key.split("/")[0] == name else name)
-            gold.append(intent)
-    loop.close()
-    return f1_score(gold, predicted, average="macro", labels=sorted(set(gold)), zero_division=0)
+    try:
+        return held_out_scores(lambda text: loop.run_until_complete(agent.parse_message(text)))[0]
+    finally:
+        loop.close()
 
 
 def percentile(values, share: float) -> float:

@@ -14,6 +14,8 @@
     cip users set-password ID        a new password (also lifts a lock-out, logs out everywhere)
     cip users from-region            accounts for everyone in the region file, with printed passwords
     cip web [--host H] [--port P]    the web server: demo page with chat widget, and the inbox
+    cip actions [--host H] [--port P]
+                                     Rasa's action server, on 127.0.0.1 unless told otherwise
     cip retention run [--days N] [--ticket-days M] [--dry-run] [--endpoints FILE]
                                      delete old conversations, clean closed tickets (daily, README)
     cip erase --sender ID | --ticket REF [--endpoints FILE]
@@ -31,6 +33,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.action_server import DEFAULT_HOST, DEFAULT_PORT, HOST_VARIABLE, default_host, serve
 from bot.db import database_url, session, upgrade
 from bot.erasure import erase_sender, erase_ticket
 from bot.region import RegionFileError, load_region
@@ -135,6 +138,12 @@ def _parser() -> argparse.ArgumentParser:
     web.add_argument("--host", default="127.0.0.1", help="adres (standaard alleen deze computer)")
     web.add_argument("--port", type=int, default=8000)
     web.set_defaults(run=_web)
+
+    actions = commands.add_parser("actions", help="action server voor Rasa (standaard alleen op deze computer)")
+    actions.add_argument("--host", default=default_host(),
+                         help=f"adres (standaard {HOST_VARIABLE} of {DEFAULT_HOST}: alleen deze computer)")
+    actions.add_argument("--port", type=int, default=DEFAULT_PORT)
+    actions.set_defaults(run=lambda args: serve(args.host, args.port))
     return parser
 
 

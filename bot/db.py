@@ -24,7 +24,9 @@ def database_url() -> str:
 
 
 def engine(url: str | None = None) -> Engine:
-    """One engine (and connection pool) per database URL; DATABASE_URL when none is given."""
+    """One engine (and connection pool) per database URL; DATABASE_URL when none is given.
+
+    hide_parameters: a database error names the statement but never the values (ticket text)."""
     return _engine(url or database_url())
 
 
@@ -32,10 +34,10 @@ def engine(url: str | None = None) -> Engine:
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        made = create_engine(url, future=True, connect_args={"timeout": 15})
+        made = create_engine(url, future=True, hide_parameters=True, connect_args={"timeout": 15})
         event.listen(made, "connect", _sqlite_foreign_keys)
         return made
-    return create_engine(url, future=True, pool_pre_ping=True, connect_args={"connect_timeout": 5}
+    return create_engine(url, future=True, hide_parameters=True, pool_pre_ping=True, connect_args={"connect_timeout": 5}
                          if url.startswith("postgresql") else {})
 
 

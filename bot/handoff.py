@@ -1,10 +1,15 @@
 """What the handoff form accepts and what the ticket carries, as plain functions of text and of
-the conversation's events, so that the rules are tested without Rasa."""
+the conversation's events, so that the rules are tested without Rasa. Typed text is cleaned
+(bot.user_text) here too, not only in the web relay: messages over Rasa's REST or socket.io channel
+do not pass the relay, and a NUL byte or an over-long address would make PostgreSQL refuse the
+ticket."""
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
+
+from bot.user_text import clean
 
 THEMES = ("route", "privacy", "absence")
 ROLES = ("ouder", "leerkracht", "mentor", "intern_begeleider", "zorgcoordinator", "leerling", "anders")
@@ -24,6 +29,7 @@ _THEME_WORDS = {
     "absence": ("leerplicht", "verzuim", "verlof", "spijbelen", "ziek", "absent", "thuiszitter", "afwezig"),
 }
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+MAX_CONTACT_CHARS = 200  # the ticket's requester_contact column; a longer address cannot be stored
 _PHONE_DIGITS = re.compile(r"^(?:0|\+31|0031)[1-9]\d{8}$")
 _REFERENCE = re.compile(r"\bCIP[- ]?\d{4}[- ]?\d{1,6}\b", re.IGNORECASE)
 
@@ -57,8 +63,8 @@ def parse_theme(text: str) -> str | None:
 
 def parse_contact(text: str) -> str | None:
     """An e-mail address (lower-cased) or a Dutch phone number (digits only), else None."""
-    value = str(text or "").strip().strip(".,;")
-    if _EMAIL.match(value):
+    value = clean(str(text or "")).strip(".,;")
+    if len(value) <= MAX_CONTACT_CHARS and _EMAIL.match(value):
         return value.lower()
     digits = re.sub(r"[\s().-]", "", value)
     if _PHONE_DIGITS.match(digits):
@@ -68,7 +74,7 @@ def parse_contact(text: str) -> str | None:
 
 def parse_name(text: str) -> str | None:
     """A name of 2-80 characters with letters, not a number or an e-mail address."""
-    value = " ".join(str(text or "").split())
+    value = " ".join(clean(str(text or "")).split())
     value = re.sub(r"^(ik ben|mijn naam is|ik heet|naam:?)\s+", "", value, flags=re.IGNORECASE)
     if not 2 <= len(value) <= 80 or not re.search(r"[^\W\d_]", value) or "@" in value or re.search(r"\d{3}", value):
         return None
@@ -77,7 +83,7 @@ def parse_name(text: str) -> str | None:
 
 def parse_question(text: str) -> str | None:
     """The question in the user's words: at least a few words, at most 1000 characters."""
-    value = " ".join(str(text or "").split())
+    value = " ".join(clean(str(text or "")).split())
     return value if len(value) >= 8 and len(value.split()) >= 2 and len(value) <= 1000 else None
 
 
@@ -114,7 +120,7 @@ def summary(events: list, limit: int = 1500) -> str:
     for event in events:
         if event.get("event") != "user":
             continue
-        text = (event.get("text") or "").strip()
+        text = clean(event.get("text") or "")
         intent = _full_intent(event)
         if intent in ("request_human",) or text.startswith("/"):
             break

@@ -104,11 +104,17 @@ def database_url(request, tmp_path):
         upgrade(url)
         yield url
         return
+    for url in postgres_database():
+        upgrade(url)
+        yield url
+
+
+def postgres_database():
+    """A new, empty PostgreSQL database on the server of CIP_TEST_POSTGRES_URL (as a generator:
+    dropped when it resumes); the test is skipped without that server, or fails in CI."""
     admin_url = os.environ.get("CIP_TEST_POSTGRES_URL")
     if not admin_url:
         if os.environ.get("CIP_REQUIRE_POSTGRES") == "1":
             pytest.fail("CIP_TEST_POSTGRES_URL is not set; run: export CIP_TEST_POSTGRES_URL=$(bash scripts/postgres)")
         pytest.skip("no PostgreSQL server: export CIP_TEST_POSTGRES_URL=$(bash scripts/postgres)")
-    for url in _postgres_database(admin_url):
-        upgrade(url)
-        yield url
+    yield from _postgres_database(admin_url)

@@ -73,6 +73,7 @@ def test_the_form_accepts_what_people_type(slot, typed, stored):
     ("gemeente", "Utrecht", "utter_outside_region"), ("rol", "blabla", "utter_invalid_rol"),
     ("handoff_contact", "sanne@", "utter_invalid_handoff_contact"),
     ("handoff_contact", "0612", "utter_invalid_handoff_contact"),
+    ("handoff_contact", "a" * 190 + "@example.org", "utter_invalid_handoff_contact"),  # longer than the column
     ("handoff_name", "12345", "utter_invalid_handoff_name"),
     ("handoff_name", "sanne@example.org", "utter_invalid_handoff_name"),
     ("handoff_question", "hoi", "utter_invalid_handoff_question"),
@@ -123,6 +124,21 @@ def test_without_consent_the_ticket_holds_only_the_form(db_url):
         ticket = db.execute(select(Ticket)).scalar_one()
         assert ticket.summary is None and not ticket.consent
         assert ticket.question == FORM_SLOTS["handoff_question"]
+
+
+def test_invisible_and_control_characters_do_not_stop_the_ticket(db_url):
+    """Over Rasa's REST or socket.io channel a message is not cleaned by the web relay: a NUL byte
+    (PostgreSQL refuses it) or a right-to-left override in the form or the conversation still gives
+    a ticket, with the text the user saw."""
+    typed = {"handoff_question": "Mag school\x00 met het wijkteam\u200b praten?", "handoff_name": "\u202eSan\x00ne"}
+    slots = {slot: validate(slot, value)[0][slot] for slot, value in typed.items()}
+    history = [user("mijn zoon\x00 wordt\u200b gepest", "privacy", 1.0, "privacy/share_with_care"), *HISTORY[1:]]
+    messages, _ = run(ActionCreateTicket(), tracker(slots=slots, events=history))
+    assert messages[0]["response"] == "utter_handoff_done"
+    with session(db_url) as db:
+        ticket = db.execute(select(Ticket)).scalar_one()
+        assert (ticket.question, ticket.requester_name) == ("Mag school met het wijkteam praten?", "Sanne")
+        assert "- mijn zoon wordt gepest" in ticket.summary
 
 
 def test_without_a_database_the_user_gets_the_central_number_and_nothing_is_stored(monkeypatch):

@@ -5,9 +5,11 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.answer_gate import UnsureAnswerFallback
 from bot.nlu.crisis_net import CrisisSafetyNet
+from bot.nlu.theme_from_answer import ThemeFromAnswer
 
 
-def _message(text: str, intent: str, confidence: float = 0.9, answer_confidence: float | None = None):
+def _message(text: str, intent: str, confidence: float = 0.9, answer_confidence: float | None = None,
+             answer: str = "absence/rmc"):
     data = {
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
@@ -17,7 +19,8 @@ def _message(text: str, intent: str, confidence: float = 0.9, answer_confidence:
     if answer_confidence is not None:
         data["response_selector"] = {
             "all_retrieval_intents": ["route", "privacy", "absence"],
-            "default": {"response": {"confidence": answer_confidence, "utter_action": "utter_absence/rmc"}},
+            "default": {"response": {"confidence": answer_confidence, "intent_response_key": answer,
+                                     "utter_action": f"utter_{answer}"}},
         }
     return Message(data=data)
 
@@ -76,6 +79,27 @@ def test_gate_ignores_intents_without_an_answer_selector():
     message = _message("hallo", "greet", answer_confidence=0.1)
     _gate().process([message])
     assert message.get("intent")["name"] == "greet"
+
+
+def _theme_from_answer(message):
+    return ThemeFromAnswer.create({}, None, None, None).process([message])[0]
+
+
+def test_the_chosen_answer_decides_the_theme_when_diet_disagrees():
+    message = _theme_from_answer(_message("op welke dag start de leerplicht", "privacy", confidence=1.0,
+                                          answer_confidence=0.7, answer="absence/leerplicht_age"))
+    assert message.get("intent") == {"name": "absence", "confidence": 0.7}
+    assert [r["name"] for r in message.get("intent_ranking")] == ["absence", "privacy"]
+    # and the gate then judges that answer's own confidence
+    _gate(threshold=0.8).process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_agreeing_theme_and_other_intents_are_left_alone():
+    agree = _theme_from_answer(_message("wat is rmc", "absence", answer_confidence=0.9))
+    greet = _theme_from_answer(_message("hallo", "greet", answer_confidence=0.9, answer="privacy/inzage"))
+    assert agree.get("intent") == {"name": "absence", "confidence": 0.9}
+    assert greet.get("intent") == {"name": "greet", "confidence": 0.9}
 
 
 def _trained_vocabulary_gate(tmp_path):

@@ -121,3 +121,38 @@ def test_without_the_action_server_the_user_gets_the_central_number(assistant):
         assert "Meer lezen" in say("wat is een leerplichtambtenaar")
     finally:
         assistant.actions.start()
+
+
+def _ticket_count(assistant) -> int:
+    from sqlalchemy import func, select
+
+    from bot.db import session
+    from bot.tickets.models import Ticket
+
+    with session(assistant.database_url) as db:
+        return db.execute(select(func.count()).select_from(Ticket)).scalar_one()
+
+
+def test_the_action_server_dies_in_the_middle_of_a_handoff(assistant):
+    """No half ticket, the central number at once, and the next try works after the restart."""
+    say = _chat(assistant)
+    before = _ticket_count(assistant)
+    say("ik wil iemand spreken")
+    say("Aalten")
+    assert "vraag" in say("ik ben leerkracht")
+    assistant.actions.stop()
+    try:
+        reply = say("Een leerling van mij verzuimt veel, wie kan meedenken?")
+        assert "0543-000000" in reply and "niets bewaard" in reply
+        assert _ticket_count(assistant) == before
+    finally:
+        assistant.actions.start()
+    say("ik wil iemand spreken")
+    say("Aalten")
+    say("ik ben leerkracht")
+    if "Waar gaat je vraag vooral over" in say("Een leerling van mij verzuimt veel, wie kan meedenken?"):
+        say("absence")  # the button the widget shows
+    say("Kim")
+    say("kim@example.org")
+    assert "Je referentie is CIP-" in say("nee")
+    assert _ticket_count(assistant) == before + 1

@@ -6,51 +6,18 @@ at a port where nothing listens: Rasa down."""
 from __future__ import annotations
 
 import json
-import sys
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import requests
 
-from bot.launch import Server, free_port
+from bot.launch import CIP, Server, free_port
 from bot.region import load_region
+from tests.fake_rasa import FakeRasa
 
-CIP = str(Path(sys.executable).parent / "cip")
 SITE = "https://www.voorbeeldgemeente.example"
 FOREIGN = "https://kwaadaardig.example"
-RASA_ANSWER = [
-    {"recipient_id": "x", "text": "Meer lezen: https://www.rijksoverheid.nl/leerplicht"},
-    {"recipient_id": "x", "text": "Wie ben je?",
-     "buttons": [{"title": "Ouder of verzorger", "payload": "ouder"}, {"title": "zonder payload"}]},
-    {"recipient_id": "x", "image": "https://example.org/plaatje.png"},
-    "geen bericht",
-]
-
-
-class FakeRasa(ThreadingHTTPServer):
-    """Answers every POST on /webhooks/rest/webhook with RASA_ANSWER; keeps the request bodies."""
-
-    def __init__(self):
-        self.received = []
-        super().__init__(("127.0.0.1", 0), _RasaHandler)
-
-
-class _RasaHandler(BaseHTTPRequestHandler):
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.server.received.append((self.path, json.loads(body)))
-        answer = json.dumps(RASA_ANSWER).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *_args):
-        pass
 
 
 def _web_server(workdir: Path, rasa_url: str) -> tuple:
@@ -63,8 +30,7 @@ def _web_server(workdir: Path, rasa_url: str) -> tuple:
 
 @pytest.fixture(scope="module")
 def rasa():
-    fake = FakeRasa()
-    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    fake = FakeRasa.started()
     yield fake
     fake.shutdown()
 
@@ -148,6 +114,15 @@ def test_only_allowed_sites_pass_the_browsers_cors_check(web):
     ({"sender": uuid.uuid4().hex, "message": " \n "}, 400, "leeg"),
     ({"sender": uuid.uuid4().hex, "message": "a" * 1001}, 413, "maximaal 1000 tekens"),
     (b"x" * 20_000, 413, "maximaal 1000 tekens"),
+    pytest.param(b"x" * 200_000, 413, "te groot", id="200-kB"),  # refused before the relay reads it
+    pytest.param({"sender": uuid.uuid4().hex, "message": "\u200b\u200d\ufeff\u202e\x00\x07 \t"}, 400, "leeg",
+                 id="only-invisible-and-control-characters"),
+    pytest.param({"sender": uuid.uuid4().hex, "message": ["hallo"]}, 400, "leeg", id="message-not-text"),
+    pytest.param(b'{"sender": "' + b"a" * 32 + b'", "message": "\xff\xfe hallo \xc3"}', 400,
+                 "niet goed aangekomen", id="invalid-utf-8"),
+    pytest.param(b"\x00" * 64, 400, "niet goed aangekomen", id="nul-bytes"),
+    pytest.param(bytes(range(256)), 400, "niet goed aangekomen", id="every-byte"),
+    pytest.param(b"[" * 10_000, 400, "niet goed aangekomen", id="nested-too-deep"),  # was a 500
 ])
 def test_a_wrong_request_gets_a_dutch_explanation_and_rasa_is_not_asked(web, rasa, body, status, dutch):
     url, _log = web
@@ -155,6 +130,39 @@ def test_a_wrong_request_gets_a_dutch_explanation_and_rasa_is_not_asked(web, ras
     refused = _chat(url, body)
     assert refused.status_code == status and dutch in refused.json()["error"]
     assert len(rasa.received) == before
+
+
+@pytest.mark.parametrize("typed, passed_on", [
+    ("mag ik\x00 op\x07 vakantie?", "mag ik op vakantie?"),
+    ("ver\u200blof\u200c aan\u2060vragen\ufeff", "verlof aanvragen"),
+    ("\u202eleerplicht\u202c vanaf 5 jaar?", "leerplicht vanaf 5 jaar?"),
+    ("de zorgcoo\u0308rdinator en het ide\u0301e", "de zorgcoördinator en het idée"),
+    ("z" + "\u0336" * 600 + "org", "z\u0336\u0336\u0336org"),
+    ("\ud800wat is een \udfffOPP?", "wat is een OPP?"),
+    ("eerste regel\r\ntweede regel\rderde", "eerste regel\ntweede regel\nderde"),
+    ("👍🏽😊❤️", "👍🏽😊❤️"),
+    ("Ondersteuningsplanpartnerschapsoverleg" * 26, "Ondersteuningsplanpartnerschapsoverleg" * 26),
+], ids=["control-characters", "zero-width", "right-to-left-override", "decomposed-accents", "combining-flood",
+        "lone-surrogates", "carriage-returns", "emoji-only", "one-long-word"])
+def test_odd_characters_are_cleaned_before_rasa_sees_the_message(web, rasa, typed, passed_on):
+    """What the user sees on screen is what Rasa and its tracker store get: no invisible, control
+    or unstorable characters, composed accents, at most a few marks on one letter."""
+    url, _log = web
+    answer = _chat(url, _message(typed))
+    assert answer.status_code == 200 and answer.json()["messages"]
+    assert rasa.received[-1][1]["message"] == passed_on
+
+
+def test_odd_requests_leave_no_trace_of_the_message_in_the_log(web, rasa):
+    url, log = web
+    marker = f"geheim-{uuid.uuid4().hex}"
+    bodies = [b'{"message": "' + marker.encode() + b'\xff"}', (marker + "\x00").encode() * 10,
+              b"[" * 5000 + marker.encode(), marker.encode() * 10_000,
+              _message("\u202e" + marker + "\x00\ud800"), _message("\u200b" * 10 + marker)]
+    answers = [_chat(url, body) for body in bodies]
+    assert all(answer.status_code in (200, 400, 413) and answer.json() for answer in answers)
+    written = log.read_text()
+    assert marker not in written and "Traceback" not in written and "Fout bij" not in written
 
 
 def test_a_message_of_exactly_the_limit_is_passed_on(web, rasa):

@@ -3,15 +3,8 @@ or someone trying their luck, gets back. Accounts are made with `cip users creat
 ticket service, the database is a real SQLite file shared by the server and the test."""
 from __future__ import annotations
 
-import http.cookiejar
 import os
-import re
 import subprocess
-import sys
-import urllib.error
-import urllib.parse
-import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -21,71 +14,14 @@ from bot.region import load_region
 from bot.tickets.models import OPEN, TAKEN
 from bot.tickets.service import HandoffRequest, create_ticket, find_ticket
 from bot.web.accounts import FREE_FAILURES
-
-CIP = str(Path(sys.executable).parent / "cip")
-PASSWORDS = {"anna": "anna heeft een lang wachtwoord", "chantal": "chantal heeft er ook een",
-             "coordinator": "de coordinator ziet alles", "bram": "bram wordt zo geblokkeerd"}
-
-
-class Response:
-    def __init__(self, status: int, headers, body: str):
-        self.status, self.headers, self.body = status, headers, body
-
-    @property
-    def location(self) -> str:
-        return self.headers.get("Location", "")
-
-    def csrf(self) -> str:
-        return re.search(r'name="csrf" value="([^"]+)"', self.body).group(1)
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class Client:
-    """One browser-like visitor: keeps its cookies, does not follow redirects (the tests look at them)."""
-
-    def __init__(self, base: str):
-        self.base, self.cookies = base, http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirects)
-
-    def get(self, path: str) -> Response:
-        return self._open(urllib.request.Request(self.base + path))
-
-    def post(self, path: str, fields: dict) -> Response:
-        return self._open(urllib.request.Request(self.base + path, data=urllib.parse.urlencode(fields).encode()))
-
-    def _open(self, request) -> Response:
-        try:
-            with self.opener.open(request, timeout=30) as answer:
-                return Response(answer.status, answer.headers, answer.read().decode())
-        except urllib.error.HTTPError as answer:
-            return Response(answer.code, answer.headers, answer.read().decode())
-
-    def log_in(self, name: str, password: str | None = None) -> Response:
-        form = self.get("/inbox/login")
-        return self.post("/inbox/login", {"csrf": form.csrf(), "user_name": name,
-                                          "password": PASSWORDS[name] if password is None else password})
+from tests.inbox_web import CIP, PASSWORDS, Client, inbox_server
 
 
 @pytest.fixture(scope="module")
 def web(tmp_path_factory):
     """`cip web` on a free port with its own database and accounts made by `cip users create`."""
-    from bot.db import upgrade
-
     workdir = tmp_path_factory.mktemp("web")
-    url = f"sqlite:///{workdir / 'cip.db'}"
-    upgrade(url)
-    for name, password in PASSWORDS.items():
-        made = subprocess.run([CIP, "users", "create", name, "--password-stdin"], input=password + "\n", text=True,
-                              capture_output=True, env={**os.environ, "DATABASE_URL": url}, timeout=60)
-        assert made.returncode == 0, made.stderr
-    port = free_port()
-    server = Server([CIP, "web", "--port", str(port)], workdir / "web.log", f"http://127.0.0.1:{port}/healthz",
-                    env={"DATABASE_URL": url}).start()
-    server.database_url, server.base = url, f"http://127.0.0.1:{port}"
+    server = inbox_server(workdir, f"sqlite:///{workdir / 'cip.db'}")
     yield server
     server.stop()
 
@@ -249,3 +185,23 @@ def test_with_secure_cookies_set_the_session_cookie_is_only_sent_over_https(web,
         assert visitor.log_in("anna").status == 403
     finally:
         server.stop()
+
+
+def test_an_error_of_the_server_is_a_dutch_page_and_the_log_keeps_no_query(tmp_path):
+    """The database cannot be reached: a short Dutch page without details, and a log line with
+    the route and error type, but nothing of the request's URL (it may hold what someone typed)."""
+    port, log = free_port(), tmp_path / "web.log"
+    server = Server([CIP, "web", "--port", str(port)], log, f"http://127.0.0.1:{port}/healthz",
+                    env={"DATABASE_URL": f"postgresql://cip:cip@127.0.0.1:{free_port()}/weg"}).start()
+    try:
+        visitor = Client(f"http://127.0.0.1:{port}")
+        visitor.opener.addheaders = [("Cookie", "cip_inbox=een-sessie")]
+        answer = visitor.get("/inbox/tickets/CIP-2026-000001?zoek=geheim-woord")
+        assert answer.status == 500 and "Er ging bij ons iets mis. Probeer het later opnieuw." in answer.body
+        assert '<html lang="nl">' in answer.body and "OperationalError" not in answer.body
+        assert answer.headers["Cache-Control"] == "no-store"
+    finally:
+        server.stop()
+    written = log.read_text()
+    assert "Fout bij GET (cip_web.inbox.ticket_page): OperationalError" in written
+    assert "geheim-woord" not in written and "CIP-2026-000001" not in written

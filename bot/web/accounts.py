@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.region.model import Region
 from bot.tickets.clock import utcnow
+from bot.user_text import clean
 from bot.web.models import Account, LoginFailures
 from bot.web.sessions import end_sessions_of
 
@@ -43,8 +44,9 @@ class Attempt:
 
 
 def user_name(text: str) -> str:
-    """User names are contact ids; typed with capitals or spaces they still count as one name."""
-    return text.strip().lower()[:64]
+    """User names are contact ids; typed with capitals or spaces they still count as one name, and
+    an invisible or control character (a NUL byte makes PostgreSQL refuse the query) is dropped."""
+    return clean(text).lower()[:64]
 
 
 def check_new_password(password: str) -> None:

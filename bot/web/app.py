@@ -7,12 +7,17 @@ from sanic.response import text
 
 from bot.web.settings import WebSettings
 
+REQUEST_MAX_BYTES = 100_000
+
 
 def create_app(settings: WebSettings | None = None, name: str = "cip_web") -> Sanic:
-    from bot.web import inbox, site
+    from bot.web import errors, inbox, site
 
     settings = settings or WebSettings.from_env()
     app = Sanic(name)
+    # The largest request the pages send is a 4000-character note; Sanic's default is 100 MB.
+    app.config.REQUEST_MAX_SIZE = REQUEST_MAX_BYTES
+    errors.install(app)
     app.ctx.settings = settings
     app.blueprint(site.bp)
     app.blueprint(inbox.bp)

@@ -14,6 +14,7 @@ import re
 import aiohttp
 
 from bot.region.model import Region
+from bot.user_text import clean
 
 MAX_MESSAGE_CHARS = 1000
 MAX_BODY_BYTES = 16_000  # a 1000-character message fits easily, also as JSON escapes
@@ -36,23 +37,26 @@ class RasaUnavailable(Exception):
 
 
 def read_chat_request(body: bytes) -> tuple[str, str]:
-    """The (sender, message) of a widget request `{"sender": id, "message": text}`."""
+    """The (sender, message) of a widget request `{"sender": id, "message": text}`; the message
+    cleaned (bot.user_text) before it is checked and passed on, so Rasa and its tracker store get
+    the text the user sees and never a character the database refuses."""
     if len(body) > MAX_BODY_BYTES:
         raise ChatRequestError(_too_long(), 413)
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # not JSON, not UTF-8 (a ValueError too), or nested too deep
         data = None
     if not isinstance(data, dict):
         raise ChatRequestError("Je bericht is niet goed aangekomen. Probeer het opnieuw.")
     sender, message = data.get("sender"), data.get("message")
     if not isinstance(sender, str) or not _SENDER.match(sender):
         raise ChatRequestError("Dit gesprek heeft geen geldige code. Laad de pagina opnieuw en probeer het nog eens.")
-    if not isinstance(message, str) or not message.strip():
+    message = clean(message) if isinstance(message, str) else ""
+    if not message:  # also a message of only spaces, zero-width or control characters
         raise ChatRequestError("Je bericht is leeg. Typ eerst je vraag.")
     if len(message) > MAX_MESSAGE_CHARS:
         raise ChatRequestError(_too_long(), 413)
-    return sender, message.strip()
+    return sender, message
 
 
 def _too_long() -> str:

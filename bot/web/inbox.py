@@ -20,6 +20,7 @@ from bot.region import load_region
 from bot.region.model import Contact, Region
 from bot.tickets.service import EVENT_TEXT, REFERENCE, STATUS_TEXT, THEME_TEXT, NotAllowed, add_note, close, \
     find_ticket, is_overdue, list_tickets, may_handle, take
+from bot.user_text import clean
 from bot.web.accounts import Attempt, log_in
 from bot.web.csrf import FIELD, matches, new_token, signed
 from bot.web.models import LoginSession
@@ -260,7 +261,7 @@ def change_ticket(request, db, user: User, reference: str, action: str) -> HTTPR
     ticket = _visible_ticket(db, user, reference)
     if ticket is None or action not in ACTIONS:
         return _not_found(user)
-    note = request.form.get("note", "")
+    note = clean(request.form.get("note", ""))
     if len(note) > NOTE_LIMIT:
         return _ticket_error(user, ticket, 400, f"Je notitie is langer dan {NOTE_LIMIT} tekens. Maak hem korter of "
                                                 f"verdeel hem over twee notities.")

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import aiohttp
 from sanic import Blueprint
-from sanic.response import HTTPResponse, empty, json
+from sanic.exceptions import NotFound
+from sanic.response import HTTPResponse, empty, file, json
 
 from bot.region import load_region
 from bot.web.chat_relay import MAX_MESSAGE_CHARS, ChatRequestError, RasaUnavailable, ask_rasa, read_chat_request, \
@@ -31,8 +32,20 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
 }
 
+# Only these files, by name: a path can then never lead outside the folder (no "..", no encoded
+# slashes, no NUL byte), and a name that is not here is a plain 404, also "/static/" itself.
+STATIC_FILES = {path.name: path for path in (HERE / "static").iterdir() if path.suffix in (".css", ".js")}
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
 bp = Blueprint("site")
-bp.static("/static", str(HERE / "static"), name="static")
+
+
+@bp.route("/static/<name>", methods=["GET", "HEAD"])
+async def static_file(request, name: str) -> HTTPResponse:
+    path = STATIC_FILES.get(name)
+    if path is None:
+        raise NotFound("no such file")
+    return await file(path, mime_type=STATIC_TYPES[path.suffix], headers={"X-Content-Type-Options": "nosniff"})
 
 
 @bp.listener("before_server_start")

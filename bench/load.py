@@ -1,0 +1,448 @@
+"""Load test through the REST channel: many concurrent conversations, each with one complete handoff.
+
+    .venv/bin/python bench/load.py                              # 32 conversations x 50 turns, one Rasa process
+    .venv/bin/python bench/load.py --setup multi                # the same on 2 Rasa workers (Redis, PostgreSQL)
+    .venv/bin/python bench/load.py --setup both --write         # both, and append the figures to bench/RESULTS.md
+    .venv/bin/python bench/load.py -c 4 -t 5 --setup single     # a small run while developing
+
+Every conversation is a mix of theme questions (the held-out examples in tests/nlu, without the
+intents that start or answer a form, as in bench/run.py), small talk, and one complete handoff at a
+random turn: "ik wil iemand spreken", then the form's questions are answered as they are asked with
+the answers of bench/run.py's HANDOFF_FORM, a name and e-mail address of this conversation, and
+consent "ja". The form is answered by what it asks, not in a fixed order: a theme question earlier
+in the conversation may already have filled the municipality or the role.
+
+Checked: no HTTP error, no timeout, no empty reply; every handoff's last reply names a reference
+and the ticket database holds exactly one ticket for that conversation's name and address, with
+that reference. Printed: throughput (messages/s), latency p50/p95/p99, elapsed time, and progress
+every 10 seconds. The load phase stops after --timeout seconds (reported as a failure); starting
+each server is bounded by bot.launch.STARTUP_SECONDS. Everything runs on 127.0.0.1.
+
+Set-ups (bot.launch.Assistant starts the servers):
+  single  one Rasa process, as scripts/run starts it: SQLite tracker store and ticket database,
+          Rasa's in-memory lock store.
+  multi   Rasa forks --workers processes (SANIC_WORKERS) that share one port; Rasa allows that only
+          with a lock store other than the in-memory one, so a throwaway redis-server is started
+          for the Redis lock store. The tracker store and the tickets go to a fresh PostgreSQL
+          database (SQLite with several writing processes answers "database is locked"), created
+          on the server of --postgres-url and dropped afterwards.
+Exit status 0 when every check passed.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import string
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.run import HANDOFF_FORM, NOT_FAQ, RESULTS, percentile  # noqa: E402
+from bot.launch import Assistant, Redis  # noqa: E402
+from bot.nlu.examples import examples_by_intent  # noqa: E402
+
+MODEL = ROOT / "models" / "cip.tar.gz"
+DEFAULT_POSTGRES = "postgresql://cip:cip@127.0.0.1:5432/postgres"
+SMALL_TALK = ("greet", "thank", "goodbye", "bot_challenge", "capabilities")
+THEMES = ("route/", "privacy/", "absence/")
+SMALL_TALK_SHARE = 0.25
+REFERENCE = re.compile(r"\bCIP-\d{4}-\d{6}\b")
+# HANDOFF_FORM: the request, then the answers to municipality, role, question, name, contact.
+FORM_ANSWERS = dict(zip(("gemeente", "rol", "handoff_question"), HANDOFF_FORM[1:4]),
+                    handoff_theme="privacy", handoff_consent="ja")
+MAX_FORM_TURNS = 12  # a handoff that needs more turns than this is an error
+
+
+def texts() -> Tuple[List[str], List[str]]:
+    """(theme questions, small talk) from the held-out set tests/nlu."""
+    held_out = examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml")))
+    themes = [t for intent, ts in held_out.items() if intent.startswith(THEMES) and intent not in NOT_FAQ for t in ts]
+    small = [t for intent, ts in held_out.items() if intent in SMALL_TALK for t in ts]
+    return themes, small
+
+
+def form_questions() -> Dict[str, str]:
+    """First line of each question of the handoff form (utter_ask_<slot> in domain/) -> slot."""
+    found = {}
+    for path in sorted((ROOT / "domain").glob("*.yml")):
+        responses = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {}
+        for name, variants in responses.items():
+            slot = name[len("utter_ask_"):]
+            if name.startswith("utter_ask_") and slot in FORM_ANSWERS.keys() | {"handoff_name", "handoff_contact"}:
+                for variant in variants:
+                    found[variant["text"].strip().splitlines()[0]] = slot
+    return found
+
+
+def letters(number: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'ba': a name part without digits (the form refuses 3 digits)."""
+    out = ""
+    while True:
+        number, rest = divmod(number, 26)
+        out = string.ascii_lowercase[rest] + out
+        if not number:
+            return out
+
+
+@dataclass
+class Conversation:
+    index: int
+    sender: str
+    name: str
+    contact: str
+    fillers: List[str]
+    handoff_at: int
+    latencies: List[float] = field(default_factory=list)
+    errors: List[str] = field(default_factory=list)
+    reference: Optional[str] = None
+    handoff_done: bool = False
+    sent: int = 0
+
+
+def plan(run_id: str, index: int, turns: int, themes: List[str], small: List[str], seed: int) -> Conversation:
+    rng = random.Random(f"{seed}-{index}")
+    fillers = [rng.choice(small if rng.random() < SMALL_TALK_SHARE else themes) for _ in range(turns)]
+    code = letters(index)
+    return Conversation(
+        index=index, sender=f"load-{run_id}-{index:03d}", name=f"Sam {code.capitalize()}",
+        contact=f"sam.{run_id}.{code}@example.org", fillers=fillers,
+        # room for the handoff's turns before the end; a shorter conversation gets a longer handoff
+        handoff_at=rng.randrange(0, max(1, turns - len(HANDOFF_FORM))),
+    )
+
+
+class Run:
+    """One load run against the REST channel at ``url``."""
+
+    def __init__(self, url: str, conversations: List[Conversation], turns: int, request_timeout: float,
+                 say: Callable[[str], None]):
+        self.url, self.conversations, self.turns = url + "/webhooks/rest/webhook", conversations, turns
+        self.request_timeout, self.say = request_timeout, say
+        self.questions = form_questions()
+        self.done = 0
+        self.errors = 0
+
+    async def send(self, session, conversation: Conversation, text: str) -> List[dict]:
+        """One turn; an HTTP error, timeout or empty reply is recorded and gives []."""
+        import aiohttp
+
+        started = time.perf_counter()
+        conversation.sent += 1
+        reply: List[dict] = []
+        error = None
+        try:
+            async with session.post(self.url, json={"sender": conversation.sender, "message": text}) as response:
+                body = await response.text()
+                if response.status != 200:
+                    error = f"HTTP {response.status}: {body[:200]}"
+                else:
+                    reply = [m for m in json.loads(body) if m.get("text") or m.get("buttons")]
+                    error = None if reply else "empty reply"
+        except asyncio.TimeoutError:
+            error = f"no answer within {self.request_timeout:.0f} s"
+        except (aiohttp.ClientError, ValueError) as problem:
+            error = f"{type(problem).__name__}: {problem}"
+        conversation.latencies.append((time.perf_counter() - started) * 1000)
+        self.done += 1
+        if error:
+            self.errors += 1
+            conversation.errors.append(f"turn {conversation.sent} ({text[:40]!r}): {error}")
+        return reply
+
+    def asked(self, reply: List[dict]) -> Optional[str]:
+        """The form slot the reply's last question asks for, if any."""
+        slot = None
+        for message in reply:
+            first = (message.get("text") or "").strip().splitlines()[:1]
+            slot = self.questions.get(first[0], slot) if first else slot
+        return slot
+
+    async def handoff(self, session, conversation: Conversation) -> None:
+        conversation.handoff_done = True
+        answers = {**FORM_ANSWERS, "handoff_name": conversation.name, "handoff_contact": conversation.contact}
+        reply = await self.send(session, conversation, HANDOFF_FORM[0])
+        for _ in range(MAX_FORM_TURNS):
+            reference = REFERENCE.search(" ".join(m.get("text") or "" for m in reply))
+            if reference:
+                conversation.reference = reference.group(0)
+                return
+            slot = self.asked(reply)
+            if slot is None:
+                texts = " | ".join((m.get("text") or "")[:80] for m in reply)
+                conversation.errors.append(f"handoff: no form question and no reference in the reply: {texts!r}")
+                return
+            reply = await self.send(session, conversation, answers[slot])
+        conversation.errors.append(f"handoff: no reference after {MAX_FORM_TURNS} form turns")
+
+    async def converse(self, session, conversation: Conversation) -> None:
+        fillers = iter(conversation.fillers)
+        while conversation.sent < self.turns or not conversation.handoff_done:
+            if not conversation.handoff_done and conversation.sent >= conversation.handoff_at:
+                await self.handoff(session, conversation)
+            else:
+                await self.send(session, conversation, next(fillers))
+
+    async def report_progress(self, every: float, started: float) -> None:
+        total = len(self.conversations) * self.turns
+        while True:
+            await asyncio.sleep(every)
+            elapsed = time.perf_counter() - started
+            self.say(f"{self.done}/{total} messages, {self.errors} errors, {self.done / elapsed:.1f} msg/s")
+
+    async def run(self, timeout: float, progress_every: float) -> Tuple[float, bool]:
+        """Runs every conversation; returns (elapsed seconds, whether the timeout stopped it)."""
+        import aiohttp
+
+        # A new connection per request, as urllib in Assistant.send: with several workers on one
+        # port, every request goes to a worker that is free to accept it.
+        connector = aiohttp.TCPConnector(limit=0, force_close=True)
+        client_timeout = aiohttp.ClientTimeout(total=self.request_timeout)
+        async with aiohttp.ClientSession(connector=connector, timeout=client_timeout) as session:
+            started = time.perf_counter()
+            reporter = asyncio.create_task(self.report_progress(progress_every, started))
+            try:
+                await asyncio.wait_for(asyncio.gather(*(self.converse(session, c) for c in self.conversations)),
+                                       timeout=timeout)
+                timed_out = False
+            except asyncio.TimeoutError:
+                timed_out = True
+            finally:
+                reporter.cancel()
+            return time.perf_counter() - started, timed_out
+
+
+async def warm_up(url: str, senders: int, request_timeout: float) -> None:
+    """A greeting from a few conversations, so every worker has run the model once."""
+    import aiohttp
+
+    connector = aiohttp.TCPConnector(limit=0, force_close=True)
+    async with aiohttp.ClientSession(connector=connector,
+                                     timeout=aiohttp.ClientTimeout(total=request_timeout)) as session:
+        async def greet(i: int) -> None:
+            body = {"sender": f"warm-up-{uuid.uuid4().hex[:8]}", "message": "hallo"}
+            async with session.post(url + "/webhooks/rest/webhook", json=body) as response:
+                response.raise_for_status()
+                await response.read()
+
+        await asyncio.gather(*(greet(i) for i in range(senders)))
+
+
+def check_tickets(database_url: str, conversations: List[Conversation]) -> List[str]:
+    """Problems with the tickets: each conversation must have exactly one, with its reference."""
+    from sqlalchemy import select
+
+    from bot.db import engine, session
+    from bot.tickets.models import Ticket
+
+    problems = []
+    try:
+        with session(database_url) as db:
+            tickets = list(db.execute(select(Ticket)).scalars())
+            by_contact: Dict[str, list] = {}
+            for ticket in tickets:
+                by_contact.setdefault(ticket.requester_contact, []).append(ticket)
+            for c in conversations:
+                found = by_contact.get(c.contact, [])
+                references = sorted(t.reference for t in found)
+                if len(found) != 1:
+                    problems.append(f"{c.sender}: {len(found)} tickets {references}, expected 1")
+                elif found[0].requester_name != c.name:
+                    problems.append(f"{c.sender}: ticket {references[0]} has another name")
+                elif c.reference != references[0]:
+                    problems.append(f"{c.sender}: the reply named {c.reference}, the database holds {references[0]}")
+            expected = {c.contact for c in conversations}
+            strays = [t.reference for t in tickets if t.requester_contact not in expected]
+            if strays:
+                problems.append(f"tickets of no conversation of this run: {strays}")
+    finally:
+        engine(database_url).dispose()
+    return problems
+
+
+@contextlib.contextmanager
+def fresh_postgres_database(admin_url: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database on the server of ``admin_url``, dropped afterwards."""
+    import sqlalchemy
+
+    name = f"cip_load_{uuid.uuid4().hex[:12]}"
+    admin = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT", future=True)
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    try:
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
+@contextlib.contextmanager
+def running(setup: str, model: Path, workdir: Path, workers: int, postgres_url: Optional[str],
+            postgres_admin_url: Optional[str]) -> Iterator[Assistant]:
+    """The servers of a set-up, started and stopped. ``postgres_url``: an empty database to use for
+    the multi set-up; else one is made on the server of ``postgres_admin_url``."""
+    if setup == "single":
+        assistant = Assistant(model, workdir).start()
+        try:
+            yield assistant
+        finally:
+            assistant.stop()
+        return
+    with contextlib.ExitStack() as stack:
+        if postgres_url is None:
+            postgres_url = stack.enter_context(fresh_postgres_database(postgres_admin_url or DEFAULT_POSTGRES))
+        redis = Redis(workdir / "redis.log").start()
+        stack.callback(redis.stop)
+        assistant = Assistant(model, workdir, database_url=postgres_url, workers=workers, redis_url=redis.url,
+                              tracker_url=postgres_url).start()
+        stack.callback(assistant.stop)
+        yield assistant
+
+
+def describe(setup: str, workers: int) -> str:
+    if setup == "single":
+        return "1 Rasa process; SQLite tracker store and tickets; in-memory lock store"
+    return f"{workers} Rasa workers (SANIC_WORKERS); PostgreSQL tracker store and tickets; Redis lock store"
+
+
+def run_load(setup: str = "single", conversations: int = 32, turns: int = 50, timeout: float = 600,
+             model: Path = MODEL, workers: int = 2, postgres_url: Optional[str] = None,
+             postgres_admin_url: Optional[str] = None, seed: int = 0, request_timeout: float = 60,
+             progress_every: float = 10, workdir: Optional[Path] = None,
+             say: Optional[Callable[[str], None]] = None) -> dict:
+    """Starts the set-up, runs the load, checks the tickets, stops everything; returns the figures
+    and ``ok`` (no error, one ticket per handoff, not stopped by the timeout)."""
+    if conversations < 1 or turns < 1:
+        raise ValueError("at least one conversation of at least one turn")
+    say = say or (lambda text: print(f"[{dt.datetime.now():%H:%M:%S}] {setup}: {text}", flush=True))
+    themes, small = texts()
+    run_id = uuid.uuid4().hex[:6]
+    plans = [plan(run_id, i, turns, themes, small, seed) for i in range(conversations)]
+    own_dir = workdir is None
+    workdir = Path(tempfile.mkdtemp(prefix=f"cip-load-{setup}-")) if own_dir else workdir
+    result = {"setup": setup, "description": describe(setup, workers), "conversations": conversations,
+              "turns": turns, "workdir": str(workdir)}
+    try:
+        say(f"starting: {result['description']}")
+        with running(setup, Path(model), workdir, workers, postgres_url, postgres_admin_url) as assistant:
+            say(f"servers up on {assistant.url}; warming up")
+            asyncio.run(warm_up(assistant.url, 2 * (workers if setup == "multi" else 1), request_timeout))
+            say(f"{conversations} conversations x {turns} turns")
+            load = Run(assistant.url, plans, turns, request_timeout, say)
+            elapsed, timed_out = asyncio.run(load.run(timeout, progress_every))
+            problems = check_tickets(assistant.database_url, plans)
+    except Exception:
+        say(f"failed; logs in {workdir}")
+        raise
+    latencies = [t for c in plans for t in c.latencies]
+    errors = [f"{c.sender} {e}" for c in plans for e in c.errors]
+    if timed_out:
+        errors.append(f"stopped by the timeout of {timeout:.0f} s")
+    messages = len(latencies)
+    unfinished = [c.sender for c in plans if c.sent < turns or not c.handoff_done]
+    if unfinished and not timed_out:
+        errors.append(f"conversations not finished: {unfinished}")
+    result.update(
+        messages=messages, elapsed_s=elapsed,
+        rate=messages / elapsed if elapsed else 0.0, timed_out=timed_out, errors=errors, ticket_problems=problems,
+        p50=percentile(latencies, 0.50) if latencies else float("nan"),
+        p95=percentile(latencies, 0.95) if latencies else float("nan"),
+        p99=percentile(latencies, 0.99) if latencies else float("nan"),
+        handoffs=sum(c.reference is not None for c in plans),
+    )
+    result["ok"] = not errors and not problems
+    if result["ok"] and own_dir:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return result
+
+
+def summary(result: dict) -> str:
+    lines = [
+        f"set-up: {result['setup']} ({result['description']})",
+        f"conversations x turns: {result['conversations']} x {result['turns']}",
+        f"messages: {result['messages']} (a handoff can make a short conversation longer)",
+        f"errors: {len(result['errors'])}",
+        *[f"  {e}" for e in result["errors"][:10]],
+        f"handoffs with a reference: {result['handoffs']} of {result['conversations']}; "
+        f"ticket problems: {len(result['ticket_problems'])}",
+        *[f"  {p}" for p in result["ticket_problems"][:10]],
+        f"elapsed: {result['elapsed_s']:.1f} s",
+        f"throughput: {result['rate']:.1f} messages/s",
+        f"latency p50 / p95 / p99: {result['p50']:.0f} / {result['p95']:.0f} / {result['p99']:.0f} ms",
+        "RESULT: " + ("OK" if result["ok"] else f"FAILED (logs kept in {result['workdir']})"),
+    ]
+    return "\n".join(lines)
+
+
+def table(results: List[dict]) -> str:
+    rows = [
+        ("set-up", lambda r: r["description"]),
+        ("conversations x turns", lambda r: f"{r['conversations']} x {r['turns']}"),
+        ("messages", lambda r: str(r["messages"])),
+        ("errors", lambda r: str(len(r["errors"]))),
+        ("handoffs / exactly one ticket each", lambda r: f"{r['handoffs']} / {'yes' if not r['ticket_problems'] else 'NO'}"),
+        ("elapsed (s)", lambda r: f"{r['elapsed_s']:.1f}"),
+        ("messages per second", lambda r: f"{r['rate']:.1f}"),
+        ("latency p50 / p95 / p99 (ms)", lambda r: f"{r['p50']:.0f} / {r['p95']:.0f} / {r['p99']:.0f}"),
+    ]
+    lines = ["| load | " + " | ".join(r["setup"] for r in results) + " |", "| --- |" + " --- |" * len(results)]
+    lines += [f"| {label} | " + " | ".join(fmt(r) for r in results) + " |" for label, fmt in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--setup", choices=("single", "multi", "both"), default="single")
+    parser.add_argument("-c", "--conversations", type=int, default=32)
+    parser.add_argument("-t", "--turns", type=int, default=50)
+    parser.add_argument("--timeout", type=float, default=600, help="seconds for the load phase of one set-up")
+    parser.add_argument("--request-timeout", type=float, default=60, help="seconds for one message")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="Rasa workers of the multi set-up")
+    parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--postgres-url", default=os.environ.get("CIP_TEST_POSTGRES_URL", DEFAULT_POSTGRES),
+                        help="PostgreSQL server (a database to connect to) where the multi set-up makes its "
+                             "own throwaway database")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--write", action="store_true", help="append the figures to bench/RESULTS.md")
+    args = parser.parse_args()
+    setups = ["single", "multi"] if args.setup == "both" else [args.setup]
+    if "multi" in setups and not shutil.which("redis-server"):
+        parser.error("the multi set-up needs redis-server (apt-get install redis-server)")
+    results = []
+    for setup in setups:
+        result = run_load(setup, args.conversations, args.turns, args.timeout, args.model, args.workers,
+                          postgres_admin_url=args.postgres_url, seed=args.seed, request_timeout=args.request_timeout)
+        print("\n" + summary(result) + "\n", flush=True)
+        results.append(result)
+    report = table(results)
+    print(report)
+    if args.write:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True).stdout.strip()
+        header = (f"\n## {dt.date.today()} load test, bench/load.py (commit {commit or 'uncommitted'}, "
+                  f"{os.cpu_count()} cores)\n\n")
+        with RESULTS.open("a") as handle:
+            handle.write(header + report + "\n")
+        print(f"appended to {RESULTS.relative_to(ROOT)}")
+    return 0 if all(r["ok"] for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
