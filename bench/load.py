@@ -24,8 +24,9 @@ Set-ups (bot.launch.Assistant starts the servers):
   multi   Rasa forks --workers processes (SANIC_WORKERS) that share one port; Rasa allows that only
           with a lock store other than the in-memory one, so a throwaway redis-server is started
           for the Redis lock store. The tracker store and the tickets go to a fresh PostgreSQL
-          database (SQLite with several writing processes answers "database is locked"), created
-          on the server of --postgres-url and dropped afterwards.
+          database, made on the server of --postgres-url and dropped afterwards: the store that
+          replicas on several machines share (SQLite is one file, written by one process at a
+          time; --store sqlite tries the workers on it anyway).
 Exit status 0 when every check passed.
 """
 from __future__ import annotations
@@ -123,8 +124,9 @@ def plan(run_id: str, index: int, turns: int, themes: List[str], small: List[str
     return Conversation(
         index=index, sender=f"load-{run_id}-{index:03d}", name=f"Sam {code.capitalize()}",
         contact=f"sam.{run_id}.{code}@example.org", fillers=fillers,
-        # room for the handoff's turns before the end; a shorter conversation gets a longer handoff
-        handoff_at=rng.randrange(0, max(1, turns - len(HANDOFF_FORM))),
+        # room for the longest handoff (request + 7 form questions) before the end; a conversation
+        # too short for it becomes longer: the handoff is always completed
+        handoff_at=rng.randrange(0, max(1, turns - len(HANDOFF_FORM) - 1)),
     )
 
 
@@ -228,20 +230,23 @@ class Run:
             return time.perf_counter() - started, timed_out
 
 
-async def warm_up(url: str, senders: int, request_timeout: float) -> None:
-    """A greeting from a few conversations, so every worker has run the model once."""
+async def warm_up(url: str, senders: int, messages: List[str], request_timeout: float) -> None:
+    """A few conversations at once, not measured, so that every worker has answered before the
+    load starts (a worker's first answers are slower)."""
     import aiohttp
 
     connector = aiohttp.TCPConnector(limit=0, force_close=True)
     async with aiohttp.ClientSession(connector=connector,
                                      timeout=aiohttp.ClientTimeout(total=request_timeout)) as session:
-        async def greet(i: int) -> None:
-            body = {"sender": f"warm-up-{uuid.uuid4().hex[:8]}", "message": "hallo"}
-            async with session.post(url + "/webhooks/rest/webhook", json=body) as response:
-                response.raise_for_status()
-                await response.read()
+        async def talk() -> None:
+            sender = f"warm-up-{uuid.uuid4().hex[:8]}"
+            for text in messages:
+                async with session.post(url + "/webhooks/rest/webhook",
+                                        json={"sender": sender, "message": text}) as response:
+                    response.raise_for_status()
+                    await response.read()
 
-        await asyncio.gather(*(greet(i) for i in range(senders)))
+        await asyncio.gather(*(talk() for _ in range(senders)))
 
 
 def check_tickets(database_url: str, conversations: List[Conversation]) -> List[str]:
@@ -294,41 +299,45 @@ def fresh_postgres_database(admin_url: str) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def running(setup: str, model: Path, workdir: Path, workers: int, postgres_url: Optional[str],
-            postgres_admin_url: Optional[str]) -> Iterator[Assistant]:
-    """The servers of a set-up, started and stopped. ``postgres_url``: an empty database to use for
-    the multi set-up; else one is made on the server of ``postgres_admin_url``."""
-    if setup == "single":
-        assistant = Assistant(model, workdir).start()
-        try:
-            yield assistant
-        finally:
-            assistant.stop()
-        return
+def running(setup: str, store: str, model: Path, workdir: Path, workers: int, postgres_url: Optional[str],
+            postgres_admin_url: Optional[str], action_workers: int = 1) -> Iterator[Assistant]:
+    """The servers of a set-up, started and stopped. With ``store`` "postgresql" the tracker store
+    and the tickets share one database: ``postgres_url`` (empty), else a new one on the server of
+    ``postgres_admin_url``, dropped afterwards."""
     with contextlib.ExitStack() as stack:
-        if postgres_url is None:
+        if store == "postgresql" and postgres_url is None:
             postgres_url = stack.enter_context(fresh_postgres_database(postgres_admin_url or DEFAULT_POSTGRES))
-        redis = Redis(workdir / "redis.log").start()
-        stack.callback(redis.stop)
-        assistant = Assistant(model, workdir, database_url=postgres_url, workers=workers, redis_url=redis.url,
-                              tracker_url=postgres_url).start()
+        database = postgres_url if store == "postgresql" else None
+        redis_url = None
+        if setup == "multi":
+            redis = Redis(workdir / "redis.log").start()
+            stack.callback(redis.stop)
+            redis_url = redis.url
+        assistant = Assistant(model, workdir, database_url=database, tracker_url=database,
+                              workers=workers if setup == "multi" else 1, redis_url=redis_url,
+                              action_workers=action_workers).start()
         stack.callback(assistant.stop)
         yield assistant
 
 
-def describe(setup: str, workers: int) -> str:
+def describe(setup: str, store: str, workers: int, action_workers: int = 1) -> str:
+    stores = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[store] + " tracker store and tickets"
+    actions = "" if action_workers == 1 else f"; {action_workers} action server workers"
     if setup == "single":
-        return "1 Rasa process; SQLite tracker store and tickets; in-memory lock store"
-    return f"{workers} Rasa workers (SANIC_WORKERS); PostgreSQL tracker store and tickets; Redis lock store"
+        return f"1 Rasa process; {stores}; in-memory lock store{actions}"
+    return f"{workers} Rasa workers (SANIC_WORKERS); {stores}; Redis lock store{actions}"
 
 
 def run_load(setup: str = "single", conversations: int = 32, turns: int = 50, timeout: float = 600,
-             model: Path = MODEL, workers: int = 2, postgres_url: Optional[str] = None,
+             model: Path = MODEL, workers: int = 2, store: Optional[str] = None, action_workers: int = 1,
+             postgres_url: Optional[str] = None,
              postgres_admin_url: Optional[str] = None, seed: int = 0, request_timeout: float = 60,
              progress_every: float = 10, workdir: Optional[Path] = None,
              say: Optional[Callable[[str], None]] = None) -> dict:
     """Starts the set-up, runs the load, checks the tickets, stops everything; returns the figures
-    and ``ok`` (no error, one ticket per handoff, not stopped by the timeout)."""
+    and ``ok`` (no error, one ticket per handoff, not stopped by the timeout). ``store``: where the
+    conversations and tickets are kept, "sqlite" (default of single) or "postgresql" (of multi)."""
+    store = store or ("sqlite" if setup == "single" else "postgresql")
     if conversations < 1 or turns < 1:
         raise ValueError("at least one conversation of at least one turn")
     say = say or (lambda text: print(f"[{dt.datetime.now():%H:%M:%S}] {setup}: {text}", flush=True))
@@ -337,13 +346,16 @@ def run_load(setup: str = "single", conversations: int = 32, turns: int = 50, ti
     plans = [plan(run_id, i, turns, themes, small, seed) for i in range(conversations)]
     own_dir = workdir is None
     workdir = Path(tempfile.mkdtemp(prefix=f"cip-load-{setup}-")) if own_dir else workdir
-    result = {"setup": setup, "description": describe(setup, workers), "conversations": conversations,
+    result = {"setup": setup, "store": store, "description": describe(setup, store, workers, action_workers),
+              "conversations": conversations,
               "turns": turns, "workdir": str(workdir)}
     try:
         say(f"starting: {result['description']}")
-        with running(setup, Path(model), workdir, workers, postgres_url, postgres_admin_url) as assistant:
+        with running(setup, store, Path(model), workdir, workers, postgres_url, postgres_admin_url,
+                     action_workers) as assistant:
             say(f"servers up on {assistant.url}; warming up")
-            asyncio.run(warm_up(assistant.url, 2 * (workers if setup == "multi" else 1), request_timeout))
+            asyncio.run(warm_up(assistant.url, 4 * (workers if setup == "multi" else 1),
+                                ["hallo", themes[0], small[-1]], request_timeout))
             say(f"{conversations} conversations x {turns} turns")
             load = Run(assistant.url, plans, turns, request_timeout, say)
             elapsed, timed_out = asyncio.run(load.run(timeout, progress_every))
@@ -415,6 +427,10 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=600, help="seconds for the load phase of one set-up")
     parser.add_argument("--request-timeout", type=float, default=60, help="seconds for one message")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="Rasa workers of the multi set-up")
+    parser.add_argument("--action-workers", type=int, default=1,
+                        help="action server workers (rasa-sdk's ACTION_SERVER_SANIC_WORKERS), both set-ups")
+    parser.add_argument("--store", choices=("sqlite", "postgresql"),
+                        help="tracker store and tickets (default: sqlite for single, postgresql for multi)")
     parser.add_argument("--model", type=Path, default=MODEL)
     parser.add_argument("--postgres-url", default=os.environ.get("CIP_TEST_POSTGRES_URL", DEFAULT_POSTGRES),
                         help="PostgreSQL server (a database to connect to) where the multi set-up makes its "
@@ -428,7 +444,7 @@ def main() -> int:
     results = []
     for setup in setups:
         result = run_load(setup, args.conversations, args.turns, args.timeout, args.model, args.workers,
-                          postgres_admin_url=args.postgres_url, seed=args.seed, request_timeout=args.request_timeout)
+                          store=args.store, action_workers=args.action_workers, postgres_admin_url=args.postgres_url, seed=args.seed, request_timeout=args.request_timeout)
         print("\n" + summary(result) + "\n", flush=True)
         results.append(result)
     report = table(results)

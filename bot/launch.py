@@ -87,18 +87,17 @@ class Server:
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
-            children = _children(self.process.pid)  # forked workers (SANIC_WORKERS)
-            self.process.send_signal(signal.SIGINT)
+            self.process.send_signal(signal.SIGINT)  # a Sanic parent stops its forked workers itself
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
+                for pid in _children(self.process.pid):  # workers the parent did not stop
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
                 self.process.kill()
                 self.process.wait()
-            for pid in children:  # normally already stopped by their parent
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
 
 
 def _children(pid: int) -> List[int]:
@@ -181,9 +180,10 @@ def _lock_store_yaml(redis_url: Optional[str]) -> str:
 
 
 def create_tracker_table(tracker_url: str) -> None:
-    """Makes the tracker store's table before several workers start: each Rasa worker would
-    otherwise run CREATE TABLE at the same moment, and on PostgreSQL the loser's error (a unique
-    violation in pg_type) is not one Rasa catches."""
+    """Makes the tracker store's table before several workers start. Each Rasa worker creates it
+    at start, all at the same moment; PostgreSQL can refuse the later CREATE TABLE with a unique
+    violation (pg_type), an IntegrityError, and Rasa's SQLTrackerStore only tolerates
+    OperationalError and ProgrammingError there."""
     import sqlalchemy
 
     from bot.tracker_store import EVENTS

@@ -40,7 +40,10 @@ class ActionServerGuard(Policy):
             return self._prediction(probabilities)
         probabilities[domain.index_for_action(UNAVAILABLE_RESPONSE)] = 1.0
         close_form = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name else []
-        return self._prediction(probabilities, optional_events=close_form)
+        # Marked as not depending on the user, like the RulePolicy's prediction that an active form
+        # goes on: Rasa lets such predictions overrule all others, so without the mark a failure
+        # inside a form would end in silence.
+        return self._prediction(probabilities, optional_events=close_form, is_no_user_prediction=True)
 
 
 def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> bool:
