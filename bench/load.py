@@ -56,6 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.run import HANDOFF_FORM, NOT_FAQ, RESULTS, percentile  # noqa: E402
+from bot.db import scratch_postgres_database  # noqa: E402
 from bot.launch import Assistant, Redis  # noqa: E402
 from bot.nlu.examples import examples_by_intent  # noqa: E402
 
@@ -282,23 +283,6 @@ def check_tickets(database_url: str, conversations: List[Conversation]) -> List[
 
 
 @contextlib.contextmanager
-def fresh_postgres_database(admin_url: str) -> Iterator[str]:
-    """A new, empty PostgreSQL database on the server of ``admin_url``, dropped afterwards."""
-    import sqlalchemy
-
-    name = f"cip_load_{uuid.uuid4().hex[:12]}"
-    admin = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT", future=True)
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name}")
-    try:
-        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
-
-
-@contextlib.contextmanager
 def running(setup: str, store: str, model: Path, workdir: Path, workers: int, postgres_url: Optional[str],
             postgres_admin_url: Optional[str], action_workers: int = 1) -> Iterator[Assistant]:
     """The servers of a set-up, started and stopped. With ``store`` "postgresql" the tracker store
@@ -306,7 +290,7 @@ def running(setup: str, store: str, model: Path, workdir: Path, workers: int, po
     ``postgres_admin_url``, dropped afterwards."""
     with contextlib.ExitStack() as stack:
         if store == "postgresql" and postgres_url is None:
-            postgres_url = stack.enter_context(fresh_postgres_database(postgres_admin_url or DEFAULT_POSTGRES))
+            postgres_url = stack.enter_context(scratch_postgres_database(postgres_admin_url or DEFAULT_POSTGRES, prefix="cip_load"))
         database = postgres_url if store == "postgresql" else None
         redis_url = None
         if setup == "multi":

@@ -62,3 +62,21 @@ def upgrade(url: str | None = None) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine(url)
     command.upgrade(config, "head")
+
+
+@contextmanager
+def scratch_postgres_database(admin_url: str, prefix: str = "cip_scratch"):
+    """A new, empty PostgreSQL database on the server of ``admin_url`` (its URL is yielded),
+    dropped afterwards: for tests and the load benchmark, never for the assistant's own data."""
+    import uuid
+
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", future=True, hide_parameters=True)
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    try:
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()

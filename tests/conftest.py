@@ -73,24 +73,6 @@ def parse(trained_model, event_loop_session):
     return _parse
 
 
-def _postgres_database(admin_url: str):
-    """A new, empty PostgreSQL database for one test, dropped afterwards."""
-    import uuid
-
-    import sqlalchemy
-
-    name = f"cip_test_{uuid.uuid4().hex[:12]}"
-    admin = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT", future=True)
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name}")
-    try:
-        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path):
     """An empty database of the newest schema, on SQLite and on a real PostgreSQL server.
@@ -117,4 +99,7 @@ def postgres_database():
         if os.environ.get("CIP_REQUIRE_POSTGRES") == "1":
             pytest.fail("CIP_TEST_POSTGRES_URL is not set; run: export CIP_TEST_POSTGRES_URL=$(bash scripts/postgres)")
         pytest.skip("no PostgreSQL server: export CIP_TEST_POSTGRES_URL=$(bash scripts/postgres)")
-    yield from _postgres_database(admin_url)
+    from bot.db import scratch_postgres_database
+
+    with scratch_postgres_database(admin_url, prefix="cip_test") as url:
+        yield url
