@@ -22,12 +22,11 @@ from rasa.shared.nlu.constants import (
     EXTRACTOR,
     INTENT,
     INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.fallback_intent import set_intent
 from bot.safety import CrisisKind, detect_crisis
 
 CRISIS_INTENT = "crisis"
@@ -59,13 +58,7 @@ class CrisisSafetyNet(GraphComponent, IntentClassifier):
     def _process_one(message: Message) -> None:
         kind = detect_crisis(message.get(TEXT))
         if kind is not None:
-            crisis = {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-            message.set(INTENT, crisis, add_to_output=True)
-            ranking = [
-                r for r in message.get(INTENT_RANKING_KEY) or []
-                if r.get(INTENT_NAME_KEY) != CRISIS_INTENT
-            ]
-            message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
+            set_intent(message, CRISIS_INTENT, 1.0)
         elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == CRISIS_INTENT:
             kind = CrisisKind.GENERAL
         else:

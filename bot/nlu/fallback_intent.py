@@ -1,4 +1,5 @@
-"""Turning a message into ``nlu_fallback``, the way Rasa's FallbackClassifier does it."""
+"""Overriding a message's intent: ``nlu_fallback`` the way Rasa's FallbackClassifier does it, and
+any other intent that one of our components decides (crisis, ticket status, a theme)."""
 from __future__ import annotations
 
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
@@ -17,3 +18,11 @@ def set_fallback(message: Message, confidence: float) -> None:
     message.set(INTENT, fallback, add_to_output=True)
     ranking = message.get(INTENT_RANKING_KEY) or []
     message.set(INTENT_RANKING_KEY, [fallback] + ranking, add_to_output=True)
+
+
+def set_intent(message: Message, name: str, confidence: float) -> None:
+    """Make ``name`` the message's intent, first in the ranking and listed there only once."""
+    chosen = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
+    message.set(INTENT, chosen, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [chosen] + ranking, add_to_output=True)

@@ -10,11 +10,11 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY,
-                                       TEXT)
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.handoff import find_reference
+from bot.nlu.fallback_intent import set_intent
 
 STATUS_INTENT = "ticket_status"
 
@@ -32,8 +32,5 @@ class ReferenceIntent(GraphComponent, IntentClassifier):
         for message in messages:
             if find_reference(message.get(TEXT) or "") is None:
                 continue
-            status = {INTENT_NAME_KEY: STATUS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != STATUS_INTENT]
-            message.set(INTENT, status, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [status] + ranking, add_to_output=True)
+            set_intent(message, STATUS_INTENT, 1.0)
         return messages

@@ -18,10 +18,11 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
-RESPONSE_SELECTOR_KEY = "response_selector"
+from bot.nlu.answer_gate import RESPONSE_SELECTOR_KEY
+from bot.nlu.fallback_intent import set_intent
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -37,10 +38,7 @@ class ThemeFromAnswer(GraphComponent, IntentClassifier):
         for message in messages:
             theme, confidence = answer_theme(message)
             if theme is not None:
-                chosen = {INTENT_NAME_KEY: theme, PREDICTED_CONFIDENCE_KEY: confidence}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != theme]
-                message.set(INTENT, chosen, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [chosen] + ranking, add_to_output=True)
+                set_intent(message, theme, confidence)
         return messages
 
 
