@@ -39,8 +39,9 @@ from bot.erasure import erase_sender, erase_ticket
 from bot.region import RegionFileError, load_region
 from bot.region.model import Region
 from bot.region.rasa_domain import write_domain
-from bot.retention import DEFAULT_DAYS, DEFAULT_TICKET_DAYS, clean_closed_tickets, days_setting, \
-    remove_old_conversations
+from bot.retention import clean_closed_tickets, remove_old_conversations
+from bot.retention_periods import DAYS_VARIABLE, DEFAULT_DAYS, DEFAULT_TICKET_DAYS, TICKET_DAYS_VARIABLE, \
+    conversation_days, ticket_days
 from bot.tickets.clock import dutch, utcnow
 from bot.tickets.mailer import SmtpSettings, send_pending
 from bot.tickets.service import EVENT_TEXT, STATUS_TEXT, THEME_TEXT, NotAllowed, add_note, close, find_ticket, \
@@ -119,10 +120,10 @@ def _parser() -> argparse.ArgumentParser:
     run = retention.add_parser("run", help="oude gesprekken verwijderen en afgeronde tickets opschonen")
     run.add_argument("--days", type=int, metavar="N",
                      help=f"gesprekken waarvan het laatste bericht ouder is dan N dagen "
-                          f"(standaard CIP_RETENTION_DAYS of {DEFAULT_DAYS})")
+                          f"(standaard {DAYS_VARIABLE} of {DEFAULT_DAYS})")
     run.add_argument("--ticket-days", type=int, metavar="M",
                      help=f"tickets die langer dan M dagen zijn afgerond "
-                          f"(standaard CIP_TICKET_RETENTION_DAYS of {DEFAULT_TICKET_DAYS})")
+                          f"(standaard {TICKET_DAYS_VARIABLE} of {DEFAULT_TICKET_DAYS})")
     run.add_argument("--dry-run", action="store_true", help="alleen tellen, niets veranderen")
     run.set_defaults(run=_retention_run)
     erase = commands.add_parser("erase", help="alles over één gesprek of één ticket verwijderen")
@@ -328,8 +329,7 @@ def _users_from_region(_args) -> None:
 
 
 def _retention_run(args) -> None:
-    days = days_setting(args.days, "CIP_RETENTION_DAYS", DEFAULT_DAYS)
-    ticket_days = days_setting(args.ticket_days, "CIP_TICKET_RETENTION_DAYS", DEFAULT_TICKET_DAYS)
+    days, closed_days = conversation_days(args.days), ticket_days(args.ticket_days)
     done = "gevonden (proefdraai, niets veranderd)" if args.dry_run else "verwijderd"
     with _databases(args) as (tracker, db):
         if tracker is None:
@@ -339,8 +339,8 @@ def _retention_run(args) -> None:
             conversations, events = remove_old_conversations(
                 tracker, days, args.dry_run, lambda count, total: print(f"  {count} van {total}"))
             print(f"Gesprekken {done}: {conversations} ({events} gebeurtenissen).")
-        cleaned = clean_closed_tickets(db, ticket_days, args.dry_run)
-    print(f"Tickets langer dan {ticket_days} dagen afgerond, persoonsgegevens {done}: {cleaned.tickets} tickets, "
+        cleaned = clean_closed_tickets(db, closed_days, args.dry_run)
+    print(f"Tickets langer dan {closed_days} dagen afgerond, persoonsgegevens {done}: {cleaned.tickets} tickets, "
           f"{cleaned.notes} notities, {cleaned.mails} mails.")
 
 

@@ -7,10 +7,10 @@ systemd timer (README):
 - a closed ticket, closed more than CIP_TICKET_RETENTION_DAYS (default 90) ago, loses the
   requester's name and contact, the question, the summary, the notes in its history and its mails.
   Municipality, theme, role, times and status stay for the coordinator's statistics.
-Reports count things, never show them."""
+Reports count things, never show them. The periods: bot/retention_periods.py, which the texts that
+tell the user read too."""
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -24,19 +24,9 @@ from bot.tickets.clock import utcnow
 from bot.tickets.models import CLOSED, OutboxMail, Ticket, TicketEvent
 from bot.tracker_store import EVENTS, delete_conversations, secure_delete
 
-DEFAULT_DAYS, DEFAULT_TICKET_DAYS = 28, 90
 REMOVED = "(verwijderd)"
 PERSONAL_FIELDS = ("requester_name", "requester_contact", "question")
 BATCH = 200
-
-
-def days_setting(value: int | None, variable: str, default: int) -> int:
-    """The number of days given on the command line, else in the environment, else the default;
-    at least 1, so that a typo cannot delete today's conversations."""
-    days = value if value is not None else int(os.environ.get(variable) or default)
-    if days < 1:
-        raise ValueError(f"{variable} of de optie moet minstens 1 dag zijn, niet {days}")
-    return days
 
 
 def remove_old_conversations(engine: Engine, days: int, dry_run: bool = False,

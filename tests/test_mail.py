@@ -51,6 +51,35 @@ def test_the_contact_person_receives_the_notification(database_url, inbox):
     assert len(inbox.messages) == 1
 
 
+def _mail_body(database_url, inbox) -> tuple[str, str]:
+    """(reference, lines of the body) of the notification of a new ticket, as the SMTP server got it."""
+    reference = new_ticket(database_url)
+    with session(database_url) as db:
+        assert send_pending(db, SmtpSettings(host="127.0.0.1", port=inbox.port)) == (1, 0)
+    return reference, inbox.messages[-1].get_payload(decode=True).decode("utf-8").splitlines()
+
+
+def test_with_a_public_address_the_mail_links_to_the_ticket_in_the_inbox(database_url, inbox, monkeypatch):
+    monkeypatch.setenv("CIP_WEB_BASE_URL", "https://informatiepunt.example.nl/")
+    reference, lines = _mail_body(database_url, inbox)
+    assert f"Bekijk de vraag in de inbox: https://informatiepunt.example.nl/inbox/tickets/{reference}" in lines
+    body = "\n".join(lines)
+    assert "cip tickets" not in body
+    for personal in ("Kim", "kim@example.org", "weken niet naar school"):
+        assert personal not in body
+
+
+@pytest.mark.parametrize("value", [None, "informatiepunt.example.nl"], ids=["not-set", "not-an-address"])
+def test_without_a_public_address_the_mail_names_the_cip_command(database_url, inbox, monkeypatch, value):
+    if value is None:
+        monkeypatch.delenv("CIP_WEB_BASE_URL", raising=False)
+    else:
+        monkeypatch.setenv("CIP_WEB_BASE_URL", value)
+    reference, lines = _mail_body(database_url, inbox)
+    assert f"Bekijk de vraag met: cip tickets show {reference} --as bram" in lines
+    assert not any("/inbox/" in line for line in lines)
+
+
 def test_a_mail_failure_keeps_the_mail_and_it_goes_out_later(database_url, inbox):
     new_ticket(database_url)
     with session(database_url) as db:

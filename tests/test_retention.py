@@ -2,17 +2,23 @@
 tracker store and tickets made and closed by the ticket service, then the command as cron runs it."""
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from sqlalchemy import select
 
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+
 from bot.db import session
-from bot.retention import DEFAULT_DAYS, DEFAULT_TICKET_DAYS
 from bot.region import load_region
+from bot.region.rasa_domain import OUTPUT, domain_for
+from bot.retention_periods import DEFAULT_DAYS, DEFAULT_TICKET_DAYS
 from bot.tickets.clock import utcnow
 from bot.tickets.models import OutboxMail, Ticket
 from bot.tickets.service import HandoffRequest, add_note, close, create_ticket, find_ticket
-from tests.conftest import ROOT, load_yaml
+from tests.conftest import ROOT
 from tests.test_cli import cip
 from tests.trackers import save_turns, stored_rows, tracker_store, write_endpoints
 
@@ -111,8 +117,20 @@ def test_a_period_of_zero_days_or_a_store_that_is_not_sql_is_refused(tmp_path):
         assert refused.returncode == 1 and "geen SQL tracker store" in refused.stderr, refused.stderr
 
 
-def test_the_privacy_answer_states_what_the_code_does():
-    answer = load_yaml(ROOT / "domain" / "privacy.yml")["responses"]["utter_privacy/chat_data"][0]["text"]
+def _chat_data_answer(environ: dict) -> str:
+    """The privacy answer about this chat as Rasa says it, with the domain that `cip region build`
+    writes when it runs in `environ`."""
+    domain = Domain.load([path for path in sorted((ROOT / "domain").glob("*.yml")) if path != OUTPUT])
+    domain = domain.merge(Domain.from_dict(domain_for(REGION, environ)))
+    nlg = TemplatedNaturalLanguageGenerator(domain.responses)
+    return asyncio.run(nlg.generate("utter_privacy/chat_data", DialogueStateTracker("parent", domain.slots), "rest"))["text"]
+
+
+def test_the_privacy_answer_names_the_periods_the_retention_job_uses():
+    answer = _chat_data_answer({})
     assert f"Na {DEFAULT_DAYS} dagen zonder nieuw bericht wordt het automatisch verwijderd" in answer
     assert f"{DEFAULT_TICKET_DAYS} dagen nadat je vraag is afgerond" in answer
     assert 'Typ dan "verwijder mijn gesprek"' in answer
+    region_setting = _chat_data_answer({"CIP_RETENTION_DAYS": "14", "CIP_TICKET_RETENTION_DAYS": "30"})
+    assert "Na 14 dagen zonder nieuw bericht" in region_setting
+    assert "30 dagen nadat je vraag is afgerond" in region_setting and "{" not in region_setting

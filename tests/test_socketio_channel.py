@@ -1,7 +1,10 @@
-"""The socket.io channel with restricted origins: what credentials.yml configures, and what the
-socket server is told. (That the running Rasa server refuses a foreign origin is tested over HTTP
-in test_web_widget.py.)"""
+"""The socket.io channel with restricted origins: what credentials.yml configures, what the socket
+server is told, and that a message reaches Rasa checked and cleaned (by calling the socket's own
+message handler, as the socket server would). (That the running Rasa server refuses a foreign
+origin is tested over HTTP in test_web_widget.py.)"""
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 from rasa.core.channels.socketio import SocketIOInput
@@ -57,3 +60,32 @@ def test_origins_may_be_one_string_or_a_list():
     assert parse_origins("http://localhost:8000") == ("http://localhost:8000",)
     assert parse_origins(["https://a.example", "http://b.example:8080/"]) == ("https://a.example",
                                                                               "http://b.example:8080")
+
+
+def _say_over_a_socket(text) -> tuple[list, list]:
+    """(texts that reached Rasa, bot messages sent on the socket) after one user message."""
+    channel = RestrictedSocketIOInput.from_credentials({})
+    reached, sent = [], []
+
+    async def rasa(message) -> None:
+        reached.append(message.text)
+
+    async def emit(event, data, room=None, **_options) -> None:
+        sent.append((event, data, room))
+
+    channel.blueprint(rasa)
+    channel.sio.emit = emit
+    handler = channel.sio.handlers["/"][channel.user_message_evt]
+    asyncio.run(handler("socket-1", {"message": text}))
+    return reached, sent
+
+
+def test_a_socket_message_reaches_rasa_cleaned():
+    assert _say_over_a_socket("  ver\u200blof\x00 aan\u202evragen  ") == (["verlof aanvragen"], [])
+
+
+@pytest.mark.parametrize("text, dutch", [(" \u200b\x00 ", "leeg"), ("a" * 1001, "maximaal 1000 tekens")],
+                         ids=["nothing-left", "too-long"])
+def test_a_refused_socket_message_gets_the_dutch_reason_and_never_reaches_rasa(text, dutch):
+    reached, [(event, data, room)] = _say_over_a_socket(text)
+    assert reached == [] and event == "bot_uttered" and room == "socket-1" and dutch in data["text"]

@@ -1,4 +1,5 @@
-"""Rasa's socket.io channel, with the browser origins that may connect restricted to a list.
+"""Rasa's socket.io channel, with the browser origins that may connect restricted to a list and
+every message checked and cleaned before Rasa sees it.
 
 Rasa 3.6 makes its socket.io server with `cors_allowed_origins=[]`, which python-engineio reads as
 "do not check the Origin header": any website could then open a socket to the assistant from its
@@ -7,6 +8,10 @@ lets engineio check the Origin header against `allowed_origins` from credentials
 list only the Rasa server's own origin may connect (engineio's default). A request without an Origin
 header (not from a browser) is not checked: the check protects browsers, other clients can set any
 header they like.
+
+A socket's messages do not pass the web relay either, so they get the same checks (bot.chat_message,
+as in bot/channels/rest.py): the cleaned text goes to Rasa; an empty or too long message gets the
+Dutch reason as the bot's answer and never reaches Rasa.
 """
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ from typing import Any, Awaitable, Callable, Dict, Optional
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
+
+from bot.chat_message import ChatRequestError, checked_message
 
 _ORIGIN = re.compile(r"^https?://[^/\s*]+$")
 
@@ -33,7 +40,8 @@ def parse_origins(value) -> tuple:
 
 
 class RestrictedSocketIOInput(SocketIOInput):
-    """The `socketio` channel of Rasa with an Origin check; credentials take `allowed_origins`."""
+    """The `socketio` channel of Rasa with an Origin check and checked messages; credentials take
+    `allowed_origins`."""
 
     allowed_origins: tuple = ()
 
@@ -44,7 +52,20 @@ class RestrictedSocketIOInput(SocketIOInput):
         return channel
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        socket_blueprint = super().blueprint(on_new_message)
+        socket_blueprint = super().blueprint(_checked(on_new_message))
         # None: engineio allows the server's own origin only; never [] (that turns the check off)
         self.sio.eio.cors_allowed_origins = list(self.allowed_origins) or None
         return socket_blueprint
+
+
+def _checked(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[None]]:
+    """`on_new_message` for messages that pass the checks, with their text cleaned; a refused
+    message is answered on its own socket instead."""
+    async def receive(message: UserMessage) -> None:
+        try:
+            message.text = checked_message(message.text)
+        except ChatRequestError as error:
+            await message.output_channel.send_text_message(message.sender_id, error.message)
+            return
+        await on_new_message(message)
+    return receive

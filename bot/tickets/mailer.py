@@ -2,7 +2,9 @@
 next run (after every new ticket, and with `cip outbox send`), so no ticket goes unnoticed.
 
 SMTP is configured by environment: CIP_SMTP_HOST (no host: mails wait in the outbox),
-CIP_SMTP_PORT (25), CIP_SMTP_FROM, CIP_SMTP_USER / CIP_SMTP_PASSWORD, CIP_SMTP_STARTTLS=1."""
+CIP_SMTP_PORT (25), CIP_SMTP_FROM, CIP_SMTP_USER / CIP_SMTP_PASSWORD, CIP_SMTP_STARTTLS=1. The
+mail links to the ticket's page in the web inbox when CIP_WEB_BASE_URL says where contact persons
+reach the web server (`where_to_read`)."""
 from __future__ import annotations
 
 import logging
@@ -19,6 +21,7 @@ from bot.tickets.models import OutboxMail, TicketEvent
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20
+BASE_URL_VARIABLE = "CIP_WEB_BASE_URL"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,19 @@ class SmtpSettings:
                    sender=os.environ.get("CIP_SMTP_FROM", cls.sender),
                    user=os.environ.get("CIP_SMTP_USER"), password=os.environ.get("CIP_SMTP_PASSWORD"),
                    starttls=os.environ.get("CIP_SMTP_STARTTLS") == "1")
+
+
+def where_to_read(reference: str, contact_id: str) -> str:
+    """The line of a notification that says where the contact person reads the ticket: its page in
+    the web inbox (behind the log-in, which returns there) when CIP_WEB_BASE_URL is the public
+    http(s) address of `cip web`, otherwise the `cip` command, for whoever works on the server.
+    The line holds the reference only, nothing about the person who asked."""
+    base = (os.environ.get(BASE_URL_VARIABLE) or "").strip().rstrip("/")
+    if base.startswith(("https://", "http://")):
+        return f"Bekijk de vraag in de inbox: {base}/inbox/tickets/{reference}"
+    if base:
+        log.warning("%s is geen http(s)-adres; de melding noemt de cip-opdracht", BASE_URL_VARIABLE)
+    return f"Bekijk de vraag met: cip tickets show {reference} --as {contact_id}"
 
 
 def pending(db: Session) -> list[OutboxMail]:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.region.model import Contact, Region
 from bot.tickets.assign import choose_contact
 from bot.tickets.clock import dutch, utcnow
+from bot.tickets.mailer import where_to_read
 from bot.tickets.models import CLOSED, OPEN, TAKEN, OutboxMail, Ticket, TicketEvent
 
 REFERENCE = re.compile(r"\bCIP[- ]?(\d{4})[- ]?(\d{1,6})\b", re.IGNORECASE)
@@ -81,7 +82,7 @@ def _previous_contact(db: Session, requester_contact: str) -> str | None:
 
 def _notification(region: Region, ticket: Ticket, contact: Contact, now) -> OutboxMail:
     """The mail to the contact person. It names no person and quotes no question: mail is not
-    where personal data belongs; the contact person reads the ticket in the inbox or CLI."""
+    where personal data belongs; the contact person reads the ticket in the inbox (or the CLI)."""
     body = (
         f"Beste {contact.name},\n\n"
         f"Er is een nieuwe vraag voor je bij het Centraal Informatiepunt {region.name}.\n\n"
@@ -89,7 +90,7 @@ def _notification(region: Region, ticket: Ticket, contact: Contact, now) -> Outb
         f"Gemeente: {ticket.municipality}\n"
         f"Onderwerp: {THEME_TEXT.get(ticket.theme, ticket.theme)}\n"
         f"Neem contact op vóór: {dutch(ticket.due_at)}\n\n"
-        f"Bekijk de vraag met: cip tickets show {ticket.reference}\n"
+        f"{where_to_read(ticket.reference, contact.id)}\n"
     )
     return OutboxMail(ticket_id=ticket.id, recipient=contact.email, created_at=now, attempts=0,
                       subject=f"Nieuwe vraag {ticket.reference} ({ticket.municipality}, "

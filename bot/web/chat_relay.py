@@ -7,29 +7,18 @@ logged: it may hold anything a parent types about a child."""
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import re
 
 import aiohttp
 
+from bot.chat_message import INVALID_SENDER, ChatRequestError, checked_message, read_json_object
 from bot.region.model import Region
-from bot.user_text import clean
 
-MAX_MESSAGE_CHARS = 1000
-MAX_BODY_BYTES = 16_000  # a 1000-character message fits easily, also as JSON escapes
 _SENDER = re.compile(r"^[A-Za-z0-9-]{16,64}$")
 RASA_TIMEOUT = aiohttp.ClientTimeout(total=60)
 
 log = logging.getLogger(__name__)
-
-
-class ChatRequestError(Exception):
-    """A request the widget should not have sent; `message` is Dutch, for the user."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.message, self.status = message, status
 
 
 class RasaUnavailable(Exception):
@@ -37,31 +26,13 @@ class RasaUnavailable(Exception):
 
 
 def read_chat_request(body: bytes) -> tuple[str, str]:
-    """The (sender, message) of a widget request `{"sender": id, "message": text}`; the message
-    cleaned (bot.user_text) before it is checked and passed on, so Rasa and its tracker store get
-    the text the user sees and never a character the database refuses."""
-    if len(body) > MAX_BODY_BYTES:
-        raise ChatRequestError(_too_long(), 413)
-    try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):  # not JSON, not UTF-8 (a ValueError too), or nested too deep
-        data = None
-    if not isinstance(data, dict):
-        raise ChatRequestError("Je bericht is niet goed aangekomen. Probeer het opnieuw.")
-    sender, message = data.get("sender"), data.get("message")
+    """The (sender, message) of a widget request `{"sender": id, "message": text}`, checked and
+    cleaned as on every way in (bot.chat_message); the sender is the widget's random id."""
+    data = read_json_object(body)
+    sender = data.get("sender")
     if not isinstance(sender, str) or not _SENDER.match(sender):
-        raise ChatRequestError("Dit gesprek heeft geen geldige code. Laad de pagina opnieuw en probeer het nog eens.")
-    message = clean(message) if isinstance(message, str) else ""
-    if not message:  # also a message of only spaces, zero-width or control characters
-        raise ChatRequestError("Je bericht is leeg. Typ eerst je vraag.")
-    if len(message) > MAX_MESSAGE_CHARS:
-        raise ChatRequestError(_too_long(), 413)
-    return sender, message
-
-
-def _too_long() -> str:
-    return (f"Je bericht is te lang: maximaal {MAX_MESSAGE_CHARS} tekens. "
-            "Maak het korter of stuur het in twee berichten.")
+        raise ChatRequestError(INVALID_SENDER)
+    return sender, checked_message(data.get("message"))
 
 
 def bot_messages(rasa_output) -> list[dict]:

@@ -6,7 +6,8 @@ origin (Rasa's port stays on loopback), and this is the one place that checks th
 the size of a message and the body, and that answers with the region's central number when Rasa is
 down. Pages of the other origins in CIP_WEB_ORIGINS may post to /chat too (CORS for those origins
 only), e.g. a municipal website that serves its own copy of chat.js with data-endpoint set to this
-server's /chat.
+server's /chat (and the data-phone, data-email and data-retention-days of the demo page, which the
+widget's privacy notice shows).
 """
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from sanic import Blueprint
 from sanic.exceptions import NotFound
 from sanic.response import HTTPResponse, empty, file, json
 
+from bot.chat_message import MAX_MESSAGE_CHARS, ChatRequestError
 from bot.region import load_region
-from bot.web.chat_relay import MAX_MESSAGE_CHARS, ChatRequestError, RasaUnavailable, ask_rasa, read_chat_request, \
-    unavailable_message
+from bot.web.chat_relay import RasaUnavailable, ask_rasa, read_chat_request, unavailable_message
 from bot.web.templating import render
 
 HERE = Path(__file__).parent
@@ -61,7 +62,8 @@ async def _stop(app, _loop) -> None:
 
 @bp.get("/")
 async def demo_page(request) -> HTTPResponse:
-    page = render("site/demo.html", region=request.app.ctx.site_region, max_chars=MAX_MESSAGE_CHARS)
+    page = render("site/demo.html", region=request.app.ctx.site_region, max_chars=MAX_MESSAGE_CHARS,
+                  retention_days=request.app.ctx.settings.retention_days)
     page.headers.update(PAGE_HEADERS)
     return page
 

@@ -1,8 +1,10 @@
 /**
  * The chat widget of the Centraal Informatiepunt Onderwijs-Jeugd: a button that opens a chat panel.
  *
- * Use: <div data-cip-chat data-endpoint="/chat" data-phone="..." data-email="..."></div> and
- * <script type="module" src="/static/chat.js">, with /static/chat.css. One widget per page.
+ * Use: <div data-cip-chat data-endpoint="/chat" data-phone="..." data-email="..."
+ * data-retention-days="..."></div> and <script type="module" src="/static/chat.js">, with
+ * /static/chat.css. One widget per page. The web server fills the data attributes of its demo page
+ * from the region file and from CIP_RETENTION_DAYS (the period `cip retention run` deletes after).
  *
  * Our own small module instead of botfront's rasa-webchat (unmaintained since 2021, React 16, no
  * aria-live, 700 kB): see the README. What it guarantees:
@@ -97,11 +99,11 @@ function cleanMessages(messages) {
   }));
 }
 
-function privacyNotice(phone, email) {
+function privacyNotice(phone, email, retentionDays) {
   return element("div", { class: "cip-chat__privacy" },
     element("h3", {}, "Voordat je begint: over je gegevens"),
     element("ul", {},
-      element("li", {}, "Je gesprek wordt 28 dagen bewaard in de database van deze assistent. Eerder weg? " +
+      element("li", {}, `Je gesprek wordt ${retentionDays} dagen bewaard in de database van deze assistent. Eerder weg? ` +
         "Typ \"verwijder mijn gesprek\", of bel het centrale nummer ",
       element("span", { class: "cip-chat__nowrap" }, phone), ` of mail naar ${email}.`),
       element("li", {}, "Vraag je om een medewerker? Dan krijgt één contactpersoon van de regio wat je daarvoor " +
@@ -111,7 +113,7 @@ function privacyNotice(phone, email) {
 }
 
 /** Builds the widget inside `root` and connects it to `endpoint` (POST {sender, message}). */
-export function mountChat(root, { endpoint = "/chat", phone, email, maxChars = 1000,
+export function mountChat(root, { endpoint = "/chat", phone, email, retentionDays, maxChars = 1000,
   storage = window.sessionStorage } = {}) {
   const state = loadState(storage);
   const notSent = `Je bericht is niet aangekomen. Probeer het opnieuw, of bel het informatiepunt op ${phone}.`;
@@ -123,7 +125,7 @@ export function mountChat(root, { endpoint = "/chat", phone, email, maxChars = 1
   const log = element("ol", { class: "cip-chat__log", role: "log", "aria-live": "polite", "aria-label": "Gesprek" });
   // focusable, so that keyboard users can scroll back through a long conversation
   const scroller = element("div", { class: "cip-chat__body", tabindex: "0", role: "region",
-    "aria-label": "Uitleg en gesprek" }, privacyNotice(phone, email), log);
+    "aria-label": "Uitleg en gesprek" }, privacyNotice(phone, email, retentionDays), log);
   const status = element("p", { class: "cip-chat__status", role: "status" });
   const handoff = element("button", { type: "button", class: "cip-chat__handoff" }, HANDOFF.title);
   const input = element("textarea", { id: "cip-chat-input", name: "message", rows: "2",
@@ -251,5 +253,5 @@ export function mountChat(root, { endpoint = "/chat", phone, email, maxChars = 1
 
 for (const root of document.querySelectorAll("[data-cip-chat]")) {
   mountChat(root, { endpoint: root.dataset.endpoint, phone: root.dataset.phone, email: root.dataset.email,
-    maxChars: Number(root.dataset.maxChars) || 1000 });
+    retentionDays: root.dataset.retentionDays, maxChars: Number(root.dataset.maxChars) || 1000 });
 }
