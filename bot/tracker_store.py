@@ -10,6 +10,12 @@ conversation, of all its sessions, and stores nothing of that turn. The next mes
 conversation and starts a new session, as for a new user. A response (not a custom action) is the
 signal because Rasa logs a custom action as executed even when the action server failed.
 
+It also stores less of each user message: the intent, the entities, the text and its id, not the
+classifier's rankings and the answers it weighed (about 85 % of a stored user message). The
+policies and actions use only what is kept, and only the current message's full result, which
+stays in memory for its turn; every message reads the whole conversation back, so a smaller row
+is also a faster one (bench/RESULTS.md).
+
 Configured in endpoints.yml as `type: bot.tracker_store.ErasableSQLTrackerStore` with the options of
 Rasa's `type: SQL` (dialect, url = the host, port, db, username, password). Rasa falls back to an
 in-memory store with only a warning when the class cannot be imported, so tests/test_erasure.py
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import contextmanager
 import warnings
 from pathlib import Path
 from typing import Iterable
@@ -31,12 +38,14 @@ from bot import PROJECT_ROOT
 with warnings.catch_warnings(record=True):
     from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs, validate_port
 
-from rasa.shared.core.events import ActionExecuted, SlotSet
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 log = logging.getLogger(__name__)
 
 ERASED_RESPONSE = "utter_conversation_erased"
+# What is stored of a user message's NLU result (Rasa's UserUttered.parse_data).
+KEPT_PARSE_DATA = ("intent", "entities", "text", "message_id", "metadata")
 # Set by action_create_ticket: the link between a conversation and the ticket it made.
 REFERENCE_SLOT = "handoff_reference"
 EVENTS = SQLTrackerStore.SQLEvent.__table__
@@ -48,21 +57,42 @@ class TrackerStoreError(Exception):
 
 
 class ErasableSQLTrackerStore(SQLTrackerStore):
-    """Rasa's SQL tracker store; a turn that erased the conversation deletes it instead of saving."""
+    """Rasa's SQL tracker store; stores the lean form of user messages; a turn that erased the
+    conversation deletes it instead of saving."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        from bot import rasa_speedups  # TensorFlow and Rasa's core: only in the Rasa server
+
+        rasa_speedups.apply()
         # A failed statement's error (which Rasa logs) shows no values: they hold message text.
         self.engine.hide_parameters = True
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if not erasure_requested(tracker):
-            await super().save(tracker)
+            with parse_data_trimmed(tracker):
+                await super().save(tracker)
             return
         with self.session_scope() as session:
             deleted = delete_conversations(session.connection(), [tracker.sender_id])
             session.commit()
         log.info("Gesprek verwijderd op verzoek van de gebruiker (%d gebeurtenissen).", deleted)
+
+
+@contextmanager
+def parse_data_trimmed(tracker: DialogueStateTracker):
+    """Within the block, the tracker's user messages carry only KEPT_PARSE_DATA; afterwards the
+    full results again (the tracker may still be used after it was saved)."""
+    full = []  # (event, parse data) pairs: equal messages are distinct events
+    for event in tracker.events:
+        if isinstance(event, UserUttered) and set(event.parse_data) - set(KEPT_PARSE_DATA):
+            full.append((event, event.parse_data))
+            event.parse_data = {key: value for key, value in event.parse_data.items() if key in KEPT_PARSE_DATA}
+    try:
+        yield
+    finally:
+        for event, parse_data in full:
+            event.parse_data = parse_data
 
 
 def erasure_requested(tracker: DialogueStateTracker) -> bool:

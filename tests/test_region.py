@@ -79,3 +79,19 @@ def test_a_missing_file_is_reported(tmp_path):
 ])
 def test_municipality_names_are_found_with_typos_and_without_capitals(typed, expected):
     assert find_municipality(REGION, typed) == expected
+
+
+def test_an_edited_region_file_is_used_from_the_next_load_and_a_broken_edit_is_reported(tmp_path):
+    path = tmp_path / "region.yml"
+    text = DEFAULT_PATH.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    assert load_region(path).response_hours == 48
+    assert load_region(path) is load_region(path)  # unchanged: not read again
+    path.write_text(text.replace("response_hours: 48", "response_hours: 24"), encoding="utf-8")
+    assert load_region(path).response_hours == 24
+    path.write_text(text.replace("response_hours: 48", "response_hours: twee dagen"), encoding="utf-8")
+    with pytest.raises(RegionFileError):
+        load_region(path)
+    path.unlink()
+    with pytest.raises(RegionFileError, match="kan het bestand niet lezen"):
+        load_region(path)

@@ -31,12 +31,28 @@ def region_path() -> Path:
 
 
 def load_region(path: Path | None = None) -> Region:
-    """The region of this deployment, or RegionFileError listing everything that is wrong."""
+    """The region of this deployment, or RegionFileError listing everything that is wrong.
+
+    Read again only when the file changed (its modification time or size): the action server asks
+    for it in every action, and parsing and checking the YAML took a third of its time per message
+    (bench/RESULTS.md). An edited file is still used from the next message on, without a restart."""
     path = Path(path or region_path())
     try:
-        text = path.read_text(encoding="utf-8")
+        stat = path.stat()
+        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+        if key not in _loaded:
+            _loaded.clear()
+            _loaded[key] = _read(path)
     except OSError as error:
         raise RegionFileError(path, [f"{path}: kan het bestand niet lezen ({error.strerror})"]) from None
+    return _loaded[key]
+
+
+_loaded: dict = {}  # (path, mtime, size) -> Region; only the last file read
+
+
+def _read(path: Path) -> Region:
+    text = path.read_text(encoding="utf-8")
     try:
         document = YAML(typ="rt").load(text)
     except MarkedYAMLError as error:

@@ -44,9 +44,13 @@ def locate_municipality(region: Region, text: str) -> Found | None:
                 if joined == spelling or glued == spelling.replace(" ", ""):
                     return Found(name, span[0][0], span[-1][1])
                 if len(joined) >= 4:
-                    score = difflib.SequenceMatcher(None, joined, spelling).ratio()
-                    if score > best_score:
-                        best, best_score = Found(name, span[0][0], span[-1][1]), score
+                    # real_quick_ratio and quick_ratio are cheap upper bounds of ratio: most word
+                    # groups are ruled out by them (the extractor runs on every message).
+                    matcher = difflib.SequenceMatcher(None, joined, spelling)
+                    if matcher.real_quick_ratio() > best_score and matcher.quick_ratio() > best_score:
+                        score = matcher.ratio()
+                        if score > best_score:
+                            best, best_score = Found(name, span[0][0], span[-1][1]), score
     return best
 
 

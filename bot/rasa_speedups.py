@@ -1,0 +1,104 @@
+"""Four places where Rasa 3.6 does work it does not need, replaced by versions that give the same
+results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
+
+- Every answer of the action server is checked with `jsonschema.validate`, which first checks the
+  (constant) schema itself against the JSON Schema meta-schema: most of the cost of a custom action
+  call. Here the validator is built once; the answer is checked against the same schema as before.
+- Every stored event that is read back (each message reads the whole conversation) looks up its
+  class by walking all subclasses of `Event`. Here the lookup is a table, rebuilt when a name is
+  not in it (a class defined later), with the same answers as Rasa's walk.
+- Loading a trained DIET or ResponseSelector model runs one training step to create its weights
+  before it reads them from the model; run as a TensorFlow graph, that step builds the whole
+  training graph, about half of the server's peak memory. Here the step runs eagerly (no graph):
+  the same weights are created and then overwritten by the trained ones; prediction still runs
+  as a graph. Loading for fine-tuning is left to Rasa.
+- The spaCy pipeline is loaded once per node of the model's graph that uses it (twice); here
+  once per pipeline name (it only reads). About 70 MB less.
+
+Rasa has no hook to run code when its server starts. The tracker store named in endpoints.yml
+(bot.tracker_store) is built once in every Rasa server process before the first message, so it
+calls `apply()`; `rasa train` and the action server do not need these."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Dict, Optional, Text, Type
+
+import tensorflow as tf
+from jsonschema.exceptions import best_match
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import RemoteAction
+from rasa.nlu.utils.spacy_utils import SpacyNLP
+from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.events import Event
+from rasa.shared.utils.common import all_subclasses
+from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
+from rasa.utils.tensorflow.models import RasaModel
+
+_RASA_RESOLVE_BY_TYPE = Event.resolve_by_type
+_RASA_MODEL_LOAD = RasaModel.load.__func__
+_RASA_SPACY_LOAD = SpacyNLP.load_model
+_event_classes: Dict[Text, Type[Event]] = {}
+_action_result_validator = None
+
+
+def _event_class_table() -> Dict[Text, Type[Event]]:
+    """type name -> class, the first class in Rasa's order winning, as in Rasa's own loop."""
+    table: Dict[Text, Type[Event]] = {}
+    for cls in all_subclasses(Event):
+        table.setdefault(cls.type_name, cls)
+    return table
+
+
+def resolve_event_type(type_name: Text, default: Optional[Type[Event]] = None) -> Optional[Type[Event]]:
+    """Same contract as `Event.resolve_by_type`: the class, `default`, or Rasa's own answer for
+    names it does not know (None for the old 'topic', else ValueError)."""
+    global _event_classes
+    if type_name not in _event_classes:
+        _event_classes = _event_class_table()
+    if type_name in _event_classes:
+        return _event_classes[type_name]
+    return _RASA_RESOLVE_BY_TYPE(type_name, default)
+
+
+def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+    """`RemoteAction._validate_action_result` with a validator built once: the same errors, with
+    the same hint appended."""
+    global _action_result_validator
+    if _action_result_validator is None:
+        schema = RemoteAction.action_response_format_spec()
+        _action_result_validator = validator_for(schema)(schema)
+    error = best_match(_action_result_validator.iter_errors(result))
+    if error is None:
+        return True
+    error.message += (". Failed to validate Action server response from API, make sure your "
+                      "response from the Action endpoint is valid. For more information about the "
+                      f"format visit {DOCS_BASE_URL}/custom-actions")
+    raise error
+
+
+def load_model(cls, model_file_name: Text, model_data_example, predict_data_example=None,
+               finetune_mode: bool = False, *args: Any, **kwargs: Any) -> RasaModel:
+    """`RasaModel.load` whose weight-creating step runs eagerly; see the module's docstring."""
+    if finetune_mode:
+        return _RASA_MODEL_LOAD(cls, model_file_name, model_data_example, predict_data_example,
+                                finetune_mode, *args, **kwargs)
+    model = cls(*args, **kwargs)
+    config = kwargs.get("config", {})
+    model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)), run_eagerly=True)
+    model.fit(RasaBatchDataGenerator(model_data_example, batch_size=1), verbose=False)
+    model.load_weights(model_file_name)
+    model.run_eagerly = config.get(RUN_EAGERLY)
+    if predict_data_example:
+        model.run_inference(predict_data_example)  # builds the prediction graph now, not at the first message
+    return model
+
+
+def apply() -> None:
+    """Install the replacements (idempotent)."""
+    Event.resolve_by_type = staticmethod(resolve_event_type)
+    RemoteAction._validate_action_result = validate_action_result
+    RasaModel.load = classmethod(load_model)
+    if SpacyNLP.load_model is _RASA_SPACY_LOAD:
+        SpacyNLP.load_model = staticmethod(lru_cache(maxsize=None)(_RASA_SPACY_LOAD))
+
