@@ -72,7 +72,9 @@ def changed_domain(workdir: Path) -> Path:
 
 def macro_f1(model: Path) -> float:
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    configure_structlog()  # Rasa's own level (INFO): unconfigured, it prints every parse with its text
     agent = Agent.load(str(model))
     loop = asyncio.new_event_loop()
     try:
