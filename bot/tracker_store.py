@@ -68,6 +68,13 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         # A failed statement's error (which Rasa logs) shows no values: they hold message text.
         self.engine.hide_parameters = True
 
+    def _event_query(self, session, sender_id: str, fetch_events_from_all_sessions: bool):
+        """Rasa's query (the conversation's events in order, of its latest session or all), for
+        the stored `data` only: Rasa reads nothing else of a row, and building a full ORM object
+        per event took about a tenth of the time per message in a 50-turn conversation."""
+        query = super()._event_query(session, sender_id, fetch_events_from_all_sessions)
+        return query.with_entities(self.SQLEvent.data)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         if not erasure_requested(tracker):
             with parse_data_trimmed(tracker):
