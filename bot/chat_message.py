@@ -1,4 +1,5 @@
-"""What a chat message must be before the assistant sees it, on every way in: the web server's
+"""What a chat message must be before the assistant sees it, and what the user reads when it is
+refused or cannot be answered, on every way in: the web server's
 `POST /chat` (bot/web/chat_relay.py) and Rasa's REST and socket.io channels (bot/channels/), which
 clients on the network can reach without the web server. One set of limits and one set of Dutch
 answers, so that a message refused on one way in is not taken on another. Plain functions, without
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from bot.region.model import Region
 from bot.user_text import clean
 
 MAX_MESSAGE_CHARS = 1000
@@ -50,3 +52,9 @@ def checked_message(value) -> str:
 def _too_long() -> str:
     return (f"Je bericht is te lang: maximaal {MAX_MESSAGE_CHARS} tekens. "
             "Maak het korter of stuur het in twee berichten.")
+
+
+def unavailable_message(region: Region) -> str:
+    """What the user reads when the assistant cannot answer: the region's central number."""
+    return (f"De assistent kan nu even geen antwoord geven. Probeer het later opnieuw, of bel het "
+            f"informatiepunt op {region.phone} of mail naar {region.email}.")

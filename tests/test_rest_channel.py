@@ -19,6 +19,7 @@ from bot.launch import free_port
 from tests.conftest import ROOT
 
 ANSWER = "Dit is het antwoord van de assistent."
+FAILING = "Mijn zoon Jurre heeft hulp nodig"  # the stand-in fails on this message, naming it
 
 
 class RecordingAgent:
@@ -29,6 +30,8 @@ class RecordingAgent:
 
     async def handle_message(self, message) -> None:
         self.received.append(message.text)
+        if message.text == FAILING:
+            raise RuntimeError(f"kon '{message.text}' niet opslaan")
         await message.output_channel.send_text_message(message.sender_id, ANSWER)
 
 
@@ -120,3 +123,14 @@ def test_a_wrong_request_gets_the_relays_dutch_answer_and_rasa_is_not_asked(rest
 def test_the_health_check_of_rasas_channel_still_answers(rest):
     url, _received = rest
     assert requests.get(url.rsplit("/", 1)[0] + "/", timeout=10).json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize("query", ["", "?stream=true"])
+def test_a_failure_in_rasa_gives_the_central_number_and_logs_no_text(rest, caplog, query):
+    from bot.region import load_region
+
+    url, _ = rest
+    with caplog.at_level("DEBUG"):
+        answer = _post(url, {"sender": "ouder-2", "message": FAILING}, query)
+    assert answer.status_code == 200 and load_region().phone in answer.text
+    assert "RuntimeError" in caplog.text and "Jurre" not in caplog.text

@@ -13,7 +13,6 @@ import re
 import aiohttp
 
 from bot.chat_message import INVALID_SENDER, ChatRequestError, checked_message, read_json_object
-from bot.region.model import Region
 
 _SENDER = re.compile(r"^[A-Za-z0-9-]{16,64}$")
 RASA_TIMEOUT = aiohttp.ClientTimeout(total=60)
@@ -63,8 +62,3 @@ async def ask_rasa(client: aiohttp.ClientSession, rasa_url: str, sender: str, me
     log.warning("Rasa op %s antwoordt niet: %s", rasa_url, problem)
     raise RasaUnavailable(problem)
 
-
-def unavailable_message(region: Region) -> str:
-    """What the user reads when the assistant cannot answer: the region's central number."""
-    return (f"De assistent kan nu even geen antwoord geven. Probeer het later opnieuw, of bel het "
-            f"informatiepunt op {region.phone} of mail naar {region.email}.")

@@ -18,9 +18,9 @@ from sanic import Blueprint
 from sanic.exceptions import NotFound
 from sanic.response import HTTPResponse, empty, file, json
 
-from bot.chat_message import MAX_MESSAGE_CHARS, ChatRequestError
+from bot.chat_message import MAX_MESSAGE_CHARS, ChatRequestError, unavailable_message
 from bot.region import load_region
-from bot.web.chat_relay import RasaUnavailable, ask_rasa, read_chat_request, unavailable_message
+from bot.web.chat_relay import RasaUnavailable, ask_rasa, read_chat_request
 from bot.web.templating import render
 
 HERE = Path(__file__).parent
