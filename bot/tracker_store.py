@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import json
 import logging
-from contextlib import contextmanager
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 

@@ -2,9 +2,9 @@
 `POST /chat`, the one endpoint the widget talks to.
 
 The widget posts to this server instead of to Rasa: the browser then needs only the site's own
-origin (Rasa's port stays on loopback), and this is the one place that checks the Origin header,
-the size of a message and the body, and that answers with the region's central number when Rasa is
-down. Pages of the other origins in CIP_WEB_ORIGINS may post to /chat too (CORS for those origins
+origin (Rasa's port stays on loopback), and this is where the widget's Origin header is checked,
+the message and the body get the checks of every way in (bot/chat_message.py), and the user gets
+the region's central number when Rasa is down. Pages of the other origins in CIP_WEB_ORIGINS may post to /chat too (CORS for those origins
 only), e.g. a municipal website that serves its own copy of chat.js with data-endpoint set to this
 server's /chat (and the data-phone, data-email and data-retention-days of the demo page, which the
 widget's privacy notice shows).
