@@ -13,6 +13,11 @@ from bot.user_text import clean
 
 MAX_MESSAGE_CHARS = 1000
 MAX_BODY_BYTES = 16_000  # a 1000-character message fits easily, also as JSON escapes
+# Sanic's own limit on the Rasa server (SANIC_REQUEST_MAX_SIZE, set where the project starts it):
+# by default Sanic reads bodies of up to 100 MB into memory before the channels' check refuses them;
+# above this it answers 413 itself. The margin over MAX_BODY_BYTES leaves room for socket.io's
+# long-polling requests, which carry a message with its session id and metadata.
+RASA_SERVER_MAX_BODY_BYTES = 64_000
 INVALID_SENDER = "Dit gesprek heeft geen geldige code. Laad de pagina opnieuw en probeer het nog eens."
 
 

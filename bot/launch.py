@@ -209,6 +209,7 @@ class Assistant:
                  env: Optional[dict] = None, web: bool = False, workers: int = 1,
                  redis_url: Optional[str] = None, tracker_url: Optional[str] = None,
                  action_workers: int = 1):
+        from bot.chat_message import RASA_SERVER_MAX_BODY_BYTES
         from bot.db import upgrade
 
         if workers > 1 and not redis_url:
@@ -236,7 +237,7 @@ class Assistant:
             [RASA, "run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(self.port),
              "--credentials", "credentials.yml", "--endpoints", str(endpoints)],
             workdir / "rasa.log", f"http://127.0.0.1:{self.port}/webhooks/rest/",
-            env={"SANIC_WORKERS": str(workers)},
+            env={"SANIC_WORKERS": str(workers), "SANIC_REQUEST_MAX_SIZE": str(RASA_SERVER_MAX_BODY_BYTES)},
             ready_line=("Rasa server is up and running", workers) if workers > 1 else None,
         )
         self.web: Optional[Server] = None

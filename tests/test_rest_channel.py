@@ -1,21 +1,16 @@
 """Rasa's REST channel with the web relay's checks (bot/channels/rest.py), over real HTTP: the
-channel's blueprint on a Sanic server in this process, registered the way `rasa run` registers it,
-with a stand-in for Rasa's agent that records what reaches it. No model, no Rasa server."""
+channel on a Sanic server in this process (tests/channel_server.py), with a stand-in for Rasa's
+agent that records what reaches it. No model, no Rasa server."""
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
-import uuid
 
 import pytest
 import requests
-from rasa.core.channels.channel import register
 from rasa.core.run import create_http_input_channels
-from sanic import Sanic
 
 from bot.channels.rest import CheckedRestInput
-from bot.launch import free_port
+from tests.channel_server import serving
 from tests.conftest import ROOT
 
 ANSWER = "Dit is het antwoord van de assistent."
@@ -37,23 +32,9 @@ class RecordingAgent:
 
 @pytest.fixture(scope="module")
 def rest():
-    app = Sanic(f"rest_channel_{uuid.uuid4().hex[:8]}")
-    app.ctx.agent = RecordingAgent()
-    register([CheckedRestInput()], app, "/webhooks/")
-    port, loop = free_port(), asyncio.new_event_loop()
-
-    async def start():
-        server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True)
-        await server.startup()
-        return server
-
-    server = loop.run_until_complete(start())
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}/webhooks/rest/webhook", app.ctx.agent.received
-    loop.call_soon_threadsafe(server.close)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(timeout=10)
+    agent = RecordingAgent()
+    with serving(CheckedRestInput(), agent) as base_url:
+        yield f"{base_url}/webhooks/rest/webhook", agent.received
 
 
 def _post(url: str, body, query: str = "") -> requests.Response:

@@ -1,16 +1,21 @@
 """The socket.io channel with restricted origins: what credentials.yml configures, what the socket
 server is told, and that a message reaches Rasa checked and cleaned (by calling the socket's own
-message handler, as the socket server would). (That the running Rasa server refuses a foreign
-origin is tested over HTTP in test_web_widget.py.)"""
+message handler, as the socket server would). A failure in Rasa is tested over a real socket.io
+connection (tests/channel_server.py), because the text it must not leak would be logged by the
+socket server's task. (That the running Rasa server refuses a foreign origin is tested over HTTP in
+test_web_widget.py.)"""
 from __future__ import annotations
 
 import asyncio
 
 import pytest
+import socketio
 from rasa.core.channels.socketio import SocketIOInput
 from rasa.core.run import create_http_input_channels
 
 from bot.channels.restricted_socketio import RestrictedSocketIOInput, parse_origins
+from bot.region import load_region
+from tests.channel_server import serving
 from tests.conftest import ROOT, load_yaml
 
 CHANNEL = "bot.channels.restricted_socketio.RestrictedSocketIOInput"
@@ -62,8 +67,9 @@ def test_origins_may_be_one_string_or_a_list():
                                                                               "http://b.example:8080")
 
 
-def _say_over_a_socket(text) -> tuple[list, list]:
-    """(texts that reached Rasa, bot messages sent on the socket) after one user message."""
+def _say_over_a_socket(data) -> tuple[list, list]:
+    """(texts that reached Rasa, bot messages sent on the socket) after one user message event
+    with `data` (what a client sends: {"message": text})."""
     channel = RestrictedSocketIOInput.from_credentials({})
     reached, sent = [], []
 
@@ -76,16 +82,53 @@ def _say_over_a_socket(text) -> tuple[list, list]:
     channel.blueprint(rasa)
     channel.sio.emit = emit
     handler = channel.sio.handlers["/"][channel.user_message_evt]
-    asyncio.run(handler("socket-1", {"message": text}))
+    asyncio.run(handler("socket-1", data))
     return reached, sent
 
 
 def test_a_socket_message_reaches_rasa_cleaned():
-    assert _say_over_a_socket("  ver\u200blof\x00 aan\u202evragen  ") == (["verlof aanvragen"], [])
+    assert _say_over_a_socket({"message": "  ver\u200blof\x00 aan\u202evragen  "}) == (["verlof aanvragen"], [])
 
 
 @pytest.mark.parametrize("text, dutch", [(" \u200b\x00 ", "leeg"), ("a" * 1001, "maximaal 1000 tekens")],
                          ids=["nothing-left", "too-long"])
 def test_a_refused_socket_message_gets_the_dutch_reason_and_never_reaches_rasa(text, dutch):
-    reached, [(event, data, room)] = _say_over_a_socket(text)
+    reached, [(event, data, room)] = _say_over_a_socket({"message": text})
     assert reached == [] and event == "bot_uttered" and room == "socket-1" and dutch in data["text"]
+
+
+@pytest.mark.parametrize("data", [{"message": 42}, {"message": ["hallo"]}, {"message": None}, "hallo"],
+                         ids=["number", "list", "null", "payload-not-an-object"])
+def test_a_socket_message_that_is_not_text_gets_the_dutch_reason_and_never_reaches_rasa(data):
+    """Rasa's own handler raises AttributeError on a number or a list, before the check runs."""
+    reached, [(event, answer, room)] = _say_over_a_socket(data)
+    assert reached == [] and event == "bot_uttered" and room == "socket-1" and "leeg" in answer["text"]
+
+
+MARKER = "jurre.de.vries@example.org"  # what the user typed; the stand-in's error quotes it
+
+
+class FailingAgent:
+    async def handle_message(self, message) -> None:
+        raise RuntimeError(f"kon '{message.text}' niet opslaan")
+
+
+async def _first_answer(base_url: str, text: str) -> dict:
+    """The first bot message a socket.io client gets after saying `text`."""
+    client, answers = socketio.AsyncClient(), asyncio.Queue()
+    client.on("bot_uttered", answers.put)
+    await client.connect(base_url, transports=["polling"])  # its websocket needs a newer aiohttp than Rasa's
+    try:
+        await client.emit("user_uttered", {"message": text})
+        return await asyncio.wait_for(answers.get(), timeout=10)
+    finally:
+        await client.eio.disconnect(abort=True)  # a polite disconnect waits for the pending long poll
+
+
+def test_a_failure_in_rasa_gives_the_central_number_on_the_socket_and_logs_no_text(caplog):
+    """Without the channel's failure handler the error ends python-socketio's task, asyncio logs it
+    with its text at ERROR, and the user waits for an answer that never comes."""
+    with caplog.at_level("DEBUG"), serving(RestrictedSocketIOInput.from_credentials({}), FailingAgent()) as url:
+        answer = asyncio.run(_first_answer(url, f"mail mij op {MARKER}"))
+    assert load_region().phone in answer["text"]
+    assert "RuntimeError" in caplog.text and MARKER not in caplog.text

@@ -12,14 +12,11 @@ a single conversation called "default", shared by everyone who leaves it out.
 When handling a message fails, Rasa's handler logs the message text with the error (at ERROR, a
 level production logs) and answers with whatever was said before the failure, often nothing. Here
 such a failure is logged with its kind and the code's place only, and the user reads the region's
-central number.
+central number (bot/channels/failure.py, shared with the socket.io channel).
 
 `name()` stays "rest" (inherited): Rasa derives the URL from it, so clients keep the same address."""
 from __future__ import annotations
 
-import asyncio
-import logging
-import traceback
 from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import UserMessage
@@ -27,11 +24,10 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.chat_message import INVALID_SENDER, ChatRequestError, checked_message, read_json_object, unavailable_message
-from bot.region import load_region
+from bot.channels.failure import answered_on_failure
+from bot.chat_message import INVALID_SENDER, ChatRequestError, checked_message, read_json_object
 from bot.user_text import clean
 
-log = logging.getLogger(__name__)
 MAX_SENDER_CHARS = 255  # the sender_id column of Rasa's SQL tracker store
 
 
@@ -39,7 +35,7 @@ class CheckedRestInput(RestInput):
     """`rest` in credentials.yml, with every message checked and cleaned before Rasa sees it."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = super().blueprint(_answered_on_failure(on_new_message))
+        webhook = super().blueprint(answered_on_failure(on_new_message))
 
         @webhook.middleware("request")
         async def check(request: Request) -> Optional[response.HTTPResponse]:
@@ -55,18 +51,6 @@ class CheckedRestInput(RestInput):
 
     def _extract_message(self, req: Request) -> str:
         return req.ctx.message
-
-
-def _answered_on_failure(on_new_message: Callable[[UserMessage], Awaitable[Any]]):
-    """`on_new_message` that never lets a failure reach Rasa's handler (see the module's docstring)."""
-    async def handle(message: UserMessage) -> None:
-        try:
-            await on_new_message(message)
-        except (Exception, asyncio.CancelledError) as error:  # Rasa's handler swallows both as well
-            where = "".join(traceback.format_tb(error.__traceback__)[-3:])  # code lines, not values
-            log.error("Bericht niet verwerkt: %s\n%s", type(error).__name__, where)
-            await message.output_channel.send_text_message(message.sender_id, unavailable_message(load_region()))
-    return handle
 
 
 def _checked_request(body: bytes) -> str:

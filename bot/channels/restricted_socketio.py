@@ -11,7 +11,10 @@ header they like.
 
 A socket's messages do not pass the web relay either, so they get the same checks (bot.chat_message,
 as in bot/channels/rest.py): the cleaned text goes to Rasa; an empty or too long message gets the
-Dutch reason as the bot's answer and never reaches Rasa.
+Dutch reason as the bot's answer and never reaches Rasa. A message that is not text (a number, a
+list) is refused the same way: Rasa's own handler would call `.strip()` on it and fail before the
+check runs, leaving the user without an answer. When handling a message fails, the user reads the
+region's central number and the log keeps no text (bot/channels/failure.py, as in the REST channel).
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
+from bot.channels.failure import answered_on_failure
 from bot.chat_message import ChatRequestError, checked_message
 
 _ORIGIN = re.compile(r"^https?://[^/\s*]+$")
@@ -52,10 +56,28 @@ class RestrictedSocketIOInput(SocketIOInput):
         return channel
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        socket_blueprint = super().blueprint(_checked(on_new_message))
+        socket_blueprint = super().blueprint(_checked(answered_on_failure(on_new_message)))
         # None: engineio allows the server's own origin only; never [] (that turns the check off)
         self.sio.eio.cors_allowed_origins = list(self.allowed_origins) or None
+        rasas_handler = self.sio.handlers[self.namespace or "/"][self.user_message_evt]
+        self.sio.on(self.user_message_evt, _text_or_none(rasas_handler), namespace=self.namespace)
         return socket_blueprint
+
+
+def _text_or_none(rasas_handler: Callable[[str, Any], Awaitable[None]]) -> Callable[[str, Any], Awaitable[None]]:
+    """Rasa's socket handler for user messages, given a "message" that is text or None. Rasa's
+    UserMessage calls `.strip()` on any message that is not empty, so a number or a list would raise
+    AttributeError (logged with a traceback, no answer) before `_checked` runs; as None it reaches the
+    check, which refuses every message that is not text with the answer the REST channel gives. A
+    payload that is not an object would fail on `data.get` in the same way, so it counts as one
+    without a message."""
+    async def handle(sid: str, data: Any) -> None:
+        if not isinstance(data, dict):
+            data = {}
+        elif not isinstance(data.get("message", ""), str):
+            data = {**data, "message": None}
+        await rasas_handler(sid, data)
+    return handle
 
 
 def _checked(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[None]]:
