@@ -91,7 +91,7 @@ class Server:
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                for pid in _children(self.process.pid):  # workers the parent did not stop
+                for pid in child_pids(self.process.pid):  # workers the parent did not stop
                     try:
                         os.kill(pid, signal.SIGKILL)
                     except ProcessLookupError:
@@ -100,7 +100,7 @@ class Server:
                 self.process.wait()
 
 
-def _children(pid: int) -> List[int]:
+def child_pids(pid: int) -> List[int]:
     """The direct child processes of ``pid`` (Linux /proc)."""
     found: List[int] = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
