@@ -137,13 +137,26 @@ class ActionCreateTicket(Action):
 class ActionHandoffCancelled(Action):
     """The user stopped the handoff form: nothing is stored and the answers given are forgotten."""
 
+    response = "utter_handoff_cancelled"
+
     def name(self) -> Text:
         return "action_handoff_cancelled"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_handoff_cancelled")
+        dispatcher.utter_message(response=self.response)
         return forget_personal_slots() + [SlotSet("handoff_theme", None)]
+
+
+class ActionHandoffStoppedForErasure(ActionHandoffCancelled):
+    """"Verwijder mijn gesprek" inside the handoff form stops it as "stop" does, answers forgotten:
+    if the user then keeps the conversation, a new handoff asks its questions again instead of
+    sending on a question, name or address given before."""
+
+    response = "utter_form_stopped_for_erasure"
+
+    def name(self) -> Text:
+        return "action_handoff_stopped_for_erasure"
 
 
 class ActionTicketStatus(Action):

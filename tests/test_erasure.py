@@ -157,6 +157,16 @@ def test_no_or_another_question_erases_nothing(assistant):
     assert any("Fleur" in row for row in chat.stored())
 
 
+def test_keeping_the_conversation_after_stopping_the_handoff_forgets_its_answers(assistant):
+    chat = Chat(assistant)
+    for answer in ("ik wil iemand spreken", "Aalten", "ouder", "Mag school dat zonder mijn toestemming doen?"):
+        chat.say(answer)
+    assert "Wil je dat ik dit gesprek verwijder?" in chat.say("verwijder mijn gesprek")
+    assert "niets verwijderd" in chat.say("nee")
+    # a new handoff asks for the question again instead of sending on the one given before
+    assert "Wat is je vraag?" in chat.say("ik wil toch iemand spreken")
+
+
 def test_after_a_handoff_the_conversation_goes_and_the_ticket_stays_as_the_bot_says(assistant):
     chat = Chat(assistant)
     chat.say("mag school zomaar met het wijkteam over mijn zoon praten?")

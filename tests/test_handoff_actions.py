@@ -10,7 +10,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.handoff import ActionCreateTicket, ActionHandoffCancelled, ActionTicketStatus, ValidateHandoffForm
+from actions.handoff import (ActionCreateTicket, ActionHandoffCancelled, ActionHandoffStoppedForErasure,
+                             ActionTicketStatus, ValidateHandoffForm)
 from actions.local_doors import ActionLocalDoor, ActionMunicipalityGiven
 from bot.db import session
 from bot.tickets.models import Ticket
@@ -148,9 +149,11 @@ def test_without_a_database_the_user_gets_the_central_number_and_nothing_is_stor
     assert all(e["value"] is None for e in events if e["event"] == "slot")
 
 
-def test_cancelling_forgets_the_answers():
-    messages, events = run(ActionHandoffCancelled(), tracker())
-    assert [m["response"] for m in messages] == ["utter_handoff_cancelled"]
+@pytest.mark.parametrize("action, response", [(ActionHandoffCancelled(), "utter_handoff_cancelled"),
+                                              (ActionHandoffStoppedForErasure(), "utter_form_stopped_for_erasure")])
+def test_stopping_the_form_forgets_the_answers(action, response):
+    messages, events = run(action, tracker())
+    assert [m["response"] for m in messages] == [response]
     assert {e["name"] for e in events} >= {"handoff_name", "handoff_contact", "handoff_question"}
     assert all(e["value"] is None for e in events)
 
