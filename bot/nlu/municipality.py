@@ -1,9 +1,10 @@
 """Rasa NLU component: recognises the region's municipalities (and villages in them) in any
 message, also with typos and without capitals, from the region file rather than from examples.
 
-It runs after DIET: when it finds a municipality of the region, that becomes the only `gemeente`
-entity (with the official name); when it finds none, DIET's guess stays, so that a municipality
-outside the region ("ik woon in Utrecht") can still be answered honestly."""
+It is the only source of the `gemeente` entity (DIET extracts no entities): a municipality of the
+region gets its official name. A municipality outside the region ("ik woon in Utrecht") gets no
+entity; the handoff form reads its answer as text and action_municipality_given reads the
+message, and both say honestly which municipalities are served."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
