@@ -10,11 +10,12 @@ conversation, of all its sessions, and stores nothing of that turn. The next mes
 conversation and starts a new session, as for a new user. A response (not a custom action) is the
 signal because Rasa logs a custom action as executed even when the action server failed.
 
-It also stores less of each user message: the intent, the entities, the text and its id, not the
-classifier's rankings and the answers it weighed (about 85 % of a stored user message). The
-policies and actions use only what is kept, and only the current message's full result, which
-stays in memory for its turn; every message reads the whole conversation back, so a smaller row
-is also a faster one (bench/RESULTS.md).
+It also stores less of each user message: the intent, the entities, the text and its id, and of
+the answer selection only which answer was chosen (the handoff's summary names it for the contact
+person, bot/handoff.py); not the classifier's rankings and the answers it weighed (about 85 % of a
+stored user message). The policies and actions use only what is kept, and only the current
+message's full result, which stays in memory for its turn; every message reads the whole
+conversation back, so a smaller row is also a faster one (bench/RESULTS.md).
 
 Configured in endpoints.yml as `type: bot.tracker_store.ErasableSQLTrackerStore` with the options of
 Rasa's `type: SQL` (dialect, url = the host, port, db, username, password). Rasa falls back to an
@@ -86,15 +87,32 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         log.info("Gesprek verwijderd op verzoek van de gebruiker (%d gebeurtenissen).", deleted)
 
 
+def kept_parse_data(parse_data: dict) -> dict:
+    """What is stored of a user message's NLU result: KEPT_PARSE_DATA, and per answer selector only
+    the key of the chosen answer ("absence/holiday_leave"), without its texts and rankings."""
+    kept = {key: value for key, value in parse_data.items() if key in KEPT_PARSE_DATA}
+    chosen = {}
+    for name, selected in (parse_data.get("response_selector") or {}).items():
+        key = ((selected.get("response") or {}) if isinstance(selected, dict) else {}).get("intent_response_key")
+        if key:
+            chosen[name] = {"response": {"intent_response_key": key}}
+    if chosen:
+        kept["response_selector"] = chosen
+    return kept
+
+
 @contextmanager
 def parse_data_trimmed(tracker: DialogueStateTracker):
-    """Within the block, the tracker's user messages carry only KEPT_PARSE_DATA; afterwards the
-    full results again (the tracker may still be used after it was saved)."""
+    """Within the block, the tracker's user messages carry only what kept_parse_data keeps;
+    afterwards the full results again (the tracker may still be used after it was saved)."""
     full = []  # (event, parse data) pairs: equal messages are distinct events
     for event in tracker.events:
-        if isinstance(event, UserUttered) and set(event.parse_data) - set(KEPT_PARSE_DATA):
+        if not isinstance(event, UserUttered):
+            continue
+        kept = kept_parse_data(event.parse_data)
+        if kept != event.parse_data:
             full.append((event, event.parse_data))
-            event.parse_data = {key: value for key, value in event.parse_data.items() if key in KEPT_PARSE_DATA}
+            event.parse_data = kept
     try:
         yield
     finally:

@@ -1,5 +1,6 @@
-"""What the tracker store keeps of a user message: enough for the next turns, not the classifier's
-rankings; the conversation read back works as before. SQLite and PostgreSQL."""
+"""What the tracker store keeps of a user message: enough for the next turns and for the contact
+person's summary, not the classifier's rankings; the conversation read back works as before.
+SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import asyncio
@@ -7,6 +8,7 @@ import json
 
 from rasa.shared.core.events import ActionExecuted, UserUttered
 
+from bot.handoff import summary
 from tests.trackers import stored_rows, tracker_store, write_endpoints
 
 PARSE = {
@@ -42,8 +44,10 @@ def test_a_user_message_is_stored_without_rankings_and_read_back_whole(database_
               if json.loads(row)["event"] == "user"]
     assert len(stored) == 2
     for parse_data in stored:
-        assert set(parse_data) == {"intent", "entities", "text", "message_id", "metadata"}
+        assert set(parse_data) == {"intent", "entities", "text", "message_id", "metadata", "response_selector"}
         assert parse_data["intent"]["name"] == "absence" and parse_data["entities"][0]["value"] == "Aalten"
+        # of the answer selection only the chosen answer, no answer texts or rankings
+        assert parse_data["response_selector"] == {"default": {"response": {"intent_response_key": "absence/holiday_leave"}}}
     # The tracker that was saved still has its full results (both equal messages).
     assert all("response_selector" in m.parse_data for m in (first, second))
     assert in_memory.latest_message.parse_data["intent_ranking"] == PARSE["intent_ranking"]
@@ -51,3 +55,5 @@ def test_a_user_message_is_stored_without_rankings_and_read_back_whole(database_
     users = [e for e in read_back.events if isinstance(e, UserUttered)]
     assert [(u.text, u.intent_name, u.entities) for u in users] == [(first.text, "absence", PARSE["entities"])] * 2
     assert read_back.past_states(store.domain) == in_memory.past_states(store.domain)
+    # The contact person's summary, made from the conversation read back, names the answers given.
+    assert summary([e.as_dict() for e in read_back.events]).startswith("Onderwerpen: absence/holiday_leave\n")
