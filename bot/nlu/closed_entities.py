@@ -56,7 +56,8 @@ AGE_PATTERNS = (
 
 
 def _phrases(words: Dict[str, str]) -> str:
-    """An alternation of the words, longest first, matching whole words only."""
+    """An alternation of the words, longest first: "speciaal basisonderwijs" before "speciaal
+    onderwijs" and "basisonderwijs" (the patterns that use it add the word boundaries)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
