@@ -37,7 +37,7 @@ WORDS_FILE = "closed_entities.json"
 SELF = r"(?:\b(?:ik\s+ben|ben\s+ik|wij\s+zijn|we\s+zijn)\s+(?:(?:een|de|het|hun|zijn|haar)\s+)?|\bals\s+)"
 ALONE_START, ALONE_END = r"^\s*", r"\s*[.!]?\s*$"
 # a whole number of 0 to 30, not part of "1,5", "8:30" or "2.000"
-AGE_NUMBER = r"(?<!\d)(?<!\d[.,:])(?P<age>[12]?\d|30)(?!\d|[.,:]\d)"
+AGE_NUMBER = r"(?<!\d)(?<!\d[.,:])(?P<value>[12]?\d|30)(?!\d|[.,:]\d)"
 # a number followed by one of these is no age: "12 uur", "4 weken", "zijn 18e", "van 8 tot 12",
 # "artikel 5 onder a"
 NOT_AGE = r"(?!\s*(?:uur|u\b|weken|week|dagen|dag|maanden|maand|keer|minuten|procent|%|euro|e\b|ste\b|de\b|onder\b|tot\s+\d))"
@@ -68,27 +68,27 @@ class ClosedClassMatcher:
         """``words``: entity -> {word as typed (lower case): canonical value}."""
         self.words = words
         roles, schools = words.get(ROLE) or {}, words.get(SCHOOL_TYPE) or {}
-        self._roles = [re.compile(rf"{SELF}(?P<word>{_phrases(roles)})\b", re.I),
-                       re.compile(rf"{ALONE_START}(?P<word>{_phrases(roles)}){ALONE_END}", re.I)] if roles else []
-        self._schools = [re.compile(rf"\b(?P<word>{_phrases(schools)})\b", re.I)] if schools else []
+        self._roles = [re.compile(rf"{SELF}(?P<value>{_phrases(roles)})\b", re.I),
+                       re.compile(rf"{ALONE_START}(?P<value>{_phrases(roles)}){ALONE_END}", re.I)] if roles else []
+        self._schools = [re.compile(rf"\b(?P<value>{_phrases(schools)})\b", re.I)] if schools else []
         self._ages = [re.compile(pattern, re.I) for pattern in AGE_PATTERNS]
 
     def entities(self, text: str) -> List[Dict[str, Any]]:
         """The entities found in ``text``, each with its canonical value and place, in text order."""
         found: Dict[Tuple[int, int], Dict[str, Any]] = {}
-        for entity, patterns, group in ((ROLE, self._roles, "word"), (SCHOOL_TYPE, self._schools, "word"),
-                                        (AGE, self._ages, "age")):
+        for entity, patterns in ((ROLE, self._roles), (SCHOOL_TYPE, self._schools), (AGE, self._ages)):
             for pattern in patterns:
                 for match in pattern.finditer(text):
-                    found.setdefault(match.span(group), self._entity(entity, match, group, self.words.get(entity)))
+                    found.setdefault(match.span("value"), self._entity(entity, match, self.words.get(entity)))
         return sorted(found.values(), key=lambda e: e[ENTITY_ATTRIBUTE_START])
 
     @staticmethod
-    def _entity(entity: str, match: re.Match, group: str, canonical: Optional[Dict[str, str]]) -> Dict[str, Any]:
-        typed = match.group(group)
-        value = canonical[typed.lower()] if entity != AGE else typed
+    def _entity(entity: str, match: re.Match, canonical: Optional[Dict[str, str]]) -> Dict[str, Any]:
+        """The entity of a match's `value` group: its canonical value, or the number for an age."""
+        typed = match.group("value")
+        value = canonical[typed.lower()] if canonical is not None else typed
         return {ENTITY_ATTRIBUTE_TYPE: entity, ENTITY_ATTRIBUTE_VALUE: value,
-                ENTITY_ATTRIBUTE_START: match.start(group), ENTITY_ATTRIBUTE_END: match.end(group),
+                ENTITY_ATTRIBUTE_START: match.start("value"), ENTITY_ATTRIBUTE_END: match.end("value"),
                 EXTRACTOR: "ClosedClassEntityExtractor"}
 
 
