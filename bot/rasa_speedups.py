@@ -1,4 +1,4 @@
-"""Four places where Rasa 3.6 does work it does not need, replaced by versions that give the same
+"""Places where Rasa 3.6 does work it does not need, replaced by versions that give the same
 results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
 
 - Every answer of the action server is checked with `jsonschema.validate`, which first checks the
@@ -14,6 +14,7 @@ results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
   as a graph. Loading for fine-tuning is left to Rasa.
 - The spaCy pipeline is loaded once per node of the model's graph that uses it (twice); here
   once per pipeline name (it only reads). About 70 MB less.
+- Replaying the whole conversation where a few new events would do: bot/tracker_speedups.py.
 
 Rasa has no hook to run code when its server starts. The tracker store named in endpoints.yml
 (bot.tracker_store) is built once in every Rasa server process before the first message, so it
@@ -34,6 +35,8 @@ from rasa.shared.utils.common import all_subclasses
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.models import RasaModel
+
+from bot import tracker_speedups
 
 _RASA_RESOLVE_BY_TYPE = Event.resolve_by_type
 _RASA_MODEL_LOAD = RasaModel.load.__func__
@@ -101,4 +104,5 @@ def apply() -> None:
     RasaModel.load = classmethod(load_model)
     if SpacyNLP.load_model is _RASA_SPACY_LOAD:
         SpacyNLP.load_model = staticmethod(lru_cache(maxsize=None)(_RASA_SPACY_LOAD))
+    tracker_speedups.apply()
 
