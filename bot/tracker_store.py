@@ -1,10 +1,9 @@
 """Rasa's SQL tracker store that can forget a conversation, and the way to reach the same `events`
 table from outside Rasa (retention and `cip erase`).
 
-Why a subclass: `SQLTrackerStore.save()` counts the rows it holds for the conversation's latest
-session and inserts every event of the in-memory tracker beyond that count, so rows that an action
-deletes during a turn come back when the turn is saved. The store is the one place where a deletion
-sticks: when the turn being saved said `utter_conversation_erased` (the answer to a yes on
+Why a subclass: saving inserts every event of the in-memory tracker beyond those stored, so rows
+that an action deletes during a turn come back when the turn is saved. The store is the one place
+where a deletion sticks: when the turn being saved said `utter_conversation_erased` (the answer to a yes on
 "verwijder mijn gesprek", data/rules/erasure.yml), `save()` deletes every stored event of the
 conversation, of all its sessions, and stores nothing of that turn. The next message finds no
 conversation and starts a new session, as for a new user. A response (not a custom action) is the
@@ -14,8 +13,13 @@ It also stores less of each user message: the intent, the entities, the text and
 the answer selection only which answer was chosen (the handoff's summary names it for the contact
 person, bot/handoff.py); not the classifier's rankings and the answers it weighed (about 85 % of a
 stored user message). The policies and actions use only what is kept, and only the current
-message's full result, which stays in memory for its turn; every message reads the whole
-conversation back, so a smaller row is also a faster one (bench/RESULTS.md).
+message's full result, which stays in memory for its turn. A smaller row is also a faster one to
+read back (bench/RESULTS.md).
+
+And it keeps the conversations this process handled last in memory (bot/tracker_cache.py), so that
+a message does not read the whole conversation back from the database, and knows how many of a
+tracker's events are stored instead of counting them before each save; a conversation that changed
+in the database in the meantime is read as Rasa reads it.
 
 Configured in endpoints.yml as `type: bot.tracker_store.ErasableSQLTrackerStore` with the options of
 Rasa's `type: SQL` (dialect, url = the host, port, db, username, password). Rasa falls back to an
@@ -23,12 +27,13 @@ in-memory store with only a warning when the class cannot be imported, so tests/
 loads endpoints.yml the way Rasa does and checks the class."""
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -39,8 +44,11 @@ from bot import PROJECT_ROOT
 with warnings.catch_warnings(record=True):
     from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs, validate_port
 
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from bot.tracker_cache import Fingerprint, Held, TrackerCache
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +76,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         rasa_speedups.apply()
         # A failed statement's error (which Rasa logs) shows no values: they hold message text.
         self.engine.hide_parameters = True
+        self.cache = TrackerCache(EVENTS)
 
     def _event_query(self, session, sender_id: str, fetch_events_from_all_sessions: bool):
         """Rasa's query (the conversation's events in order, of its latest session or all), for
@@ -76,15 +85,88 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         query = super()._event_query(session, sender_id, fetch_events_from_all_sessions)
         return query.with_entities(self.SQLEvent.data)
 
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        if not erasure_requested(tracker):
-            with parse_data_trimmed(tracker):
-                await super().save(tracker)
-            return
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        """The conversation's latest session, from this process's memory when the database still
+        holds what it saw (bot/tracker_cache.py), else as Rasa reads it."""
+        held = self.cache.take(sender_id)
         with self.session_scope() as session:
-            deleted = delete_conversations(session.connection(), [tracker.sender_id])
+            connection = session.connection()
+            fingerprint = self.cache.fingerprint(connection, sender_id)
+            if not fingerprint[0]:
+                return None
+            tracker = held and self._brought_up_to_date(connection, held, fingerprint)
+        if tracker is None:
+            # read after the fingerprint: a change in between shows as a different one next time
+            tracker = await super().retrieve(sender_id)
+            if tracker is None:
+                return None
+        else:
+            trim_parse_data(itertools.islice(tracker.events, held.trimmed, None))
+        self.cache.keep(tracker, fingerprint, trimmed=len(tracker.events))
+        return tracker
+
+    @staticmethod
+    def _brought_up_to_date(connection: Connection, held: Held,
+                            fingerprint: Fingerprint) -> Optional[DialogueStateTracker]:
+        """The kept tracker, with the rows another process added since applied to it; None when
+        the database changed otherwise (rows deleted, a new session)."""
+        if fingerprint == held.fingerprint:
+            return held.tracker
+        rows, newest, newest_time = held.fingerprint
+        added = connection.execute(sa.select(EVENTS.c.id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
+                                   .where(EVENTS.c.sender_id == held.tracker.sender_id, EVENTS.c.id > newest)
+                                   .order_by(EVENTS.c.id)).all()
+        if (not added or (rows + len(added), added[-1].id) != fingerprint[:2]
+                or max(newest_time, *(row.timestamp for row in added)) != fingerprint[2]
+                or any(row.type_name == SessionStarted.type_name for row in added)):
+            return None
+        for event in deserialise_events([json.loads(row.data) for row in added]):
+            held.tracker.update(event)
+        return held.tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if erasure_requested(tracker):
+            with self.session_scope() as session:
+                deleted = delete_conversations(session.connection(), [tracker.sender_id])
+                session.commit()
+            self.cache.forget(tracker.sender_id)
+            log.info("Gesprek verwijderd op verzoek van de gebruiker (%d gebeurtenissen).", deleted)
+            return
+        with parse_data_trimmed(tracker):
+            await self.stream_events(tracker)
+            self._insert_new_events(tracker)
+
+    def _insert_new_events(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's `save`: a row per event of the tracker that the database does not hold yet. Which
+        those are, Rasa finds by counting the stored rows; for the tracker this process read, it
+        knows."""
+        held = self.cache.peek(tracker)
+        with self.session_scope() as session:
+            stored = held.events if held else self._event_query(session, tracker.sender_id, False).count()
+            new_events = list(itertools.islice(tracker.events, stored, None))
+            rows = [self._row(tracker.sender_id, event) for event in new_events]
+            session.add_all(rows)
+            session.flush()
+            if held:
+                count, newest, newest_time = held.fingerprint
+                fingerprint = (count + len(rows), max([newest or 0] + [row.id for row in rows]) or None,
+                               max([row.timestamp for row in rows] + ([newest_time] if newest_time is not None else []),
+                                   default=None))
+            else:
+                fingerprint = self.cache.fingerprint(session.connection(), tracker.sender_id)
             session.commit()
-        log.info("Gesprek verwijderd op verzoek van de gebruiker (%d gebeurtenissen).", deleted)
+        if any(isinstance(event, SessionStarted) for event in new_events):
+            # Rasa reads a conversation back from its latest session on; this tracker holds more
+            self.cache.forget(tracker.sender_id)
+        else:
+            self.cache.keep(tracker, fingerprint, trimmed=held.trimmed if held else 0)
+
+    def _row(self, sender_id: str, event) -> "SQLTrackerStore.SQLEvent":
+        """Rasa's row for an event (the same columns as its `save`)."""
+        data = event.as_dict()
+        return self.SQLEvent(sender_id=sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
+                             intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                             action_name=data.get("name"), data=json.dumps(data))
 
 
 def kept_parse_data(parse_data: dict) -> dict:
@@ -99,6 +181,13 @@ def kept_parse_data(parse_data: dict) -> dict:
     if chosen:
         kept["response_selector"] = chosen
     return kept
+
+
+def trim_parse_data(events: Iterable[Event]) -> None:
+    """Leaves only what kept_parse_data keeps in these user messages, for good."""
+    for event in events:
+        if isinstance(event, UserUttered):
+            event.parse_data = kept_parse_data(event.parse_data)
 
 
 @contextmanager

@@ -27,7 +27,8 @@ def _message(text: str) -> UserUttered:
 
 
 def test_a_user_message_is_stored_without_rankings_and_read_back_whole(database_url, tmp_path):
-    store = tracker_store(write_endpoints(database_url, tmp_path))
+    endpoints = write_endpoints(database_url, tmp_path)
+    store = tracker_store(endpoints)
     first, second = _message("Vakantie in Aalten?"), _message("Vakantie in Aalten?")
 
     async def run():
@@ -36,7 +37,7 @@ def test_a_user_message_is_stored_without_rankings_and_read_back_whole(database_
             tracker.update(message)
             tracker.update(ActionExecuted("utter_absence"))
             await store.save(tracker)
-        return tracker, await store.retrieve("ouder-1")
+        return tracker, await tracker_store(endpoints).retrieve("ouder-1")  # as another process reads it
 
     in_memory, read_back = asyncio.run(run())
 
