@@ -155,6 +155,16 @@ class Redis:
                 self.process.wait()
 
 
+def _action_endpoint_yaml(port: int) -> str:
+    """The action_endpoint section of the project's endpoints.yml (its options, such as which
+    actions get the domain), with the action server on ``port``."""
+    import yaml
+
+    section = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8"))["action_endpoint"]
+    section["url"] = f"http://127.0.0.1:{port}/webhook"
+    return yaml.safe_dump({"action_endpoint": section}, sort_keys=False)
+
+
 def _tracker_store_yaml(tracker_url: Optional[str], workdir: Path) -> str:
     """The tracker_store section: SQLite in ``workdir`` by default, else the database of
     ``tracker_url`` (postgresql://user:password@host:port/db)."""
@@ -224,7 +234,7 @@ class Assistant:
         self.url = f"http://127.0.0.1:{self.port}"
         endpoints = workdir / "endpoints.yml"
         endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+            _action_endpoint_yaml(action_port)
             + _tracker_store_yaml(tracker_url, workdir) + _lock_store_yaml(redis_url)
         )
         self.actions = Server(
