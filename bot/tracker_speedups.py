@@ -1,19 +1,24 @@
-"""Two places where Rasa 3.6 replays the whole conversation for a few new events, replaced by
+"""Places where Rasa 3.6 goes through the whole conversation for a few new events, replaced by
 versions that give the same results. Each message of a conversation of n events cost O(n) in
-them, more than once per message: under load a long conversation got slower with every turn
+them, several times per message: under load a long conversation got slower with every turn
 (bench/RESULTS.md, "load test").
 
 - `DialogueStateTracker.copy()` makes an empty tracker and applies every event to it. The
   processor copies the tracker before every action it runs. Here the copy takes the events and
   the state (slot values, active form, latest message and action) as they are: the same tracker
   as the replay, because that state is what replaying the events produces.
+- `applied_events()` (the events without those undone) walks all events, for every message and
+  every prediction. Here the list is kept on the tracker and extended with the new events, as
+  long as they are of the kinds the walk only appends.
 - The policies ask for the conversation's states (`past_states`) at every prediction, and Rasa
   computes them by replaying the conversation from its start. Here the states computed for a
   tracker are kept on it, with the replayed tracker they were computed from; the next call
   replays only the events added since. When the events Rasa would replay no longer start with
   those (an undone message, a restart, a new session), everything is computed again.
+- The RulePolicy then formats, copies and compares all those states, twice per prediction, but a
+  rule only looks at as many of the last states as it has turns; here it gets only those.
 
-Both give Rasa's own answer where they do not apply: a tracker that keeps a limited history (its
+They give Rasa's own answer where they do not apply: a tracker that keeps a limited history (its
 replay starts from the oldest event kept), a tracker without a domain's slots, and the trackers
 of training (a subclass with a cache of its own)."""
 from __future__ import annotations
@@ -21,8 +26,10 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import operator
+from contextvars import ContextVar
 from typing import Any, Dict, List, Optional, Set, Text, Tuple
 
+from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
 from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import (ActionExecuted, ActionReverted, ActiveLoop, Event, Restarted,
                                      SessionStarted, UserUtteranceReverted)
@@ -30,8 +37,13 @@ from rasa.shared.core.trackers import AnySlotDict, DialogueStateTracker
 
 _RASA_COPY = DialogueStateTracker.copy
 _RASA_PAST_STATES = DialogueStateTracker.past_states
+_RASA_APPLIED_EVENTS = DialogueStateTracker.applied_events
+_RASA_RULE_STATES = RulePolicy._prediction_states
 # Where the states computed for a tracker are kept on it, per set of arguments.
 _KEPT = "_cip_past_states"
+_WINDOW_OF = "_cip_rule_window"
+# Set while the RulePolicy asks for states: how many of the last it needs.
+_WINDOW: ContextVar[Optional[int]] = ContextVar("cip_states_window", default=None)
 _APPLIED = "_cip_applied_events"
 
 
@@ -91,14 +103,14 @@ class _History:
             self.replayed.update(event)
             self.applied.append(event)
 
-    def all_states(self) -> List[State]:
-        """The states of every action and of the current turn, as Rasa returns them; copies, for
-        the featurizers change the last one."""
-        states = [_copy_state(state) for state in self.states]
+    def all_states(self, window: Optional[int] = None) -> List[State]:
+        """The states of every action and of the current turn, as Rasa returns them, or only the
+        last `window` of them; copies, for the featurizers change them."""
+        states = [_copy_state(state) for state in (self.states[-window:] if window else self.states)]
         current, _, _ = self._state(False)
         if current is not None:
             states.append(current)
-        return states
+        return states[-window:] if window else states
 
     def _state(self, hide_rule_turn: bool) -> Tuple[Optional[State], Optional[Dict[Text, Text]], bool]:
         """One pass of Rasa's loop for the tracker replayed so far: (the state or None when the
@@ -147,7 +159,7 @@ class _Applied:
                 return self.applied
         self.seen = list(events)
         self.loop_names = {event.name for event in events if isinstance(event, ActiveLoop) and event.name}
-        self.applied = tracker.applied_events()
+        self.applied = _RASA_APPLIED_EVENTS(tracker)
         return self.applied
 
     def _changes_history(self, event: Event) -> bool:
@@ -166,7 +178,7 @@ def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bo
     with the same arguments; see the module's docstring."""
     if not _replays_exactly(self):
         return _RASA_PAST_STATES(self, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
-    applied = self.__dict__.setdefault(_APPLIED, _Applied()).of(self)
+    applied = _applied(self)
     kept: Dict[Tuple[bool, bool], _History] = self.__dict__.setdefault(_KEPT, {})
     key = (omit_unset_slots, ignore_rule_only_turns)
     history = kept.get(key)
@@ -175,10 +187,49 @@ def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bo
         history = kept[key] = _History(domain, self.init_copy(), omit_unset_slots,
                                        ignore_rule_only_turns, rule_only_data)
     history.extend(applied[len(history.applied):])
-    return history.all_states()
+    return history.all_states(_WINDOW.get())
+
+
+def _applied(tracker: DialogueStateTracker) -> List[Event]:
+    return tracker.__dict__.setdefault(_APPLIED, _Applied()).of(tracker)
+
+
+def applied_events(self: DialogueStateTracker) -> List[Event]:
+    """`DialogueStateTracker.applied_events`, extending the list of the last call (a copy: Rasa's
+    callers may change it)."""
+    if not _replays_exactly(self):
+        return _RASA_APPLIED_EVENTS(self)
+    return list(_applied(self))
+
+
+def rule_window(policy: RulePolicy) -> int:
+    """The number of states of the longest rule: the RulePolicy compares a rule with the
+    conversation's last states only, one per turn of the rule, and counts every earlier state as
+    a match."""
+    if _WINDOW_OF not in policy.__dict__:
+        keys = [*policy.lookup.get(RULES, {}), *policy.lookup.get(RULES_FOR_LOOP_UNHAPPY_PATH, {})]
+        policy.__dict__[_WINDOW_OF] = max((len(policy._rule_key_to_state(key)) for key in keys), default=1)
+    return policy.__dict__[_WINDOW_OF]
+
+
+def rule_prediction_states(self: RulePolicy, tracker: DialogueStateTracker, domain: Domain,
+                           use_text_for_last_user_input: bool = False,
+                           rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
+    """The RulePolicy's states, only the last `rule_window` of them: the rule it finds is the same
+    (see rule_window); when no rule fits, the key it names as the source of its prediction is made
+    of these states instead of all (it only tells whether the turn is hidden from the other
+    policies, which it is not: a rule key of this length would have fitted). Its debug log shows
+    these states."""
+    token = _WINDOW.set(rule_window(self))
+    try:
+        return _RASA_RULE_STATES(self, tracker, domain, use_text_for_last_user_input, rule_only_data)
+    finally:
+        _WINDOW.reset(token)
 
 
 def apply() -> None:
     """Install the replacements (idempotent)."""
     DialogueStateTracker.copy = copy_tracker
     DialogueStateTracker.past_states = past_states
+    DialogueStateTracker.applied_events = applied_events
+    RulePolicy._prediction_states = rule_prediction_states

@@ -139,3 +139,44 @@ def test_a_tracker_with_a_limited_history_is_copied_as_rasa_does():
     tracker = DialogueStateTracker.from_events("test", events, domain().slots, max_event_history=4)
     assert state_of(tracker_speedups.copy_tracker(tracker)) == state_of(RASA_COPY(tracker))
     assert tracker_speedups.past_states(tracker, domain()) == RASA_PAST_STATES(tracker, domain())
+
+
+@pytest.mark.parametrize("name", sorted(CONVERSATIONS))
+def test_applied_events_are_rasas_after_every_event(name):
+    for tracker in grown(CONVERSATIONS[name]):
+        ours = tracker_speedups.applied_events(tracker)
+        assert ours == tracker_speedups._RASA_APPLIED_EVENTS(tracker)
+        ours.clear()  # a caller changing the list changes nothing kept
+        assert tracker_speedups.applied_events(tracker) == tracker_speedups._RASA_APPLIED_EVENTS(tracker)
+
+
+@pytest.fixture(scope="module")
+def rule_policy(trained_model):
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(trained_model))
+    nodes = agent.processor.graph_runner._instantiated_nodes
+    return next(node._component for name, node in nodes.items() if name.startswith("run_RulePolicy")), agent.domain
+
+
+def long_conversation():
+    """All test stories one after the other: longer than any rule, with forms opened and closed."""
+    return [event for name in sorted(stories()) for event in stories()[name]]
+
+
+def prediction(policy, model_domain, tracker):
+    result = policy.predict_action_probabilities(tracker, model_domain)
+    return result.probabilities, result.hide_rule_turn, result.events, result.is_no_user_prediction
+
+
+def test_the_rule_policy_predicts_as_with_all_states(rule_policy, monkeypatch):
+    policy, model_domain = rule_policy
+    window = tracker_speedups.rule_window(policy)
+    events = long_conversation()
+    assert 2 <= window < len(events) // 4
+    monkeypatch.setattr(type(policy), "_prediction_states", tracker_speedups.rule_prediction_states)
+    ours = [prediction(policy, model_domain, tracker) for tracker in grown(events)]
+    monkeypatch.setattr(type(policy), "_prediction_states", tracker_speedups._RASA_RULE_STATES)
+    rasas = [prediction(policy, model_domain, tracker) for tracker in grown(events)]
+    assert ours == rasas
+    assert sum(1 for probabilities, *_ in ours if max(probabilities) == 1.0) > len(events) // 4  # rules applied
