@@ -12,9 +12,13 @@ results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
   training graph, about half of the server's peak memory. Here the step runs eagerly (no graph):
   the same weights are created and then overwritten by the trained ones; prediction still runs
   as a graph. Loading for fine-tuning is left to Rasa.
+- Each prediction of DIET and the ResponseSelector calls their `tf.function`, which looks up the
+  graph for its inputs again and checks them against its fixed input signature, as long as
+  running the graph itself. The signature allows one graph; here it is called directly.
 - The spaCy pipeline is loaded once per node of the model's graph that uses it (twice); here
   once per pipeline name (it only reads). About 70 MB less.
 - Replaying the whole conversation where a few new events would do: bot/tracker_speedups.py.
+- Running the model's graph through dask's scheduler: bot/graph_runner.py.
 
 Rasa has no hook to run code when its server starts. The tracker store named in endpoints.yml
 (bot.tracker_store) is built once in every Rasa server process before the first message, so it
@@ -26,21 +30,24 @@ from typing import Any, Dict, Optional, Text, Type
 
 import tensorflow as tf
 from jsonschema.exceptions import best_match
+from keras.utils import tf_utils
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.nlu.utils.spacy_utils import SpacyNLP
-from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.constants import DIAGNOSTIC_DATA, DOCS_BASE_URL
 from rasa.shared.core.events import Event
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.models import RasaModel
 
-from bot import tracker_speedups
+from bot import graph_runner, tracker_speedups
 
 _RASA_RESOLVE_BY_TYPE = Event.resolve_by_type
 _RASA_MODEL_LOAD = RasaModel.load.__func__
 _RASA_SPACY_LOAD = SpacyNLP.load_model
+_RASA_PREDICT = RasaModel._rasa_predict
+_CONCRETE = "_cip_predict_graph"
 _event_classes: Dict[Text, Type[Event]] = {}
 _action_result_validator = None
 
@@ -97,12 +104,27 @@ def load_model(cls, model_file_name: Text, model_data_example, predict_data_exam
     return model
 
 
+def predict(self: RasaModel, batch_in) -> Dict[Text, Any]:
+    """`RasaModel._rasa_predict` calling the one graph of its prediction step directly."""
+    if self._run_eagerly or self._tf_predict_step is None:
+        return _RASA_PREDICT(self, batch_in)  # eager, or the first call, which makes the tf.function
+    graph = self.__dict__.get(_CONCRETE)
+    if graph is None:
+        graph = self.__dict__[_CONCRETE] = self._tf_predict_step.get_concrete_function()
+    outputs = tf_utils.sync_to_numpy_or_python_type(graph(batch_in))
+    if DIAGNOSTIC_DATA in outputs:
+        outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
+    return outputs
+
+
 def apply() -> None:
     """Install the replacements (idempotent)."""
     Event.resolve_by_type = staticmethod(resolve_event_type)
     RemoteAction._validate_action_result = validate_action_result
     RasaModel.load = classmethod(load_model)
+    RasaModel._rasa_predict = predict
     if SpacyNLP.load_model is _RASA_SPACY_LOAD:
         SpacyNLP.load_model = staticmethod(lru_cache(maxsize=None)(_RASA_SPACY_LOAD))
     tracker_speedups.apply()
+    graph_runner.apply()
 

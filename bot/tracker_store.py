@@ -137,23 +137,17 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
             self._insert_new_events(tracker)
 
     def _insert_new_events(self, tracker: DialogueStateTracker) -> None:
-        """Rasa's `save`: a row per event of the tracker that the database does not hold yet. Which
-        those are, Rasa finds by counting the stored rows; for the tracker this process read, it
-        knows."""
+        """Rasa's `save`: a row per event of the tracker that the database does not hold yet, with
+        the same columns. Which those are, Rasa finds by counting the stored rows; for the tracker
+        this process read, it knows. One INSERT for all rows (Rasa's ORM sends one per row)."""
         held = self.cache.peek(tracker)
         with self.session_scope() as session:
             stored = held.events if held else self._event_query(session, tracker.sender_id, False).count()
             new_events = list(itertools.islice(tracker.events, stored, None))
-            rows = [self._row(tracker.sender_id, event) for event in new_events]
-            session.add_all(rows)
-            session.flush()
-            if held:
-                count, newest, newest_time = held.fingerprint
-                fingerprint = (count + len(rows), max([newest or 0] + [row.id for row in rows]) or None,
-                               max([row.timestamp for row in rows] + ([newest_time] if newest_time is not None else []),
-                                   default=None))
-            else:
-                fingerprint = self.cache.fingerprint(session.connection(), tracker.sender_id)
+            connection = session.connection()
+            if new_events:
+                connection.execute(EVENTS.insert(), [_row(tracker.sender_id, event) for event in new_events])
+            fingerprint = self.cache.fingerprint(connection, tracker.sender_id)
             session.commit()
         if any(isinstance(event, SessionStarted) for event in new_events):
             # Rasa reads a conversation back from its latest session on; this tracker holds more
@@ -161,12 +155,13 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         else:
             self.cache.keep(tracker, fingerprint, trimmed=held.trimmed if held else 0)
 
-    def _row(self, sender_id: str, event) -> "SQLTrackerStore.SQLEvent":
-        """Rasa's row for an event (the same columns as its `save`)."""
-        data = event.as_dict()
-        return self.SQLEvent(sender_id=sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
-                             intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-                             action_name=data.get("name"), data=json.dumps(data))
+
+def _row(sender_id: str, event: Event) -> dict:
+    """Rasa's row for an event (the columns its `save` fills)."""
+    data = event.as_dict()
+    return {"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"), "data": json.dumps(data)}
 
 
 def kept_parse_data(parse_data: dict) -> dict:

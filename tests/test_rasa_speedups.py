@@ -87,6 +87,32 @@ def test_a_model_loaded_without_the_training_graph_answers_as_rasas(trained_mode
     assert answers(rasa_speedups.load_model) == answers(rasa_speedups._RASA_MODEL_LOAD)
 
 
+def held_out_answers(agent_path, loop) -> list:
+    """Intent, entities and chosen answer with their confidences for the first held-out example
+    of every intent, from a freshly loaded model."""
+    from rasa.core.agent import Agent
+
+    from bot.nlu.examples import examples_by_intent
+
+    agent = Agent.load(str(agent_path))
+    texts = [texts[0] for texts in examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml"))).values()]
+    results = [loop.run_until_complete(agent.parse_message(text)) for text in texts]
+    return [(r["intent"]["name"], round(r["intent"]["confidence"], 6),
+             [(e["entity"], e["value"]) for e in r["entities"]],
+             {key: (s["response"]["intent_response_key"], round(s["response"]["confidence"], 6))
+              for key, s in r.get("response_selector", {}).items() if key != "all_retrieval_intents"})
+            for r in results]
+
+
+def test_predicting_with_the_graph_directly_answers_as_rasas(trained_model, event_loop_session, monkeypatch):
+    from rasa.utils.tensorflow.models import RasaModel
+
+    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_speedups.predict)
+    ours = held_out_answers(trained_model, event_loop_session)
+    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_speedups._RASA_PREDICT)
+    assert ours == held_out_answers(trained_model, event_loop_session)
+
+
 def test_the_spacy_pipeline_is_loaded_once(monkeypatch):
     from rasa.nlu.utils.spacy_utils import SpacyNLP
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from functools import lru_cache
 from typing import Any, Dict, FrozenSet, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -32,15 +33,38 @@ def words(text: Optional[str]) -> List[str]:
     return [w for w in re.findall(r"[a-z]+", normalise(text or "")) if len(w) >= 2]
 
 
-def known_share(text: Optional[str], vocabulary: FrozenSet[str], cutoff: float = 0.8) -> Optional[float]:
-    """Share of the words of ``text`` that are in (or close to a word of) ``vocabulary``."""
+def known_share(text: Optional[str], vocabulary: FrozenSet[str], cutoff: float = 0.8,
+                enough: Optional[float] = None) -> Optional[float]:
+    """Share of the words of ``text`` that are in (or close to a word of) ``vocabulary``. With
+    ``enough``: once the words in the vocabulary itself make that share, it is returned without
+    looking for close words (the slow part)."""
     found = words(text)
     if not found:
         return None
-    known = sum(
-        1 for w in found if w in vocabulary or difflib.get_close_matches(w, vocabulary, n=1, cutoff=cutoff)
-    )
-    return known / len(found)
+    exact = sum(1 for w in found if w in vocabulary)
+    if enough is not None and exact / len(found) >= enough:
+        return exact / len(found)
+    by_length = _by_length(vocabulary)
+    close = sum(1 for w in found if w not in vocabulary and _close_word(w, by_length, cutoff))
+    return (exact + close) / len(found)
+
+
+def _close_word(word: str, by_length: Dict[int, List[str]], cutoff: float) -> bool:
+    """Whether a word of the vocabulary is at least ``cutoff`` similar (difflib's ratio) to
+    ``word``, looking only at words of lengths that can be (2 * min / sum of the lengths)."""
+    size = len(word)
+    candidates = [w for length, ws in by_length.items() if 2.0 * min(size, length) / (size + length) >= cutoff
+                  for w in ws]
+    return bool(difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff))
+
+
+@lru_cache(maxsize=4)
+def _by_length(vocabulary: FrozenSet[str]) -> Dict[int, List[str]]:
+    """The vocabulary by word length, in a fixed order."""
+    grouped: Dict[int, List[str]] = {}
+    for word in sorted(vocabulary):
+        grouped.setdefault(len(word), []).append(word)
+    return grouped
 
 
 @DefaultV1Recipe.register(
@@ -98,7 +122,7 @@ class UnknownWordsFallback(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            share = known_share(message.get(TEXT), self.vocabulary)
+            share = known_share(message.get(TEXT), self.vocabulary, enough=self.min_known_share)
             if share is not None and share < self.min_known_share:
                 set_fallback(message, share)
         return messages

@@ -30,27 +30,54 @@ def _spellings(region: Region) -> dict:
     return {_plain(spelling): m.name for m in region.municipalities.values() for spelling in (m.name, *m.aliases)}
 
 
+class _Spelling(NamedTuple):
+    plain: str
+    glued: str  # without spaces
+    name: str  # the municipality's official name
+    matcher: difflib.SequenceMatcher  # with the spelling as its second sequence, which difflib indexes
+
+
+_matchers: dict = {}  # id(region) -> (region, spellings): made once per region file read
+
+
+def _matchers_of(region: Region) -> list:
+    kept = _matchers.get(id(region))
+    if kept is None or kept[0] is not region:
+        _matchers.clear()
+        kept = _matchers[id(region)] = (region, [
+            _Spelling(plain, plain.replace(" ", ""), name, difflib.SequenceMatcher(None, "", plain))
+            for plain, name in _spellings(region).items()])
+    return kept[1]
+
+
+def _can_reach(a: int, b: int, score: float) -> bool:
+    """Whether strings of lengths a and b can be more similar than `score` (difflib's ratio is
+    at most 2 * min(a, b) / (a + b), what `real_quick_ratio` computes)."""
+    return 2.0 * min(a, b) / (a + b) > score
+
+
 def locate_municipality(region: Region, text: str) -> Found | None:
     """The region's municipality mentioned in `text` and its place there, or None."""
     words = [(m.start(), m.end(), _plain(m.group())) for m in _WORD.finditer(text or "")]
-    spellings = _spellings(region)
+    spellings = _matchers_of(region)
     best, best_score = None, _MIN_SIMILARITY
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             span = words[i:i + n]
             joined = " ".join(w[2] for w in span)
             glued = joined.replace(" ", "")
-            for spelling, name in spellings.items():
-                if joined == spelling or glued == spelling.replace(" ", ""):
-                    return Found(name, span[0][0], span[-1][1])
-                if len(joined) >= 4:
-                    # real_quick_ratio and quick_ratio are cheap upper bounds of ratio: most word
-                    # groups are ruled out by them (the extractor runs on every message).
-                    matcher = difflib.SequenceMatcher(None, joined, spelling)
-                    if matcher.real_quick_ratio() > best_score and matcher.quick_ratio() > best_score:
+            for spelling in spellings:
+                if joined == spelling.plain or glued == spelling.glued:
+                    return Found(spelling.name, span[0][0], span[-1][1])
+                if len(joined) >= 4 and _can_reach(len(joined), len(spelling.plain), best_score):
+                    # quick_ratio is a cheap upper bound of ratio: most word groups are ruled out
+                    # by it (the extractor runs on every message)
+                    matcher = spelling.matcher
+                    matcher.set_seq1(joined)
+                    if matcher.quick_ratio() > best_score:
                         score = matcher.ratio()
                         if score > best_score:
-                            best, best_score = Found(name, span[0][0], span[-1][1]), score
+                            best, best_score = Found(spelling.name, span[0][0], span[-1][1]), score
     return best
 
 
