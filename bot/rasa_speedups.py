@@ -14,11 +14,13 @@ results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
   as a graph. Loading for fine-tuning is left to Rasa.
 - Each prediction of DIET and the ResponseSelector calls their `tf.function`, which looks up the
   graph for its inputs again and checks them against its fixed input signature, as long as
-  running the graph itself. The signature allows one graph; here it is called directly.
+  running the graph itself. The signature allows one graph; here it is called directly with
+  the inputs converted as those checks convert them.
 - The spaCy pipeline is loaded once per node of the model's graph that uses it (twice); here
   once per pipeline name (it only reads). About 70 MB less.
 - Replaying the whole conversation where a few new events would do: bot/tracker_speedups.py.
 - Running the model's graph through dask's scheduler: bot/graph_runner.py.
+- Encoding the whole conversation as JSON for every custom action call: bot/action_calls.py.
 
 Rasa has no hook to run code when its server starts. The tracker store named in endpoints.yml
 (bot.tracker_store) is built once in every Rasa server process before the first message, so it
@@ -31,6 +33,7 @@ from typing import Any, Dict, Optional, Text, Type
 import tensorflow as tf
 from jsonschema.exceptions import best_match
 from keras.utils import tf_utils
+from tensorflow.python.util import nest
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.nlu.utils.spacy_utils import SpacyNLP
@@ -41,7 +44,7 @@ from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.models import RasaModel
 
-from bot import graph_runner, tracker_speedups
+from bot import action_calls, graph_runner, tracker_speedups
 
 _RASA_RESOLVE_BY_TYPE = Event.resolve_by_type
 _RASA_MODEL_LOAD = RasaModel.load.__func__
@@ -105,13 +108,20 @@ def load_model(cls, model_file_name: Text, model_data_example, predict_data_exam
 
 
 def predict(self: RasaModel, batch_in) -> Dict[Text, Any]:
-    """`RasaModel._rasa_predict` calling the one graph of its prediction step directly."""
+    """`RasaModel._rasa_predict` calling the one graph of its prediction step directly, with the
+    batch's arrays as tensors of the signature's types (what the tf.function's checks make of
+    them), through TensorFlow's `_call_flat` (TensorFlow is pinned by Rasa)."""
     if self._run_eagerly or self._tf_predict_step is None:
         return _RASA_PREDICT(self, batch_in)  # eager, or the first call, which makes the tf.function
-    graph = self.__dict__.get(_CONCRETE)
-    if graph is None:
-        graph = self.__dict__[_CONCRETE] = self._tf_predict_step.get_concrete_function()
-    outputs = tf_utils.sync_to_numpy_or_python_type(graph(batch_in))
+    kept = self.__dict__.get(_CONCRETE)
+    if kept is None:
+        graph = self._tf_predict_step.get_concrete_function()
+        specs = nest.flatten(graph.structured_input_signature[0], expand_composites=True)
+        kept = self.__dict__[_CONCRETE] = (graph, [spec.dtype for spec in specs])
+    graph, dtypes = kept
+    inputs = [tf.convert_to_tensor(array, dtype=dtype)
+              for array, dtype in zip(nest.flatten(batch_in, expand_composites=True), dtypes, strict=True)]
+    outputs = tf_utils.sync_to_numpy_or_python_type(graph._call_flat(inputs, graph.captured_inputs))
     if DIAGNOSTIC_DATA in outputs:
         outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
     return outputs
@@ -127,4 +137,5 @@ def apply() -> None:
         SpacyNLP.load_model = staticmethod(lru_cache(maxsize=None)(_RASA_SPACY_LOAD))
     tracker_speedups.apply()
     graph_runner.apply()
+    action_calls.apply()
 
