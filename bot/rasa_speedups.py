@@ -18,6 +18,9 @@ results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
   the inputs converted as those checks convert them.
 - The spaCy pipeline is loaded once per node of the model's graph that uses it (twice); here
   once per pipeline name (it only reads). About 70 MB less.
+- DIET and the ResponseSelector each combine the message's sparse features (a deep copy and a
+  sparse matrix stacked per featurizer); here the second gets what the first combined, as long
+  as no features were added in between (the message is the same one, read only by both).
 - Replaying the whole conversation where a few new events would do: bot/tracker_speedups.py.
 - Running the model's graph through dask's scheduler: bot/graph_runner.py.
 - Encoding the whole conversation as JSON for every custom action call: bot/action_calls.py.
@@ -28,7 +31,7 @@ calls `apply()`; `rasa train` and the action server do not need these."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, Optional, Text, Type
+from typing import Any, Dict, List, Optional, Text, Type
 
 import tensorflow as tf
 from jsonschema.exceptions import best_match
@@ -39,6 +42,7 @@ from rasa.core.actions.action import RemoteAction
 from rasa.nlu.utils.spacy_utils import SpacyNLP
 from rasa.shared.constants import DIAGNOSTIC_DATA, DOCS_BASE_URL
 from rasa.shared.core.events import Event
+from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
@@ -50,6 +54,8 @@ _RASA_RESOLVE_BY_TYPE = Event.resolve_by_type
 _RASA_MODEL_LOAD = RasaModel.load.__func__
 _RASA_SPACY_LOAD = SpacyNLP.load_model
 _RASA_PREDICT = RasaModel._rasa_predict
+_RASA_SPARSE_FEATURES = Message.get_sparse_features
+_COMBINED = "_cip_combined_sparse"
 _CONCRETE = "_cip_predict_graph"
 _event_classes: Dict[Text, Type[Event]] = {}
 _action_result_validator = None
@@ -127,12 +133,22 @@ def predict(self: RasaModel, batch_in) -> Dict[Text, Any]:
     return outputs
 
 
+def sparse_features(self: Message, attribute: Text, featurizers: Optional[List[Text]] = None):
+    """`Message.get_sparse_features`, combined once per attribute, featurizers and features."""
+    key = (attribute, tuple(featurizers or ()), len(self.features))
+    combined = self.__dict__.setdefault(_COMBINED, {})
+    if key not in combined:
+        combined[key] = _RASA_SPARSE_FEATURES(self, attribute, featurizers)
+    return combined[key]
+
+
 def apply() -> None:
     """Install the replacements (idempotent)."""
     Event.resolve_by_type = staticmethod(resolve_event_type)
     RemoteAction._validate_action_result = validate_action_result
     RasaModel.load = classmethod(load_model)
     RasaModel._rasa_predict = predict
+    Message.get_sparse_features = sparse_features
     if SpacyNLP.load_model is _RASA_SPACY_LOAD:
         SpacyNLP.load_model = staticmethod(lru_cache(maxsize=None)(_RASA_SPACY_LOAD))
     tracker_speedups.apply()

@@ -45,14 +45,13 @@ class Held:
 
 class TrackerCache:
     def __init__(self, events: sa.Table) -> None:
-        self.events = events
         self.held: "OrderedDict[str, Held]" = OrderedDict()
+        # as text: SQLAlchemy makes a cache key of a built query on every execution (twice a message)
+        self._fingerprint_query = sa.text(
+            f"SELECT count(id), max(id), max(timestamp) FROM {events.name} WHERE sender_id = :sender_id")
 
     def fingerprint(self, connection: Connection, sender_id: str) -> Fingerprint:
-        table = self.events
-        rows, newest, newest_time = connection.execute(
-            sa.select(sa.func.count(table.c.id), sa.func.max(table.c.id), sa.func.max(table.c.timestamp))
-            .where(table.c.sender_id == sender_id)).one()
+        rows, newest, newest_time = connection.execute(self._fingerprint_query, {"sender_id": sender_id}).one()
         return rows, newest, newest_time
 
     def take(self, sender_id: str) -> Optional[Held]:

@@ -104,20 +104,13 @@ def held_out_answers(agent_path, loop) -> list:
             for r in results]
 
 
-def test_predicting_with_the_graph_directly_answers_as_rasas(trained_model, event_loop_session, monkeypatch):
-    from rasa.utils.tensorflow.models import RasaModel
-
-    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_speedups.predict)
-    ours = held_out_answers(trained_model, event_loop_session)
-    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_speedups._RASA_PREDICT)
-    assert ours == held_out_answers(trained_model, event_loop_session)
-
-
-def test_the_spacy_pipeline_is_loaded_once(monkeypatch):
-    from rasa.nlu.utils.spacy_utils import SpacyNLP
-
-    monkeypatch.setattr(SpacyNLP, "load_model", staticmethod(rasa_speedups._RASA_SPACY_LOAD))
-    rasa_speedups.apply()
-    pipeline = str(ROOT / "build" / "spacy_nl")
-    first, second = SpacyNLP.load_model(pipeline), SpacyNLP.load_model(pipeline)
-    assert first.model is second.model and first.model.lang == "nl"
+@pytest.mark.parametrize("owner, name, ours, rasas", [
+    ("rasa.utils.tensorflow.models.RasaModel", "_rasa_predict", rasa_speedups.predict, rasa_speedups._RASA_PREDICT),
+    ("rasa.shared.nlu.training_data.message.Message", "get_sparse_features", rasa_speedups.sparse_features,
+     rasa_speedups._RASA_SPARSE_FEATURES),
+], ids=["graph called directly", "sparse features combined once"])
+def test_the_nlu_answers_as_with_rasas_code(owner, name, ours, rasas, trained_model, event_loop_session, monkeypatch):
+    monkeypatch.setattr(f"{owner}.{name}", ours)
+    with_ours = held_out_answers(trained_model, event_loop_session)
+    monkeypatch.setattr(f"{owner}.{name}", rasas)
+    assert with_ours == held_out_answers(trained_model, event_loop_session)
