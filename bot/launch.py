@@ -186,7 +186,8 @@ def _lock_store_yaml(redis_url: Optional[str]) -> str:
 
     url = urlsplit(redis_url)
     db = (url.path or "/1").strip("/") or "1"
-    return f'lock_store:\n  type: redis\n  url: "{url.hostname}"\n  port: {url.port or 6379}\n  db: {db}\n'
+    return (f'lock_store:\n  type: bot.lock_store.LeanRedisLockStore\n  url: "{url.hostname}"\n'
+            f'  port: {url.port or 6379}\n  db: {db}\n')
 
 
 def create_tracker_table(tracker_url: str) -> None:

@@ -3,7 +3,9 @@ results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
 
 - Every answer of the action server is checked with `jsonschema.validate`, which first checks the
   (constant) schema itself against the JSON Schema meta-schema: most of the cost of a custom action
-  call. Here the validator is built once; the answer is checked against the same schema as before.
+  call. Here the validators are built once, and each event is checked against the one alternative
+  of the schema's `oneOf` for its name instead of all 23; what fails is checked against the whole
+  schema as before, for the same error.
 - Every stored event that is read back (each message reads the whole conversation) looks up its
   class by walking all subclasses of `Event`. Here the lookup is a table, rebuilt when a name is
   not in it (a class defined later), with the same answers as Rasa's walk.
@@ -31,7 +33,7 @@ calls `apply()`; `rasa train` and the action server do not need these."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 import tensorflow as tf
 from jsonschema.exceptions import best_match
@@ -81,9 +83,11 @@ def resolve_event_type(type_name: Text, default: Optional[Type[Event]] = None) -
 
 
 def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
-    """`RemoteAction._validate_action_result` with a validator built once: the same errors, with
-    the same hint appended."""
+    """`RemoteAction._validate_action_result` with validators built once: the same errors, with
+    the same hint appended. A valid answer is recognised faster (see _obviously_valid)."""
     global _action_result_validator
+    if _obviously_valid(result):
+        return True
     if _action_result_validator is None:
         schema = RemoteAction.action_response_format_spec()
         _action_result_validator = validator_for(schema)(schema)
@@ -94,6 +98,36 @@ def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
                       "response from the Action endpoint is valid. For more information about the "
                       f"format visit {DOCS_BASE_URL}/custom-actions")
     raise error
+
+
+@lru_cache(maxsize=1)
+def _validators() -> Tuple[Any, Dict[Text, Any]]:
+    """The answer's schema without its events' items, and per event name the schema of such an
+    event: the item schema with, of its `oneOf`, only the alternative for that name. Each
+    alternative fixes `event` to its own name, so an event can only match that one, and `oneOf`
+    holds exactly when it does."""
+    schema = RemoteAction.action_response_format_spec()
+    item = schema["properties"]["events"]["items"]
+    outer = {key: value for key, value in item.items() if key != "oneOf"}
+    answer = {**schema, "properties": {**schema["properties"], "events": {"type": "array"}}}
+    by_event = {alternative["properties"]["event"]["const"]: {**outer, "allOf": [alternative]}
+                for alternative in item["oneOf"]}
+    return (validator_for(answer)(answer),
+            {name: validator_for(event)(event) for name, event in by_event.items()})
+
+
+def _obviously_valid(result: Any) -> bool:
+    """Whether the answer is valid, checking each event against its own alternative only; False
+    also when that cannot be told this way (an event without a known name): then the whole
+    schema decides, and gives Rasa's error."""
+    answer, by_event = _validators()
+    if not answer.is_valid(result):
+        return False
+    for event in result.get("events") or []:
+        validator = by_event.get(event.get("event")) if isinstance(event, dict) else None
+        if validator is None or not validator.is_valid(event):
+            return False
+    return True
 
 
 def load_model(cls, model_file_name: Text, model_data_example, predict_data_example=None,

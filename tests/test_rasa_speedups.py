@@ -114,3 +114,31 @@ def test_the_nlu_answers_as_with_rasas_code(owner, name, ours, rasas, trained_mo
     with_ours = held_out_answers(trained_model, event_loop_session)
     monkeypatch.setattr(f"{owner}.{name}", rasas)
     assert with_ours == held_out_answers(trained_model, event_loop_session)
+
+
+def answers_to_check() -> list:
+    """Action server answers with every event of the test conversations, one event each."""
+    from tests.test_tracker_speedups import CONVERSATIONS
+
+    events = [event.as_dict() for conversation in CONVERSATIONS.values() for event in conversation]
+    broken = [{"event": "slot", "value": 3}, {"event": "user", "parse_data": {"entities": [{"entity": "x"}]}},
+              {"event": "no_such_event"}, {"event": 7}, {"event": "slot", "name": 5, "value": 1}, {"timestamp": 1}]
+    return [{"events": [event], "responses": []} for event in events + broken]
+
+
+def test_every_event_name_has_one_alternative_of_its_own():
+    item = SCHEMA["properties"]["events"]["items"]
+    assert len(rasa_speedups._validators()[1]) == len(item["oneOf"])
+
+
+def test_the_quick_check_agrees_with_the_whole_schema():
+    verdicts = []
+    for answer in answers_to_check():
+        try:
+            jsonschema.validate(answer, SCHEMA)
+            valid = True
+        except jsonschema.ValidationError:
+            valid = False
+        assert rasa_speedups._obviously_valid(answer) == valid, answer
+        verdicts.append(valid)
+    assert verdicts.count(False) == 6 and verdicts.count(True) > 50
