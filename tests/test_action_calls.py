@@ -1,5 +1,6 @@
 """bot.action_calls sends the action server what Rasa sends, after every event of the test
 conversations, while the tracker store trims the results of earlier messages as it does."""
+import copy
 import json
 
 import pytest
@@ -16,8 +17,9 @@ ENDPOINT = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml")).action
 
 
 def with_full_results(events):
-    """The conversation's user messages with what the NLU gives besides intent and entities."""
-    for event in events:
+    """Copies of the conversation's events, the user messages with what the NLU gives besides
+    intent and entities."""
+    for event in copy.deepcopy(events):
         if isinstance(event, UserUttered):
             event.parse_data = {**event.parse_data, "intent_ranking": [event.intent],
                                 "response_selector": {"default": {"response": {"intent_response_key": "x/y"},
