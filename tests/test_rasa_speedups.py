@@ -66,27 +66,6 @@ def test_the_rasa_server_gets_them_with_the_tracker_store(tmp_path, monkeypatch)
     assert Event.resolve_by_type is rasa_speedups.resolve_event_type
 
 
-def test_a_model_loaded_without_the_training_graph_answers_as_rasas(trained_model, event_loop_session, monkeypatch):
-    from rasa.core.agent import Agent
-    from rasa.utils.tensorflow.models import RasaModel
-
-    from bot.nlu.examples import examples_by_intent
-
-    texts = [texts[0] for texts in examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml"))).values()]
-
-    def answers(load) -> list:
-        monkeypatch.setattr(RasaModel, "load", classmethod(load))
-        agent = Agent.load(str(trained_model))
-        results = [event_loop_session.run_until_complete(agent.parse_message(text)) for text in texts]
-        return [(r["intent"]["name"], round(r["intent"]["confidence"], 4),
-                 [(e["entity"], e["value"]) for e in r["entities"]],
-                 {key: (s["response"]["intent_response_key"], round(s["response"]["confidence"], 4))
-                  for key, s in r.get("response_selector", {}).items() if key != "all_retrieval_intents"})
-                for r in results]
-
-    assert answers(rasa_speedups.load_model) == answers(rasa_speedups._RASA_MODEL_LOAD)
-
-
 def held_out_answers(agent_path, loop) -> list:
     """Intent, entities and chosen answer with their confidences for the first held-out example
     of every intent, from a freshly loaded model."""
@@ -105,10 +84,12 @@ def held_out_answers(agent_path, loop) -> list:
 
 
 @pytest.mark.parametrize("owner, name, ours, rasas", [
+    ("rasa.utils.tensorflow.models.RasaModel", "load", classmethod(rasa_speedups.load_model),
+     classmethod(rasa_speedups._RASA_MODEL_LOAD)),
     ("rasa.utils.tensorflow.models.RasaModel", "_rasa_predict", rasa_speedups.predict, rasa_speedups._RASA_PREDICT),
     ("rasa.shared.nlu.training_data.message.Message", "get_sparse_features", rasa_speedups.sparse_features,
      rasa_speedups._RASA_SPARSE_FEATURES),
-], ids=["graph called directly", "sparse features combined once"])
+], ids=["model loaded without the training graph", "graph called directly", "sparse features combined once"])
 def test_the_nlu_answers_as_with_rasas_code(owner, name, ours, rasas, trained_model, event_loop_session, monkeypatch):
     monkeypatch.setattr(f"{owner}.{name}", ours)
     with_ours = held_out_answers(trained_model, event_loop_session)
