@@ -39,12 +39,13 @@ _RASA_COPY = DialogueStateTracker.copy
 _RASA_PAST_STATES = DialogueStateTracker.past_states
 _RASA_APPLIED_EVENTS = DialogueStateTracker.applied_events
 _RASA_RULE_STATES = RulePolicy._prediction_states
-# Where the states computed for a tracker are kept on it, per set of arguments.
+# Kept on a tracker: its applied events, and the states computed for it per set of arguments.
+_APPLIED = "_cip_applied_events"
 _KEPT = "_cip_past_states"
+# Kept on a RulePolicy: how many states its longest rule compares.
 _WINDOW_OF = "_cip_rule_window"
 # Set while the RulePolicy asks for states: how many of the last it needs.
 _WINDOW: ContextVar[Optional[int]] = ContextVar("cip_states_window", default=None)
-_APPLIED = "_cip_applied_events"
 
 
 def _replays_exactly(tracker: DialogueStateTracker) -> bool:
