@@ -132,15 +132,16 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
             self.cache.forget(tracker.sender_id)
             log.info("Gesprek verwijderd op verzoek van de gebruiker (%d gebeurtenissen).", deleted)
             return
-        with parse_data_trimmed(tracker):
+        held = self.cache.peek(tracker)
+        # of a tracker this process read, the events before `trimmed` were handed out trimmed
+        with parse_data_trimmed(itertools.islice(tracker.events, held.trimmed if held else 0, None)):
             await self.stream_events(tracker)
-            self._insert_new_events(tracker)
+            self._insert_new_events(tracker, held)
 
-    def _insert_new_events(self, tracker: DialogueStateTracker) -> None:
+    def _insert_new_events(self, tracker: DialogueStateTracker, held: Optional[Held]) -> None:
         """Rasa's `save`: a row per event of the tracker that the database does not hold yet, with
         the same columns. Which those are, Rasa finds by counting the stored rows; for the tracker
         this process read, it knows. One INSERT for all rows (Rasa's ORM sends one per row)."""
-        held = self.cache.peek(tracker)
         with self.session_scope() as session:
             stored = held.events if held else self._event_query(session, tracker.sender_id, False).count()
             new_events = list(itertools.islice(tracker.events, stored, None))
@@ -186,11 +187,11 @@ def trim_parse_data(events: Iterable[Event]) -> None:
 
 
 @contextmanager
-def parse_data_trimmed(tracker: DialogueStateTracker):
-    """Within the block, the tracker's user messages carry only what kept_parse_data keeps;
-    afterwards the full results again (the tracker may still be used after it was saved)."""
+def parse_data_trimmed(events: Iterable[Event]):
+    """Within the block, the user messages among these events carry only what kept_parse_data
+    keeps; afterwards the full results again (the tracker may still be used after it was saved)."""
     full = []  # (event, parse data) pairs: equal messages are distinct events
-    for event in tracker.events:
+    for event in events:
         if not isinstance(event, UserUttered):
             continue
         kept = kept_parse_data(event.parse_data)
