@@ -37,9 +37,8 @@ from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 import tensorflow as tf
 from jsonschema.exceptions import best_match
-from keras.utils import tf_utils
-from tensorflow.python.util import nest
 from jsonschema.validators import validator_for
+from keras.utils import tf_utils
 from rasa.core.actions.action import RemoteAction
 from rasa.nlu.utils.spacy_utils import SpacyNLP
 from rasa.shared.constants import DIAGNOSTIC_DATA, DOCS_BASE_URL
@@ -49,6 +48,7 @@ from rasa.shared.utils.common import all_subclasses
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.models import RasaModel
+from tensorflow.python.util import nest
 
 from bot import action_calls, graph_runner, tracker_speedups
 

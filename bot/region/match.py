@@ -37,17 +37,16 @@ class _Spelling(NamedTuple):
     matcher: difflib.SequenceMatcher  # with the spelling as its second sequence, which difflib indexes
 
 
-_matchers: dict = {}  # id(region) -> (region, spellings): made once per region file read
+_matchers: tuple = (None, [])  # (region, its spellings): made again when the region file was read again
 
 
 def _matchers_of(region: Region) -> list:
-    kept = _matchers.get(id(region))
-    if kept is None or kept[0] is not region:
-        _matchers.clear()
-        kept = _matchers[id(region)] = (region, [
+    global _matchers
+    if _matchers[0] is not region:
+        _matchers = (region, [
             _Spelling(plain, plain.replace(" ", ""), name, difflib.SequenceMatcher(None, "", plain))
             for plain, name in _spellings(region).items()])
-    return kept[1]
+    return _matchers[1]
 
 
 def _can_reach(a: int, b: int, score: float) -> bool:
