@@ -14,7 +14,7 @@ The request carries the same JSON object as Rasa's, with the events as its track
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Text, Tuple
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 import aiohttp
 from rasa.core.actions.action import RemoteAction
@@ -88,10 +88,10 @@ def serialize(value: Any) -> str:
     return value.text if isinstance(value, ActionCall) else json.dumps(value)
 
 
-def session(self: EndpointConfig) -> aiohttp.ClientSession:
+def session(self: EndpointConfig, connector: Optional[aiohttp.BaseConnector] = None) -> aiohttp.ClientSession:
     """`EndpointConfig.session` with `serialize` as the JSON encoder."""
     auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
-    return aiohttp.ClientSession(headers=self.headers, auth=auth,
+    return aiohttp.ClientSession(headers=self.headers, auth=auth, connector=connector,
                                  timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
                                  json_serialize=serialize)
 

@@ -27,6 +27,7 @@ results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
 - Running the model's graph through dask's scheduler: bot/graph_runner.py.
 - Encoding the whole conversation as JSON for every custom action call: bot/action_calls.py.
 - Parsing each message alone while others are waiting: bot/parse_batch.py.
+- A new connection to the action server for every custom action: bot/kept_connections.py.
 
 Rasa has no hook to run code when its server starts. The tracker store named in endpoints.yml
 (bot.tracker_store) is built once in every Rasa server process before the first message, so it
@@ -51,7 +52,7 @@ from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.models import RasaModel
 from tensorflow.python.util import nest
 
-from bot import action_calls, graph_runner, parse_batch, tracker_speedups
+from bot import action_calls, graph_runner, kept_connections, parse_batch, tracker_speedups
 
 _RASA_RESOLVE_BY_TYPE = Event.resolve_by_type
 _RASA_MODEL_LOAD = RasaModel.load.__func__
@@ -190,4 +191,5 @@ def apply() -> None:
     graph_runner.apply()
     action_calls.apply()
     parse_batch.apply()
+    kept_connections.apply()
 
