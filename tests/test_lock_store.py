@@ -60,11 +60,41 @@ class Counting(redis.StrictRedis):
         return super().execute_command(*args, **options)
 
 
-@pytest.mark.parametrize("kind, expected", [(RedisLockStore, 7), (LeanRedisLockStore, 4)])
+def rasas(server):
+    return RedisLockStore(host="127.0.0.1", port=server.port, db=1)
+
+
+@pytest.mark.parametrize("kind, expected", [(rasas, 7), (store, 2)])
 def test_round_trips_per_message(redis_server, kind, expected):
-    lock_store = kind(EndpointConfig(url="127.0.0.1", port=redis_server.port, db=1)) \
-        if kind is LeanRedisLockStore else kind(host="127.0.0.1", port=redis_server.port, db=1)
+    lock_store = kind(redis_server)
     lock_store.red = Counting(host="127.0.0.1", port=redis_server.port, db=1)
+    asyncio.run(handle(lock_store, "ouder", "a", [], 0))  # the first also loads the scripts into Redis
     Counting.commands = 0
     asyncio.run(handle(lock_store, "ouder", "a", [], 0))
     assert Counting.commands == expected
+
+
+@pytest.mark.parametrize("first, second", [(store, rasas), (rasas, store)], ids=["ours first", "rasas first"])
+def test_rasas_lock_store_and_ours_share_a_conversations_lock(redis_server, first, second):
+    """A replica still running Rasa's lock store (during an upgrade) and one running ours take
+    turns on the same conversation."""
+    log: list = []
+
+    async def run():
+        await asyncio.gather(handle(first(redis_server), "ouder", "a", log, 0.2),
+                             handle(second(redis_server), "ouder", "b", log, 0.0))
+
+    asyncio.run(run())
+    assert log == ["a start", "a end", "b start", "b end"]
+    assert redis.Redis(port=redis_server.port, db=1).keys("*") == []
+
+
+def test_an_expired_ticket_of_a_crashed_worker_does_not_block(redis_server):
+    crashed = rasas(redis_server)
+    stale = crashed.get_or_create_lock("ouder")
+    stale.issue_ticket(lifetime=-1)  # expired at once, never handed back
+    crashed.save_lock(stale)
+    log: list = []
+    asyncio.run(asyncio.wait_for(handle(store(redis_server), "ouder", "a", log, 0), timeout=0.5))
+    assert log == ["a start", "a end"]
+    assert redis.Redis(port=redis_server.port, db=1).keys("*") == []
