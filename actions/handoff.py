@@ -16,6 +16,7 @@ from bot.db import session
 from bot.region import find_municipality, load_region
 from bot.tickets.clock import dutch
 from bot.tickets.mailer import SmtpSettings, send_pending
+from bot.tickets.outbox_thread import OutboxThread
 from bot.tickets.service import STATUS_TEXT, HandoffRequest, create_ticket, find_ticket
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,18 @@ def forget_personal_slots() -> List[Dict[Text, Any]]:
     return [SlotSet(slot, None) for slot in PERSONAL_SLOTS]
 
 
+def send_outbox() -> None:
+    """A mail problem never undoes the ticket: the mail waits in the outbox for the next try."""
+    try:
+        with session() as db:
+            send_pending(db, SmtpSettings.from_environment())
+    except SQLAlchemyError as error:
+        log.warning("outbox niet verwerkt: %s", type(error).__name__)
+
+
+OUTBOX = OutboxThread(send_outbox)  # the contact person's mail goes out without anyone waiting for it
+
+
 class ActionCreateTicket(Action):
     """Stores one ticket for the submitted form, notifies the contact person, tells the user who
     will contact them, by when and the reference. Without a database: the central phone number."""
@@ -118,20 +131,12 @@ class ActionCreateTicket(Action):
             log.error("ticket niet opgeslagen: %s", type(error).__name__)
             dispatcher.utter_message(response="utter_service_unavailable")
             return forget_personal_slots() + [SlotSet("handoff_theme", None)]
-        self._notify()
+        OUTBOX.wake()
         contact = region.contact(contact_id)
         dispatcher.utter_message(response="utter_handoff_done", contact_name=contact.name, contact_role=contact.role,
                                  reference=reference, due=dutch(due), hours=region.response_hours)
         return forget_personal_slots() + [SlotSet("handoff_theme", None), SlotSet("handoff_reference", reference)]
 
-    @staticmethod
-    def _notify() -> None:
-        """A mail problem never undoes the ticket: the mail waits in the outbox for the next try."""
-        try:
-            with session() as db:
-                send_pending(db, SmtpSettings.from_environment())
-        except SQLAlchemyError as error:
-            log.warning("outbox niet verwerkt: %s", type(error).__name__)
 
 
 class ActionHandoffCancelled(Action):

@@ -1,7 +1,9 @@
 """A real SMTP server for the tests: aiosmtpd on a free loopback port, keeping what it receives."""
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
+from typing import Any, Callable
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
@@ -19,6 +21,19 @@ class Inbox(Message):
 
     def handle_message(self, message):
         self.messages.append(message)
+
+    def about(self, text: str, seconds: float = 5.0) -> list:
+        """The mails whose subject holds ``text``, waiting up to ``seconds`` for the first: the
+        assistant sends its mail in the background (bot/tickets/outbox_thread.py)."""
+        return wait_for(lambda: [m for m in self.messages if text in m["Subject"]], seconds)
+
+
+def wait_for(check: Callable[[], Any], seconds: float = 5.0) -> Any:
+    """The value of ``check()`` once it is true, or its last value after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not (value := check()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return value
 
 
 @contextmanager

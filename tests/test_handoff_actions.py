@@ -4,6 +4,8 @@ central phone number when the database cannot be reached."""
 from __future__ import annotations
 
 import asyncio
+import socket
+import time
 
 import pytest
 from rasa_sdk import Tracker
@@ -14,7 +16,8 @@ from actions.handoff import (ActionCreateTicket, ActionHandoffCancelled, ActionH
                              ActionTicketStatus, ValidateHandoffForm)
 from actions.local_doors import ActionLocalDoor, ActionMunicipalityGiven
 from bot.db import session
-from bot.tickets.models import Ticket
+from bot.tickets.models import OutboxMail, Ticket
+from tests.smtp import smtp_server, wait_for
 
 FORM_SLOTS = {"gemeente": "Winterswijk", "rol": "ouder", "handoff_theme": None,
               "handoff_question": "Mag school met het wijkteam over mijn dochter praten?",
@@ -109,6 +112,37 @@ def test_a_submitted_form_makes_one_ticket_and_tells_who_when_and_the_reference(
     forgotten = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert forgotten["handoff_name"] is None and forgotten["handoff_contact"] is None
     assert forgotten["handoff_reference"] == messages[0]["reference"]
+
+
+def test_the_contact_person_gets_the_mail_right_after_the_ticket(db_url, monkeypatch):
+    with smtp_server() as inbox:
+        monkeypatch.setenv("CIP_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("CIP_SMTP_PORT", str(inbox.port))
+        messages, _ = run(ActionCreateTicket(), tracker())
+        mails = inbox.about(messages[0]["reference"])
+    assert len(mails) == 1
+
+
+def test_a_mail_server_that_does_not_answer_keeps_nobody_waiting(db_url, monkeypatch):
+    """The mail server accepts the connection and never says anything (smtplib waits 10 s for it):
+    the user who gave consent gets the reference at once, and the mail waits in the outbox."""
+    silent = socket.create_server(("127.0.0.1", 0))
+    monkeypatch.setenv("CIP_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("CIP_SMTP_PORT", str(silent.getsockname()[1]))
+    try:
+        started = time.monotonic()
+        messages, _ = run(ActionCreateTicket(), tracker())
+        assert time.monotonic() - started < 2
+        assert messages[0]["response"] == "utter_handoff_done"
+    finally:
+        silent.close()  # the waiting attempt fails now, instead of after 10 s
+
+    def tried_once():
+        with session(db_url) as db:
+            mail = db.execute(select(OutboxMail)).scalar_one()
+            return mail.attempts == 1 and mail.sent_at is None and mail.last_error
+
+    assert wait_for(tried_once)
 
 
 def test_a_retried_action_or_repeated_message_makes_no_second_ticket(db_url):

@@ -84,7 +84,7 @@ def test_a_parent_is_handed_off_to_a_named_contact_person(assistant, smtp_inbox)
         mine = [t for t in tickets if t.reference == reference]
         assert len(mine) == 1 and mine[0].municipality == "Winterswijk" and mine[0].theme == "privacy"
         assert "wijkteam over mijn zoon praten" in mine[0].summary
-    assert any(reference in m["Subject"] for m in smtp_inbox.messages)
+    assert smtp_inbox.about(reference)
     status = say(f"hoe staat het met {reference}?")
     assert "ontvangen, nog niet opgepakt" in status and "Sanne" not in status
 
