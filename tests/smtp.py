@@ -1,6 +1,7 @@
 """A real SMTP server for the tests: aiosmtpd on a free loopback port, keeping what it receives."""
 from __future__ import annotations
 
+import asyncio
 import time
 from contextlib import contextmanager
 from typing import Any, Callable
@@ -36,9 +37,17 @@ def wait_for(check: Callable[[], Any], seconds: float = 5.0) -> Any:
     return value
 
 
+class SlowInbox(Inbox):
+    """A mail server that takes a second to accept each mail."""
+
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(1)
+        return await super().handle_DATA(server, session, envelope)
+
+
 @contextmanager
-def smtp_server():
-    inbox = Inbox()
+def smtp_server(inbox: Inbox | None = None):
+    inbox = inbox or Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     inbox.port = controller.port

@@ -2,6 +2,9 @@
 mail waits in the outbox and goes out on the next try, and the ticket is never lost."""
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from sqlalchemy import select
 
@@ -11,7 +14,7 @@ from bot.tickets.mailer import SmtpSettings, send_pending
 from bot.tickets.models import OutboxMail, Ticket
 from bot.launch import free_port
 from bot.tickets.service import HandoffRequest, create_ticket
-from tests.smtp import smtp_server
+from tests.smtp import SlowInbox, smtp_server
 
 REGION = load_region()
 
@@ -91,6 +94,26 @@ def test_a_mail_failure_keeps_the_mail_and_it_goes_out_later(database_url, inbox
     with session(database_url) as db:
         assert send_pending(db, SmtpSettings(host="127.0.0.1", port=inbox.port)) == (1, 0)
     assert len(inbox.messages) == 1
+
+
+def test_two_rounds_at_once_send_a_mail_once(database_url):
+    """The action server's outbox thread and `cip outbox send` (or a second action server) send at
+    the same moment: the mail the first round is sending is skipped by the second."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has no row locks; it is the one-machine set-up")
+    new_ticket(database_url)
+    with smtp_server(SlowInbox()) as slow:
+        settings = SmtpSettings(host="127.0.0.1", port=slow.port)
+
+        def send_round():
+            with session(database_url) as db:
+                return send_pending(db, settings)
+
+        first = ThreadPoolExecutor(max_workers=1).submit(send_round)
+        time.sleep(0.3)  # the first round is handing its mail to the server
+        second = send_round()
+        assert (first.result(timeout=10), second) == ((1, 0), (0, 0))
+        assert len(slow.messages) == 1
 
 
 def test_without_smtp_settings_mails_wait_in_the_outbox(database_url):

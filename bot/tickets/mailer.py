@@ -59,9 +59,13 @@ def where_to_read(reference: str, contact_id: str) -> str:
 
 
 def pending(db: Session) -> list[OutboxMail]:
+    """The mails to try now. On PostgreSQL each stays locked until the round's transaction ends, and
+    a round skips the mails another round is sending (the action server's outbox thread, `cip
+    outbox send`, a second action server), so none goes out twice. SQLite has no row locks (it is
+    the one-machine set-up; there two rounds at the same moment could still both send a mail)."""
     return list(db.execute(select(OutboxMail).where(OutboxMail.sent_at.is_(None),
                                                     OutboxMail.attempts < MAX_ATTEMPTS)
-                           .order_by(OutboxMail.id)).scalars())
+                           .order_by(OutboxMail.id).with_for_update(skip_locked=True)).scalars())
 
 
 def send_pending(db: Session, settings: SmtpSettings | None) -> tuple[int, int]:
