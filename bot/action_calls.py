@@ -9,19 +9,16 @@ are encoded fresh, and a user message again when the tracker store has trimmed i
 since (bot/tracker_store.py).
 The request carries the same JSON object as Rasa's, with the events as its tracker's last key
 (tests/test_action_calls.py): the call's dict holds Rasa's content, and the session that posts it
-(Rasa's, with another JSON encoder) takes the kept text instead of encoding the dict again.
+(Rasa's, with another JSON encoder: bot/kept_connections.py) takes the kept text instead of encoding the dict again.
 """
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Text, Tuple
 
-import aiohttp
 from rasa.core.actions.action import RemoteAction
-from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
-from rasa.utils.endpoints import EndpointConfig
 
 _RASA_FORMAT = RemoteAction._action_call_format
 _KEPT = "_cip_encoded"
@@ -88,15 +85,7 @@ def serialize(value: Any) -> str:
     return value.text if isinstance(value, ActionCall) else json.dumps(value)
 
 
-def session(self: EndpointConfig, connector: Optional[aiohttp.BaseConnector] = None) -> aiohttp.ClientSession:
-    """`EndpointConfig.session` with `serialize` as the JSON encoder."""
-    auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
-    return aiohttp.ClientSession(headers=self.headers, auth=auth, connector=connector,
-                                 timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
-                                 json_serialize=serialize)
-
-
 def apply() -> None:
-    """Install the replacements (idempotent)."""
+    """Install the replacement (idempotent); `serialize` is the JSON encoder of the session
+    bot/kept_connections.py makes."""
     RemoteAction._action_call_format = action_call_format
-    EndpointConfig.session = session

@@ -17,6 +17,7 @@ import asyncio
 from typing import Any
 
 import aiohttp
+from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import action_calls
@@ -38,13 +39,22 @@ class _Borrowed:
         return None
 
 
+def _new_session(endpoint: EndpointConfig, connector: aiohttp.BaseConnector) -> aiohttp.ClientSession:
+    """Rasa's session for the endpoint, with the JSON encoder of bot/action_calls.py."""
+    auth = aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"]) \
+        if endpoint.basic_auth else None
+    return aiohttp.ClientSession(headers=endpoint.headers, auth=auth, connector=connector,
+                                 timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                                 json_serialize=action_calls.serialize)
+
+
 def session(self: EndpointConfig) -> _Borrowed:
     """The endpoint's session for the running event loop, made on first use."""
     loop = asyncio.get_running_loop()
     kept = self.__dict__.get(_KEPT)
     if kept is None or kept[0] is not loop or kept[1].closed:
         connector = aiohttp.TCPConnector(keepalive_timeout=IDLE_SECONDS)
-        kept = self.__dict__[_KEPT] = (loop, action_calls.session(self, connector))
+        kept = self.__dict__[_KEPT] = (loop, _new_session(self, connector))
     return _Borrowed(kept[1])
 
 

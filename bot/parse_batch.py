@@ -138,17 +138,17 @@ async def parse_message(self: MessageProcessor, message: UserMessage,
     if batcher is None:
         batcher = self.__dict__[_BATCHER] = Batcher(self) if can_batch(self) else False
     if batcher:
-        message.__dict__[_PARSED] = (only_output_properties,
-                                     await batcher.parse(message, only_output_properties))
+        message.__dict__[_PARSED] = await batcher.parse(message, only_output_properties)
     return await _RASA_PARSE(self, message, tracker, only_output_properties)
 
 
 def parse_message_with_graph(self: MessageProcessor, message: UserMessage, tracker,
                              only_output_properties: bool = True) -> Dict[Text, Any]:
-    """The batch's result for the message, or Rasa's when it has none."""
-    kept = message.__dict__.pop(_PARSED, None)
-    if kept is not None and kept[0] == only_output_properties:
-        return kept[1]
+    """The batch's result for the message (parsed with the same `only_output_properties`), or
+    Rasa's when it has none."""
+    parsed = message.__dict__.pop(_PARSED, None)
+    if parsed is not None:
+        return parsed
     return _RASA_PARSE_WITH_GRAPH(self, message, tracker, only_output_properties)
 
 
