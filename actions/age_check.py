@@ -1,4 +1,4 @@
-"""The leerplicht check form: validates the age and gives the result (logic: ``bot.compulsory``)."""
+"""The leerplicht check form: validates the age and gives the result (logic: ``bot.domain.compulsory``)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -7,7 +7,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.compulsory import age_check_response, parse_age
+from bot.domain.compulsory import age_check_response, parse_age
 
 
 class ValidateAgeCheckForm(FormValidationAction):

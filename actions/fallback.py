@@ -1,4 +1,4 @@
-"""The fallback action (logic: ``bot.fallback``)."""
+"""The fallback action (logic: ``bot.domain.fallback``)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.fallback import fallback_response
+from bot.domain.fallback import fallback_response
 
 
 class ActionFallback(Action):

@@ -1,5 +1,5 @@
 """Handoff to a contact person: the form's checks, making the ticket, and its status.
-Thin: the rules live in bot.handoff, bot.region and bot.tickets."""
+Thin: the rules live in bot.domain.handoff, bot.region and bot.tickets."""
 from __future__ import annotations
 
 import logging
@@ -11,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import handoff
-from bot.db import session
+from bot.domain import handoff
+from bot.storage.db import session
 from bot.region import find_municipality, load_region
 from bot.tickets.clock import dutch
 from bot.tickets.mailer import SmtpSettings, send_pending

@@ -1,5 +1,5 @@
 """After an answer that depends on the local door: name it for the user's municipality, or ask for
-the municipality. Also answers a message that only names a municipality. Logic: bot.local_doors."""
+the municipality. Also answers a message that only names a municipality. Logic: bot.domain.local_doors."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -8,8 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.handoff import THEMES
-from bot.local_doors import describe_doors, doors_for
+from bot.domain.handoff import THEMES
+from bot.domain.local_doors import describe_doors, doors_for
 from bot.region import find_municipality, load_region
 
 

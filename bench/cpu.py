@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Dict, List
 
-from bot.launch import child_pids
+from tests.helpers.launch import child_pids
 
 TICKS = os.sysconf("SC_CLK_TCK")
 

@@ -16,9 +16,9 @@ Checked: no HTTP error, no timeout, no empty reply; every handoff's last reply n
 and the ticket database holds exactly one ticket for that conversation's name and address, with
 that reference. Printed: throughput (messages/s), latency p50/p95/p99, elapsed time, and progress
 every 10 seconds. The load phase stops after --timeout seconds (reported as a failure); starting
-each server is bounded by bot.launch.STARTUP_SECONDS. Everything runs on 127.0.0.1.
+each server is bounded by tests.helpers.launch.STARTUP_SECONDS. Everything runs on 127.0.0.1.
 
-Set-ups (bot.launch.Assistant starts the servers):
+Set-ups (tests.helpers.launch.Assistant starts the servers):
   single  one Rasa process, as scripts/run starts it: SQLite tracker store and ticket database,
           Rasa's in-memory lock store.
   multi   Rasa forks --workers processes (SANIC_WORKERS) that share one port; Rasa allows that only
@@ -57,9 +57,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench import cpu  # noqa: E402
 from bench.run import HANDOFF_FORM, NOT_FAQ, RESULTS, percentile  # noqa: E402
-from bot.db import scratch_postgres_database  # noqa: E402
-from bot.launch import Assistant, Redis  # noqa: E402
-from bot.nlu.examples import examples_by_intent  # noqa: E402
+from bot.storage.db import scratch_postgres_database  # noqa: E402
+from tests.helpers.launch import Assistant, Redis  # noqa: E402
+from bot.rasa_plugins.nlu.examples import examples_by_intent  # noqa: E402
 
 MODEL = ROOT / "models" / "cip.tar.gz"
 DEFAULT_POSTGRES = "postgresql://cip:cip@127.0.0.1:5432/postgres"
@@ -255,7 +255,7 @@ def check_tickets(database_url: str, conversations: List[Conversation]) -> List[
     """Problems with the tickets: each conversation must have exactly one, with its reference."""
     from sqlalchemy import select
 
-    from bot.db import engine, session
+    from bot.storage.db import engine, session
     from bot.tickets.models import Ticket
 
     problems = []

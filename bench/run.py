@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.launch import RASA, Assistant  # noqa: E402
-from bot.nlu.evaluation import held_out_scores  # noqa: E402
-from bot.nlu.examples import examples_by_intent  # noqa: E402
+from tests.helpers.launch import RASA, Assistant  # noqa: E402
+from bot.rasa_plugins.nlu.evaluation import held_out_scores  # noqa: E402
+from bot.rasa_plugins.nlu.examples import examples_by_intent  # noqa: E402
 
 CONFIGS = {"project": ROOT / "config.yml", "rasa-default": ROOT / "bench" / "default_config.yml"}
 RESULTS = ROOT / "bench" / "RESULTS.md"

@@ -3,43 +3,12 @@ Rasa when nothing changed) and an in-process Rasa agent for NLU tests."""
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.browser import browser, page  # noqa: F401  (here, so that the whole run shares one Chromium)
-
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-MODEL = ROOT / "models" / "cip.tar.gz"
-THEMES = ("routes", "privacy", "absence")
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
-
-def rasa(*args: str, timeout: float = 900, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the rasa command of this venv in the project root and return what it printed."""
-    result = subprocess.run(
-        [str(VENV_BIN / "rasa"), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"},
-    )
-    if check and result.returncode != 0:
-        raise AssertionError(
-            f"rasa {' '.join(args)} exited {result.returncode}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-        )
-    return result
-
-
-def load_yaml(path: Path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+from tests.helpers.browser import browser, page  # noqa: F401  (here, so that the whole run shares one Chromium)
+from tests.helpers.project import MODEL, postgres_database, rasa
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +48,7 @@ def database_url(request, tmp_path):
 
     PostgreSQL comes from CIP_TEST_POSTGRES_URL (`bash scripts/postgres` prints one); .ci/run sets
     CIP_REQUIRE_POSTGRES=1 so that a missing server fails the run instead of skipping."""
-    from bot.db import upgrade
+    from bot.storage.db import upgrade
 
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'cip.db'}"
@@ -88,18 +57,4 @@ def database_url(request, tmp_path):
         return
     for url in postgres_database():
         upgrade(url)
-        yield url
-
-
-def postgres_database():
-    """A new, empty PostgreSQL database on the server of CIP_TEST_POSTGRES_URL (as a generator:
-    dropped when it resumes); the test is skipped without that server, or fails in CI."""
-    admin_url = os.environ.get("CIP_TEST_POSTGRES_URL")
-    if not admin_url:
-        if os.environ.get("CIP_REQUIRE_POSTGRES") == "1":
-            pytest.fail("CIP_TEST_POSTGRES_URL is not set; run: export CIP_TEST_POSTGRES_URL=$(bash scripts/postgres)")
-        pytest.skip("no PostgreSQL server: export CIP_TEST_POSTGRES_URL=$(bash scripts/postgres)")
-    from bot.db import scratch_postgres_database
-
-    with scratch_postgres_database(admin_url, prefix="cip_test") as url:
         yield url

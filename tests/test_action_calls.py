@@ -1,4 +1,4 @@
-"""bot.action_calls sends the action server what Rasa sends, after every event of the test
+"""bot.rasa_patches.action_calls sends the action server what Rasa sends, after every event of the test
 conversations, while the tracker store trims the results of earlier messages as it does."""
 import copy
 import json
@@ -8,9 +8,9 @@ from rasa.core.actions.action import RemoteAction
 from rasa.core.utils import AvailableEndpoints
 from rasa.shared.core.events import UserUttered
 
-from bot import action_calls
-from bot.tracker_store import trim_parse_data
-from tests.conftest import ROOT
+from bot.rasa_patches import action_calls
+from bot.rasa_plugins.tracker_store import trim_parse_data
+from tests.helpers.project import ROOT
 from tests.test_tracker_speedups import CONVERSATIONS, domain, grown
 
 ENDPOINT = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml")).action

@@ -9,8 +9,8 @@ from rasa.core.utils import AvailableEndpoints
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.launch import _action_endpoint_yaml
-from tests.conftest import ROOT
+from tests.helpers.launch import _action_endpoint_yaml
+from tests.helpers.project import ROOT
 
 DOMAIN = Domain.load(str(ROOT / "domain"))
 FORM_VALIDATIONS = {"validate_handoff_form", "validate_age_check_form"}
@@ -23,7 +23,7 @@ def payload(action: str, endpoints_file) -> dict:
 
 @pytest.mark.parametrize("action", sorted(a for a in DOMAIN.user_actions if not a.startswith("utter_")))
 def test_only_the_form_validations_get_the_domain(action, tmp_path):
-    launched = tmp_path / "endpoints.yml"  # as bot.launch writes it for the tests and the load test
+    launched = tmp_path / "endpoints.yml"  # as tests.helpers.launch writes it for the tests and the load test
     launched.write_text(_action_endpoint_yaml(5055), encoding="utf-8")
     for endpoints_file in (ROOT / "endpoints.yml", launched):
         sent = payload(action, endpoints_file)

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.age_check import ActionAgeCheckResult, ValidateAgeCheckForm
 from actions.fallback import ActionFallback
-from bot.compulsory import age_check_response, parse_age
+from bot.domain.compulsory import age_check_response, parse_age
 
 
 def _user(intent: str, text: str = "...") -> dict:

@@ -10,7 +10,7 @@ import sys
 import time
 
 from bench import cpu
-from bot.launch import child_pids
+from tests.helpers.launch import child_pids
 
 BURN = "import time\nend = time.process_time() + 0.6\nwhile time.process_time() < end: pass\nprint('done', flush=True)\ntime.sleep(30)"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.db import session
+from bot.storage.db import session
 from bot.region import load_region
 from bot.tickets.service import HandoffRequest, create_ticket
 

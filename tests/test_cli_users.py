@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from bot.db import session
+from bot.storage.db import session
 from bot.region import load_region
 from bot.web.accounts import log_in
 from tests.test_cli import CIP, cip

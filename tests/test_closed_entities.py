@@ -1,4 +1,4 @@
-"""Role, school type and age by fixed phrases (bot/nlu/closed_entities.py), with the words of the
+"""Role, school type and age by fixed phrases (bot/rasa_plugins/nlu/closed_entities.py), with the words of the
 real training data: the role is only the user's own, an age only a number said as an age."""
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.closed_entities import ClosedClassEntityExtractor, ClosedClassMatcher, words_from
+from bot.rasa_plugins.nlu.closed_entities import ClosedClassEntityExtractor, ClosedClassMatcher, words_from
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers.project import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT, THEMES, load_yaml, rasa
-from bot.nlu.examples import examples_by_intent
+from tests.helpers.project import ROOT, THEMES, load_yaml, rasa
+from bot.rasa_plugins.nlu.examples import examples_by_intent
 
 KNOWLEDGE = ROOT.parent / "shared" / "knowledge"
 THEME_INTENTS = {"routes": "route", "privacy": "privacy", "absence": "absence"}

@@ -11,14 +11,14 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.utils.common import class_from_module_path
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot.db import session
-from bot.launch import Assistant
+from bot.storage.db import session
+from tests.helpers.launch import Assistant
 from bot.region import load_region
 from bot.tickets.service import HandoffRequest, create_ticket, find_ticket
-from bot.tracker_store import ErasableSQLTrackerStore
-from tests.conftest import ROOT
+from bot.rasa_plugins.tracker_store import ErasableSQLTrackerStore
+from tests.helpers.project import ROOT
 from tests.test_cli import cip
-from tests.trackers import save_turns, stored_rows, tracker_store, write_endpoints
+from tests.helpers.trackers import save_turns, stored_rows, tracker_store, write_endpoints
 
 REGION = load_region()
 

@@ -1,10 +1,10 @@
-"""bot.graph_runner runs the trained model's graph as Rasa's dask runner does: the same NLU
+"""bot.rasa_patches.graph_runner runs the trained model's graph as Rasa's dask runner does: the same NLU
 results for the held-out examples and the same policy predictions after every event of the test
 stories (its speed: bench/RESULTS.md)."""
 import pytest
 from rasa.engine.runner.dask import DaskGraphRunner
 
-from bot import graph_runner
+from bot.rasa_patches import graph_runner
 from tests.test_rasa_speedups import held_out_answers
 from tests.test_tracker_speedups import grown, long_conversation
 

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from actions.handoff import (ActionCreateTicket, ActionHandoffCancelled, ActionHandoffStoppedForErasure,
                              ActionTicketStatus, ValidateHandoffForm)
 from actions.local_doors import ActionLocalDoor, ActionMunicipalityGiven
-from bot.db import session
+from bot.storage.db import session
 from bot.tickets.models import OutboxMail, Ticket
-from tests.smtp import smtp_server, wait_for
+from tests.helpers.smtp import smtp_server, wait_for
 
 FORM_SLOTS = {"gemeente": "Winterswijk", "rol": "ouder", "handoff_theme": None,
               "handoff_question": "Mag school met het wijkteam over mijn dochter praten?",

@@ -18,13 +18,13 @@ import yaml
 from markupsafe import escape
 from sqlalchemy import func, select
 
-from bot.db import session
+from bot.storage.db import session
 from bot.region import load_region
 from bot.tickets.models import OutboxMail, Ticket
 from bot.tickets.service import HandoffRequest, create_ticket, find_ticket
-from tests.conftest import ROOT, postgres_database
-from tests.fake_rasa import FakeRasa
-from tests.inbox_web import PASSWORDS, Client, inbox_server
+from tests.helpers.project import ROOT, postgres_database
+from tests.helpers.fake_rasa import FakeRasa
+from tests.helpers.inbox_web import PASSWORDS, Client, inbox_server
 
 ROWS = yaml.safe_load((ROOT / "tests" / "data" / "hostile_inputs.yml").read_text(encoding="utf-8"))
 RUN = [row for row in ROWS if "covered_by" not in row]
@@ -121,7 +121,7 @@ def site(request, rasa, tmp_path_factory):
 
 
 def send(site: Site, row: dict, places: dict):
-    """The row's request; returns the answer (a Response of tests.inbox_web)."""
+    """The row's request; returns the answer (a Response of tests.helpers.inbox_web)."""
     client = site.visitor(row.get("as", "anonymous"))
     if "get" in row:
         return client.get(site.fill(row["get"], places))

@@ -1,10 +1,10 @@
-"""Rasa's calls to the action server keep their connection (bot/kept_connections.py), and a
+"""Rasa's calls to the action server keep their connection (bot/rasa_patches/kept_connections.py), and a
 server that went away and came back is reached at the first try."""
 import asyncio
 
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import kept_connections
+from bot.rasa_patches import kept_connections
 
 REPLY = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"events\": []}\n"
 

@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from bench.load import run_load, summary
-from tests.conftest import postgres_database
+from tests.helpers.project import postgres_database
 
 CONVERSATIONS, TURNS = 4, 8
 

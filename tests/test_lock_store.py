@@ -1,4 +1,4 @@
-"""The Redis lock store of several Rasa workers (bot/lock_store.py) against a real redis-server:
+"""The Redis lock store of several Rasa workers (bot/rasa_plugins/lock_store.py) against a real redis-server:
 messages of one conversation are handled one at a time in the order they came, other
 conversations do not wait, and nothing of a lock stays behind; it reads and writes Redis less
 often than Rasa's RedisLockStore."""
@@ -11,8 +11,8 @@ import redis
 from rasa.core.lock_store import RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.launch import Redis
-from bot.lock_store import LeanRedisLockStore
+from tests.helpers.launch import Redis
+from bot.rasa_plugins.lock_store import LeanRedisLockStore
 from tests.test_load import require_redis
 
 

@@ -11,7 +11,7 @@ import re
 import urllib.request
 import uuid
 
-from bot.launch import Assistant
+from tests.helpers.launch import Assistant
 
 SECRETS = ("Jurre", "Bakkenes", "Marieke", "marieke.bakkenes", "Oosterveld", "111222333", "123456782",
            "98765432", "wil niet meer naar school", "zit al weken thuis", "verzuimt veel")

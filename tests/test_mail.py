@@ -8,13 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import select
 
-from bot.db import session
+from bot.storage.db import session
 from bot.region import load_region
 from bot.tickets.mailer import SmtpSettings, send_pending
 from bot.tickets.models import OutboxMail, Ticket
-from bot.launch import free_port
+from tests.helpers.launch import free_port
 from bot.tickets.service import HandoffRequest, create_ticket
-from tests.smtp import SlowInbox, smtp_server
+from tests.helpers.smtp import SlowInbox, smtp_server
 
 REGION = load_region()
 

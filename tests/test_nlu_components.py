@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.answer_gate import UnsureAnswerFallback
-from bot.nlu.crisis_net import CrisisSafetyNet
-from bot.nlu.theme_from_answer import ThemeFromAnswer
+from bot.rasa_plugins.nlu.answer_gate import UnsureAnswerFallback
+from bot.rasa_plugins.nlu.crisis_net import CrisisSafetyNet
+from bot.rasa_plugins.nlu.theme_from_answer import ThemeFromAnswer
 
 
 def _message(text: str, intent: str, confidence: float = 0.9, answer_confidence: float | None = None,
@@ -107,7 +107,7 @@ def _trained_vocabulary_gate(tmp_path):
     from rasa.engine.storage.resource import Resource
     from rasa.shared.nlu.training_data.training_data import TrainingData
 
-    from bot.nlu.vocabulary_gate import UnknownWordsFallback
+    from bot.rasa_plugins.nlu.vocabulary_gate import UnknownWordsFallback
 
     storage = LocalModelStorage(tmp_path)
     resource = Resource("vocabulary_gate")

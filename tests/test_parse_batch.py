@@ -1,4 +1,4 @@
-"""Messages that arrive together are parsed together (bot/parse_batch.py), each with the answer
+"""Messages that arrive together are parsed together (bot/rasa_patches/parse_batch.py), each with the answer
 Rasa gives it alone; a message that breaks the pipeline fails alone."""
 import asyncio
 
@@ -6,9 +6,9 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 from rasa.utils.tensorflow.models import RasaModel
 
-from bot import parse_batch
-from bot.nlu.examples import examples_by_intent
-from tests.conftest import ROOT
+from bot.rasa_patches import parse_batch
+from bot.rasa_plugins.nlu.examples import examples_by_intent
+from tests.helpers.project import ROOT
 
 
 @pytest.fixture(scope="module")

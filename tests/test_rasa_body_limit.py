@@ -1,5 +1,5 @@
-"""The Rasa server refuses a large body itself (SANIC_REQUEST_MAX_SIZE, bot/chat_message.py), before
-it reads it into memory: started the way the tests and the benchmark start it (bot.launch), with
+"""The Rasa server refuses a large body itself (SANIC_REQUEST_MAX_SIZE, bot/domain/chat_message.py), before
+it reads it into memory: started the way the tests and the benchmark start it (tests.helpers.launch), with
 the project's channels. Any trained model will do, since no message reaches it, so an existing
 models/cip.tar.gz is used as it is instead of training the current data first."""
 from __future__ import annotations
@@ -9,9 +9,9 @@ import json
 import pytest
 import requests
 
-from bot.chat_message import MAX_BODY_BYTES, RASA_SERVER_MAX_BODY_BYTES
-from bot.launch import Assistant
-from tests.conftest import MODEL
+from bot.domain.chat_message import MAX_BODY_BYTES, RASA_SERVER_MAX_BODY_BYTES
+from tests.helpers.launch import Assistant
+from tests.helpers.project import MODEL
 
 
 @pytest.fixture(scope="module")

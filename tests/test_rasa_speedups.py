@@ -1,13 +1,13 @@
-"""The speed-ups of bot.rasa_speedups give Rasa's own answers (their speed: bench/RESULTS.md)."""
+"""The speed-ups of bot.rasa_patches.rasa_speedups give Rasa's own answers (their speed: bench/RESULTS.md)."""
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event, UserUttered, deserialise_events
 from rasa.shared.utils.common import all_subclasses
 
-from bot import rasa_speedups
-from bot.tracker_store import ErasableSQLTrackerStore
-from tests.conftest import ROOT
+from bot.rasa_patches import rasa_speedups
+from bot.rasa_plugins.tracker_store import ErasableSQLTrackerStore
+from tests.helpers.project import ROOT
 
 RASA_RESOLVE = rasa_speedups._RASA_RESOLVE_BY_TYPE
 SCHEMA = RemoteAction.action_response_format_spec()
@@ -71,7 +71,7 @@ def held_out_answers(agent_path, loop) -> list:
     of every intent, from a freshly loaded model."""
     from rasa.core.agent import Agent
 
-    from bot.nlu.examples import examples_by_intent
+    from bot.rasa_plugins.nlu.examples import examples_by_intent
 
     agent = Agent.load(str(agent_path))
     texts = [texts[0] for texts in examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml"))).values()]

@@ -1,5 +1,5 @@
-"""Rasa's REST channel with the web relay's checks (bot/channels/rest.py), over real HTTP: the
-channel on a Sanic server in this process (tests/channel_server.py), with a stand-in for Rasa's
+"""Rasa's REST channel with the web relay's checks (bot/rasa_plugins/channels/rest.py), over real HTTP: the
+channel on a Sanic server in this process (tests/helpers/channel_server.py), with a stand-in for Rasa's
 agent that records what reaches it. No model, no Rasa server."""
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 import requests
 from rasa.core.run import create_http_input_channels
 
-from bot.channels.rest import CheckedRestInput
-from tests.channel_server import serving
-from tests.conftest import ROOT
+from bot.rasa_plugins.channels.rest import CheckedRestInput
+from tests.helpers.channel_server import serving
+from tests.helpers.project import ROOT
 
 ANSWER = "Dit is het antwoord van de assistent."
 FAILING = "Mijn zoon Jurre heeft hulp nodig"  # the stand-in fails on this message, naming it

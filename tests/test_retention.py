@@ -11,16 +11,16 @@ from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.db import session
+from bot.storage.db import session
 from bot.region import load_region
 from bot.region.rasa_domain import OUTPUT, domain_for
-from bot.retention_periods import DEFAULT_DAYS, DEFAULT_TICKET_DAYS
+from bot.privacy.retention_periods import DEFAULT_DAYS, DEFAULT_TICKET_DAYS
 from bot.tickets.clock import utcnow
 from bot.tickets.models import OutboxMail, Ticket
 from bot.tickets.service import HandoffRequest, add_note, close, create_ticket, find_ticket
-from tests.conftest import ROOT
+from tests.helpers.project import ROOT
 from tests.test_cli import cip
-from tests.trackers import save_turns, stored_rows, tracker_store, write_endpoints
+from tests.helpers.trackers import save_turns, stored_rows, tracker_store, write_endpoints
 
 REGION = load_region()
 WORDS = ("Mijn dochter Lotte wil niet naar school", "Kan de leerplichtambtenaar helpen?")

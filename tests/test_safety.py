@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import CrisisKind, detect_crisis, normalise
-from tests.conftest import ROOT, load_yaml
-from bot.nlu.examples import examples_by_intent
+from bot.domain.safety import CrisisKind, detect_crisis, normalise
+from tests.helpers.project import ROOT, load_yaml
+from bot.rasa_plugins.nlu.examples import examples_by_intent
 
 CRISIS_SET = load_yaml(ROOT / "tests" / "data" / "crisis_messages.yml")["messages"]
 

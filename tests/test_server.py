@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from bot.launch import Assistant
-from tests.smtp import smtp_server
+from tests.helpers.launch import Assistant
+from tests.helpers.smtp import smtp_server
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_conversation_survives_a_restart_of_the_rasa_server(assistant):
 def test_a_parent_is_handed_off_to_a_named_contact_person(assistant, smtp_inbox):
     from sqlalchemy import select
 
-    from bot.db import session
+    from bot.storage.db import session
     from bot.tickets.models import Ticket
 
     say = _chat(assistant)
@@ -92,7 +92,7 @@ def test_a_parent_is_handed_off_to_a_named_contact_person(assistant, smtp_inbox)
 def test_stopping_the_handoff_stores_nothing(assistant):
     from sqlalchemy import func, select
 
-    from bot.db import session
+    from bot.storage.db import session
     from bot.tickets.models import Ticket
 
     say = _chat(assistant)
@@ -126,7 +126,7 @@ def test_without_the_action_server_the_user_gets_the_central_number(assistant):
 def _ticket_count(assistant) -> int:
     from sqlalchemy import func, select
 
-    from bot.db import session
+    from bot.storage.db import session
     from bot.tickets.models import Ticket
 
     with session(assistant.database_url) as db:

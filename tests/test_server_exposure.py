@@ -6,7 +6,7 @@ So the action server is started with `cip actions` (127.0.0.1; `rasa run actions
 interface), every Rasa server gets `--interface 127.0.0.1`, and `--enable-api` is only allowed with
 an `--auth-token` from the environment. The first tests start the action server and read the
 kernel's table of listening sockets; the last ones read the start commands in scripts/,
-bot/launch.py and bench/."""
+tests/helpers/launch.py and bench/."""
 from __future__ import annotations
 
 import ast
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.launch import Server, action_server_command, free_port
-from tests.conftest import ROOT
+from tests.helpers.launch import Server, action_server_command, free_port
+from tests.helpers.project import ROOT
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 ENV_VALUE = "$"  # how a value from the environment looks in a scanned command
@@ -86,7 +86,7 @@ def test_CIP_ACTIONS_HOST_chooses_another_address(tmp_path):
         server.stop()
 
 
-# --- the start commands in scripts/ and bot/launch.py -------------------------------------------
+# --- the start commands in scripts/ and tests/helpers/launch.py -------------------------------------------
 
 
 def exposure_problems(words: list) -> list:
@@ -156,7 +156,7 @@ def python_commands(path: Path) -> list:
 def start_commands() -> dict:
     files = [path for path in sorted((ROOT / "scripts").iterdir()) if path.is_file()]
     found = {str(path.relative_to(ROOT)): shell_commands(path) for path in files}
-    for path in [ROOT / "bot" / "launch.py", *sorted((ROOT / "bench").glob("*.py"))]:
+    for path in [ROOT / "tests" / "helpers" / "launch.py", *sorted((ROOT / "bench").glob("*.py"))]:
         found[str(path.relative_to(ROOT))] = python_commands(path)
     return found
 
@@ -172,7 +172,7 @@ def test_the_scan_sees_the_servers_that_are_started():
                 for name, commands in start_commands().items()}
     assert {"cip actions", "rasa run", "cip web"} <= programs["scripts/run"]
     assert {"cip actions", "rasa shell"} <= programs["scripts/chat"]
-    assert {"cip actions", "rasa run", "cip web"} <= programs["bot/launch.py"]
+    assert {"cip actions", "rasa run", "cip web"} <= programs["tests/helpers/launch.py"]
 
 
 @pytest.mark.parametrize("command, problem", [

@@ -1,7 +1,7 @@
 """The socket.io channel with restricted origins: what credentials.yml configures, what the socket
 server is told, and that a message reaches Rasa checked and cleaned (by calling the socket's own
 message handler, as the socket server would). A failure in Rasa is tested over a real socket.io
-connection (tests/channel_server.py), because the text it must not leak would be logged by the
+connection (tests/helpers/channel_server.py), because the text it must not leak would be logged by the
 socket server's task. (That the running Rasa server refuses a foreign origin is tested over HTTP in
 test_web_widget.py.)"""
 from __future__ import annotations
@@ -13,12 +13,12 @@ import socketio
 from rasa.core.channels.socketio import SocketIOInput
 from rasa.core.run import create_http_input_channels
 
-from bot.channels.restricted_socketio import RestrictedSocketIOInput, parse_origins
+from bot.rasa_plugins.channels.restricted_socketio import RestrictedSocketIOInput, parse_origins
 from bot.region import load_region
-from tests.channel_server import serving
-from tests.conftest import ROOT, load_yaml
+from tests.helpers.channel_server import serving
+from tests.helpers.project import ROOT, load_yaml
 
-CHANNEL = "bot.channels.restricted_socketio.RestrictedSocketIOInput"
+CHANNEL = "bot.rasa_plugins.channels.restricted_socketio.RestrictedSocketIOInput"
 
 
 async def _ignore(_message) -> None:

@@ -6,7 +6,7 @@ import textwrap
 
 import spacy
 
-from bot.nlp import pipeline
+from bot.rasa_plugins import spacy_pipeline as pipeline
 
 
 def test_without_trained_model_builds_blank_dutch_with_lookup_lemmas(tmp_path, monkeypatch):

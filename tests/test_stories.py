@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import ROOT, THEMES, rasa
+from tests.helpers.project import ROOT, THEMES, rasa
 
 STORIES = ROOT / "tests" / "stories"
 ANSWER_STORIES = {f"test_{theme}.yml" for theme in THEMES}

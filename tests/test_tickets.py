@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.db import session
+from bot.storage.db import session
 from bot.region import load_region
 from bot.tickets.models import CLOSED, OPEN, TAKEN, OutboxMail, Ticket
 from bot.tickets.service import (HandoffRequest, NotAllowed, add_note, close, create_ticket, find_ticket,

@@ -1,4 +1,4 @@
-"""A Rasa process that keeps the conversations it handled (bot/tracker_cache.py) gives the same
+"""A Rasa process that keeps the conversations it handled (bot/rasa_patches/tracker_cache.py) gives the same
 conversation as reading it from the database, also when two processes take turns, when another
 process erased it, when a message failed before it was saved and when a new session starts.
 Each store object below is one Rasa worker; a fresh store reads the database as Rasa does.
@@ -12,9 +12,9 @@ import pytest
 from rasa.shared.core.events import (ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered)
 from rasa.shared.core.trackers import EventVerbosity
 
-from bot import tracker_cache
-from bot.tracker_store import delete_conversations, tracker_engine
-from tests.trackers import stored_rows, tracker_store, write_endpoints
+from bot.rasa_patches import tracker_cache
+from bot.rasa_plugins.tracker_store import delete_conversations, tracker_engine
+from tests.helpers.trackers import stored_rows, tracker_store, write_endpoints
 
 PARSE = {"intent": {"name": "absence", "confidence": 0.9}, "entities": [],
          "intent_ranking": [{"name": "absence", "confidence": 0.9}],

@@ -1,4 +1,4 @@
-"""bot.tracker_speedups gives Rasa's own copies and states, event by event, for the project's test
+"""bot.rasa_patches.tracker_speedups gives Rasa's own copies and states, event by event, for the project's test
 conversations (forms, slots, fallbacks) and for conversations that undo, restart and hide turns."""
 from functools import lru_cache
 
@@ -9,8 +9,8 @@ from rasa.shared.core.events import (ActionExecuted, ActionReverted, ActiveLoop,
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 
-from bot import tracker_speedups
-from tests.conftest import ROOT
+from bot.rasa_patches import tracker_speedups
+from tests.helpers.project import ROOT
 
 RASA_COPY = tracker_speedups._RASA_COPY
 RASA_PAST_STATES = tracker_speedups._RASA_PAST_STATES

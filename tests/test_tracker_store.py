@@ -8,8 +8,8 @@ import json
 
 from rasa.shared.core.events import ActionExecuted, UserUttered
 
-from bot.handoff import summary
-from tests.trackers import stored_rows, tracker_store, write_endpoints
+from bot.domain.handoff import summary
+from tests.helpers.trackers import stored_rows, tracker_store, write_endpoints
 
 PARSE = {
     "intent": {"name": "absence", "confidence": 0.93},

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.db import engine, session
+from bot.storage.db import engine, session
 from bot.region import load_region
 from bot.tickets.clock import utcnow
 from bot.tickets.models import Base

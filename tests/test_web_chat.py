@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot.launch import CIP, Server, free_port
+from tests.helpers.launch import CIP, Server, free_port
 from bot.region import load_region
-from tests.fake_rasa import FakeRasa
+from tests.helpers.fake_rasa import FakeRasa
 
 SITE = "https://www.voorbeeldgemeente.example"
 FOREIGN = "https://kwaadaardig.example"

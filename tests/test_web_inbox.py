@@ -11,13 +11,13 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from bot.db import session
-from bot.launch import Assistant
+from bot.storage.db import session
+from tests.helpers.launch import Assistant
 from bot.region import load_region
 from bot.tickets.clock import utcnow
 from bot.tickets.service import HandoffRequest, create_ticket, find_ticket
 from bot.web.accounts import create_account
-from tests.browser import screenshot
+from tests.helpers.browser import screenshot
 
 REGION = load_region()
 PASSWORD = "een wachtwoord voor de test"

@@ -8,13 +8,13 @@ import subprocess
 
 import pytest
 
-from bot.db import session
-from bot.launch import Server, free_port
+from bot.storage.db import session
+from tests.helpers.launch import Server, free_port
 from bot.region import load_region
 from bot.tickets.models import OPEN, TAKEN
 from bot.tickets.service import HandoffRequest, create_ticket, find_ticket
 from bot.web.accounts import FREE_FAILURES
-from tests.inbox_web import CIP, PASSWORDS, Client, inbox_server
+from tests.helpers.inbox_web import CIP, PASSWORDS, Client, inbox_server
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.launch import CIP, Server, free_port
-from bot.retention_periods import DEFAULT_DAYS
+from tests.helpers.launch import CIP, Server, free_port
+from bot.privacy.retention_periods import DEFAULT_DAYS
 
 
 @pytest.fixture(scope="module", params=[None, "14"], ids=["default", "region-setting"])

@@ -9,12 +9,12 @@ import uuid
 import pytest
 import requests
 
-from bot.db import session
-from bot.launch import Assistant
+from bot.storage.db import session
+from tests.helpers.launch import Assistant
 from bot.region import load_region
 from bot.tickets.service import find_ticket
-from tests.browser import SCREENSHOTS, screenshot
-from tests.conftest import ROOT, load_yaml
+from tests.helpers.browser import SCREENSHOTS, screenshot
+from tests.helpers.project import ROOT, load_yaml
 
 PANEL = "#cip-chat-panel"
 BOT_TEXTS = ".cip-chat__message--bot .cip-chat__text"
@@ -237,7 +237,7 @@ def test_every_text_in_the_widget_has_aa_contrast(page, assistant):
 
 def test_the_rasa_socket_refuses_a_foreign_origin(assistant):
     handshake = f"http://127.0.0.1:{assistant.port}/socket.io/?EIO=4&transport=polling"
-    allowed = load_yaml(ROOT / "credentials.yml")["bot.channels.restricted_socketio.RestrictedSocketIOInput"][
+    allowed = load_yaml(ROOT / "credentials.yml")["bot.rasa_plugins.channels.restricted_socketio.RestrictedSocketIOInput"][
         "allowed_origins"][0]
     accepted = requests.get(handshake, headers={"Origin": allowed}, timeout=10)
     assert accepted.status_code == 200 and accepted.text.startswith("0{")

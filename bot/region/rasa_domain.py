@@ -3,7 +3,7 @@ can say it with Rasa alone, also when the action server is down. Generated at se
 the output by hand.
 
 - The central phone number, from the region file.
-- The retention periods (bot/retention_periods.py, CIP_RETENTION_DAYS and
+- The retention periods (bot/privacy/retention_periods.py, CIP_RETENTION_DAYS and
   CIP_TICKET_RETENTION_DAYS), as the initial values of the slots `retention_days` and
   `ticket_retention_days`; the privacy answer about this chat (utter_privacy/chat_data) names them
   as {retention_days} and {ticket_retention_days}, which Rasa fills from the slots. Why slots
@@ -22,7 +22,7 @@ import yaml
 
 from bot import PROJECT_ROOT
 from bot.region.model import Region
-from bot.retention_periods import DAYS_VARIABLE, TICKET_DAYS_VARIABLE, conversation_days, ticket_days
+from bot.privacy.retention_periods import DAYS_VARIABLE, TICKET_DAYS_VARIABLE, conversation_days, ticket_days
 
 OUTPUT = PROJECT_ROOT / "domain" / "region.generated.yml"
 

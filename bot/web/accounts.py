@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.region.model import Region
 from bot.tickets.clock import utcnow
-from bot.user_text import clean
+from bot.domain.user_text import clean
 from bot.web.models import Account, LoginFailures
 from bot.web.sessions import end_sessions_of
 

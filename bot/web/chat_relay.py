@@ -12,7 +12,7 @@ import re
 
 import aiohttp
 
-from bot.chat_message import INVALID_SENDER, ChatRequestError, checked_message, read_json_object
+from bot.domain.chat_message import INVALID_SENDER, ChatRequestError, checked_message, read_json_object
 
 _SENDER = re.compile(r"^[A-Za-z0-9-]{16,64}$")
 RASA_TIMEOUT = aiohttp.ClientTimeout(total=60)
@@ -26,7 +26,7 @@ class RasaUnavailable(Exception):
 
 def read_chat_request(body: bytes) -> tuple[str, str]:
     """The (sender, message) of a widget request `{"sender": id, "message": text}`, checked and
-    cleaned as on every way in (bot.chat_message); the sender is the widget's random id."""
+    cleaned as on every way in (bot.domain.chat_message); the sender is the widget's random id."""
     data = read_json_object(body)
     sender = data.get("sender")
     if not isinstance(sender, str) or not _SENDER.match(sender):

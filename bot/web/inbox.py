@@ -15,12 +15,12 @@ from urllib.parse import quote
 from sanic import Blueprint
 from sanic.response import HTTPResponse, redirect
 
-from bot.db import session
+from bot.storage.db import session
 from bot.region import load_region
 from bot.region.model import Contact, Region
 from bot.tickets.service import EVENT_TEXT, REFERENCE, STATUS_TEXT, THEME_TEXT, NotAllowed, add_note, close, \
     find_ticket, is_overdue, list_tickets, may_handle, take
-from bot.user_text import clean
+from bot.domain.user_text import clean
 from bot.web.accounts import Attempt, log_in
 from bot.web.csrf import FIELD, matches, new_token, signed
 from bot.web.models import LoginSession

@@ -5,7 +5,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 
-from bot.retention_periods import DEFAULT_DAYS, conversation_days
+from bot.privacy.retention_periods import DEFAULT_DAYS, conversation_days
 
 
 def _origins(value: str | None, default: str) -> tuple:

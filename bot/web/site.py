@@ -3,7 +3,7 @@
 
 The widget posts to this server instead of to Rasa: the browser then needs only the site's own
 origin (Rasa's port stays on loopback), and this is where the widget's Origin header is checked,
-the message and the body get the checks of every way in (bot/chat_message.py), and the user gets
+the message and the body get the checks of every way in (bot/domain/chat_message.py), and the user gets
 the region's central number when Rasa is down. Pages of the other origins in CIP_WEB_ORIGINS may post to /chat too (CORS for those origins
 only), e.g. a municipal website that serves its own copy of chat.js with data-endpoint set to this
 server's /chat (and the data-phone, data-email and data-retention-days of the demo page, which the
@@ -18,7 +18,7 @@ from sanic import Blueprint
 from sanic.exceptions import NotFound
 from sanic.response import HTTPResponse, empty, file, json
 
-from bot.chat_message import MAX_MESSAGE_CHARS, ChatRequestError, unavailable_message
+from bot.domain.chat_message import MAX_MESSAGE_CHARS, ChatRequestError, unavailable_message
 from bot.region import load_region
 from bot.web.chat_relay import RasaUnavailable, ask_rasa, read_chat_request
 from bot.web.templating import render

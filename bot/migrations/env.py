@@ -1,9 +1,0 @@
-"""Alembic environment: runs the migrations on the engine that bot.db.upgrade hands over."""
-from alembic import context
-
-import bot.web.models  # noqa: F401  (the inbox's tables share the Base; autogenerate must see them)
-from bot.tickets.models import Base
-
-with context.config.attributes["engine"].begin() as connection:
-    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
-    context.run_migrations()

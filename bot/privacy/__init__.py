@@ -1,0 +1,2 @@
+"""Retention periods, the daily retention job and erasure on request: the SQL on Rasa's events
+table and on the tickets."""

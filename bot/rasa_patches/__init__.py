@@ -1,0 +1,1 @@
+"""Replacements of Rasa 3.6's private internals (docs: README, "Rasa patches")."""

@@ -1,0 +1,56 @@
+"""Rasa NLU component: the chosen answer decides the theme when DIET and the ResponseSelector disagree.
+
+The three themes are retrieval intents (``route``, ``privacy``, ``absence``): DIET picks the
+coarse theme and one ResponseSelector, trained on the sub-questions of all three themes, picks
+the answer. They can disagree ("Op welke dag start de leerplicht?": DIET says ``privacy``
+because privacy questions mention leerplicht too, the selector says ``absence/leerplicht_age``).
+Rasa would then say the selector's answer under the wrong theme label, so the local door and a
+handoff would be about the wrong theme. On our held-out questions the fine-grained selector is
+the better judge (README, "Pipeline"), so its theme wins; the answer gate after this component
+still turns an unsure answer into ``nlu_fallback``.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.rasa_plugins.nlu.answer_gate import RESPONSE_SELECTOR_KEY
+from bot.rasa_plugins.nlu.fallback_intent import set_intent
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class ThemeFromAnswer(GraphComponent, IntentClassifier):
+    """Sets the theme intent to the theme of the selected answer."""
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "ThemeFromAnswer":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            theme, confidence = answer_theme(message)
+            if theme is not None:
+                set_intent(message, theme, confidence)
+        return messages
+
+
+def answer_theme(message: Message) -> tuple[str | None, float]:
+    """(theme, answer confidence) when the selected answer belongs to another theme than the
+    intent; (None, 0.0) when they agree or the intent is not a theme."""
+    intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+    selectors = message.get(RESPONSE_SELECTOR_KEY) or {}
+    themes = selectors.get("all_retrieval_intents") or []
+    response = (selectors.get("default") or {}).get("response") or {}
+    key = response.get("intent_response_key") or ""
+    theme = key.split("/")[0]
+    if intent not in themes or theme not in themes or theme == intent:
+        return None, 0.0
+    return theme, float(response.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
