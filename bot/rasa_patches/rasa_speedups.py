@@ -23,15 +23,9 @@ results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
 - DIET and the ResponseSelector each combine the message's sparse features (a deep copy and a
   sparse matrix stacked per featurizer); here the second gets what the first combined, as long
   as no features were added in between (the message is the same one, read only by both).
-- Replaying the whole conversation where a few new events would do: bot/rasa_patches/tracker_speedups.py.
-- Running the model's graph through dask's scheduler: bot/rasa_patches/graph_runner.py.
-- Encoding the whole conversation as JSON for every custom action call: bot/rasa_patches/action_calls.py.
-- Parsing each message alone while others are waiting: bot/rasa_patches/parse_batch.py.
-- A new connection to the action server for every custom action: bot/rasa_patches/kept_connections.py.
 
-Rasa has no hook to run code when its server starts. The tracker store named in endpoints.yml
-(bot.rasa_plugins.tracker_store) is built once in every Rasa server process before the first message, so it
-calls `apply()`; `rasa train` and the action server do not need these."""
+The other replacements have modules of their own beside this one; all are installed by
+`bot.rasa_patches.install()` (bot/rasa_patches/__init__.py says when)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -51,8 +45,6 @@ from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.models import RasaModel
 from tensorflow.python.util import nest
-
-from bot.rasa_patches import action_calls, graph_runner, kept_connections, parse_batch, tracker_speedups
 
 _RASA_RESOLVE_BY_TYPE = Event.resolve_by_type
 _RASA_MODEL_LOAD = RasaModel.load.__func__
@@ -187,9 +179,4 @@ def apply() -> None:
     Message.get_sparse_features = sparse_features
     if SpacyNLP.load_model is _RASA_SPACY_LOAD:
         SpacyNLP.load_model = staticmethod(lru_cache(maxsize=None)(_RASA_SPACY_LOAD))
-    tracker_speedups.apply()
-    graph_runner.apply()
-    action_calls.apply()
-    parse_batch.apply()
-    kept_connections.apply()
 

@@ -71,9 +71,6 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        from bot.rasa_patches import rasa_speedups  # TensorFlow and Rasa's core: only in the Rasa server
-
-        rasa_speedups.apply()
         # A failed statement's error (which Rasa logs) shows no values: they hold message text.
         self.engine.hide_parameters = True
         self.cache = TrackerCache(EVENTS)
