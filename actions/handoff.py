@@ -97,7 +97,7 @@ def send_outbox() -> None:
     """A mail problem never undoes the ticket: the mail waits in the outbox for the next try."""
     try:
         with session() as db:
-            send_pending(db, SmtpSettings.from_environment())
+            send_pending(db, SmtpSettings.from_settings())
     except SQLAlchemyError as error:
         log.warning("outbox niet verwerkt: %s", type(error).__name__)
 

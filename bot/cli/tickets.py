@@ -95,7 +95,7 @@ def _close(args) -> None:
 
 
 def _outbox_send(_args) -> None:
-    settings = SmtpSettings.from_environment()
+    settings = SmtpSettings.from_settings()
     with session() as db:
         sent, waiting = send_pending(db, settings)
     print(f"Verstuurd: {sent}. Nog wachtend: {waiting}.")

@@ -10,24 +10,26 @@ from __future__ import annotations
 import os
 from typing import Mapping
 
+from bot.settings import Settings
+
 DEFAULT_DAYS, DEFAULT_TICKET_DAYS = 28, 90
 DAYS_VARIABLE, TICKET_DAYS_VARIABLE = "CIP_RETENTION_DAYS", "CIP_TICKET_RETENTION_DAYS"
 
 
 def conversation_days(value: int | None = None, environ: Mapping[str, str] = os.environ) -> int:
     """Days after the last message until a conversation is deleted."""
-    return _days(value, environ, DAYS_VARIABLE, DEFAULT_DAYS)
+    return _days(value, Settings(environ).retention_days, DAYS_VARIABLE, DEFAULT_DAYS)
 
 
 def ticket_days(value: int | None = None, environ: Mapping[str, str] = os.environ) -> int:
     """Days after a ticket is closed until its personal data is removed."""
-    return _days(value, environ, TICKET_DAYS_VARIABLE, DEFAULT_TICKET_DAYS)
+    return _days(value, Settings(environ).ticket_retention_days, TICKET_DAYS_VARIABLE, DEFAULT_TICKET_DAYS)
 
 
-def _days(value: int | None, environ: Mapping[str, str], variable: str, default: int) -> int:
+def _days(value: int | None, configured: int | None, variable: str, default: int) -> int:
     """The number of days given on the command line, else in the environment, else the default;
     at least 1, so that a typo cannot delete today's conversations."""
-    days = value if value is not None else int(environ.get(variable) or default)
+    days = value if value is not None else configured if configured is not None else default
     if days < 1:
         raise ValueError(f"{variable} of de optie moet minstens 1 dag zijn, niet {days}")
     return days

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import os
 
+from bot.settings import Settings
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5055
 HOST_VARIABLE = "CIP_ACTIONS_HOST"
 
 
 def default_host(environ=os.environ) -> str:
-    return environ.get(HOST_VARIABLE) or DEFAULT_HOST
+    return Settings(environ).actions_host or DEFAULT_HOST
 
 
 def serve(host: str, port: int, actions: str = "actions") -> None:

@@ -3,7 +3,6 @@ Dutch message, and a broken file stops start-up and training instead of breaking
 from __future__ import annotations
 
 import difflib
-import os
 from pathlib import Path
 
 from jsonschema import Draft7Validator
@@ -13,6 +12,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from bot import PROJECT_ROOT
 from bot.region.model import Contact, Door, Municipality, Region
 from bot.region.schema import EMAIL_PATTERN, ID_PATTERN, PHONE_PATTERN, THEMES, URL_PATTERN, schema
+from bot.settings import settings
 
 DEFAULT_PATH = PROJECT_ROOT / "region" / "region.yml"
 
@@ -27,7 +27,7 @@ class RegionFileError(Exception):
 
 
 def region_path() -> Path:
-    return Path(os.environ.get("CIP_REGION_FILE") or DEFAULT_PATH)
+    return Path(settings.region_file or DEFAULT_PATH)
 
 
 def load_region(path: Path | None = None) -> Region:

@@ -5,7 +5,6 @@ other server, and PostgreSQL in production (`postgresql://user:password@host/dbn
 made and changed only by the Alembic migrations in `bot/storage/migrations`."""
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -15,12 +14,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import PROJECT_ROOT
+from bot.settings import settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def database_url() -> str:
-    return os.environ.get("DATABASE_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'cip.db'}"
+    return settings.database_url or f"sqlite:///{PROJECT_ROOT / 'var' / 'cip.db'}"
 
 
 def engine(url: str | None = None) -> Engine:

@@ -8,7 +8,6 @@ reach the web server (`where_to_read`)."""
 from __future__ import annotations
 
 import logging
-import os
 import smtplib
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -16,6 +15,7 @@ from email.message import EmailMessage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.settings import Settings, settings
 from bot.tickets.clock import utcnow
 from bot.tickets.models import OutboxMail, TicketEvent
 
@@ -35,14 +35,14 @@ class SmtpSettings:
     timeout: float = 10.0
 
     @classmethod
-    def from_environment(cls) -> "SmtpSettings | None":
-        host = os.environ.get("CIP_SMTP_HOST")
+    def from_settings(cls, current: Settings = settings) -> "SmtpSettings | None":
+        """The `CIP_SMTP_*` settings (bot/settings.py); None without a host."""
+        host = current.smtp_host
         if not host:
             return None
-        return cls(host=host, port=int(os.environ.get("CIP_SMTP_PORT", "25")),
-                   sender=os.environ.get("CIP_SMTP_FROM", cls.sender),
-                   user=os.environ.get("CIP_SMTP_USER"), password=os.environ.get("CIP_SMTP_PASSWORD"),
-                   starttls=os.environ.get("CIP_SMTP_STARTTLS") == "1")
+        return cls(host=host, port=current.smtp_port,
+                   sender=current.smtp_from if current.smtp_from is not None else cls.sender,
+                   user=current.smtp_user, password=current.smtp_password, starttls=current.smtp_starttls)
 
 
 def where_to_read(reference: str, contact_id: str) -> str:
@@ -50,7 +50,7 @@ def where_to_read(reference: str, contact_id: str) -> str:
     the web inbox (behind the log-in, which returns there) when CIP_WEB_BASE_URL is the public
     http(s) address of `cip web`, otherwise the `cip` command, for whoever works on the server.
     The line holds the reference only, nothing about the person who asked."""
-    base = (os.environ.get(BASE_URL_VARIABLE) or "").strip().rstrip("/")
+    base = settings.web_base_url
     if base.startswith(("https://", "http://")):
         return f"Bekijk de vraag in de inbox: {base}/inbox/tickets/{reference}"
     if base:

@@ -13,7 +13,7 @@ REQUEST_MAX_BYTES = 100_000
 def create_app(settings: WebSettings | None = None, name: str = "cip_web") -> Sanic:
     from bot.web import errors, inbox, site
 
-    settings = settings or WebSettings.from_env()
+    settings = settings or WebSettings.from_settings()
     app = Sanic(name)
     # The largest request the pages send is a 4000-character note; Sanic's default is 100 MB.
     app.config.REQUEST_MAX_SIZE = REQUEST_MAX_BYTES

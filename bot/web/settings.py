@@ -1,11 +1,11 @@
 """What the web server needs to know, read once from the environment (secrets never from files)."""
 from __future__ import annotations
 
-import os
 import secrets
 from dataclasses import dataclass, field
 
 from bot.privacy.retention_periods import DEFAULT_DAYS, conversation_days
+from bot.settings import Settings, settings
 
 
 def _origins(value: str | None, default: str) -> tuple:
@@ -25,12 +25,13 @@ class WebSettings:
     retention_days: int = DEFAULT_DAYS
 
     @classmethod
-    def from_env(cls, environ=os.environ) -> "WebSettings":
+    def from_settings(cls, current: Settings = settings) -> "WebSettings":
+        """Read from bot/settings.py, once, when the web server starts."""
         return cls(
-            rasa_url=environ.get("CIP_RASA_URL", cls.rasa_url).rstrip("/"),
-            allowed_origins=_origins(environ.get("CIP_WEB_ORIGINS"), ",".join(cls.allowed_origins)),
-            secret=environ.get("CIP_WEB_SECRET") or secrets.token_hex(32),
-            secure_cookies=environ.get("CIP_WEB_SECURE_COOKIES") == "1",
-            database_url=environ.get("DATABASE_URL") or None,
-            retention_days=conversation_days(environ=environ),
+            rasa_url=(current.rasa_url if current.rasa_url is not None else cls.rasa_url).rstrip("/"),
+            allowed_origins=_origins(current.web_origins, ",".join(cls.allowed_origins)),
+            secret=current.web_secret or secrets.token_hex(32),
+            secure_cookies=current.web_secure_cookies,
+            database_url=current.database_url,
+            retention_days=conversation_days(),
         )
