@@ -16,7 +16,7 @@ error. The NLU pipeline does not read the conversation (checked on the model's g
 is off for a model whose NLU needs it).
 
 The figures of one message can differ from those it gets alone in the last digits of a float
-(TensorFlow adds up a batch in another order); tests/test_parse_batch.py compares intents,
+(TensorFlow adds up a batch in another order); tests/rasa_patches/test_parse_batch.py compares intents,
 answers and confidences with the ones Rasa gives each message alone.
 """
 from __future__ import annotations
@@ -180,7 +180,7 @@ def predict(self: DIETClassifier, message: Message):
 
 
 def _batched(process: Callable) -> Callable:
-    def process_batch(self: DIETClassifier, messages: List[Message]) -> List[Message]:
+    def process_batch(self, messages: List[Message]) -> List[Message]:  # no type on self: Rasa validates the hints
         """Rasa's `process`, after one prediction for all messages."""
         if len(messages) > 1:
             predict_together(self, messages)
