@@ -58,3 +58,21 @@ def database_url(request, tmp_path):
     for url in postgres_database():
         upgrade(url)
         yield url
+
+
+# What a test needs, as markers (registered in pyproject.toml), from the fixtures it uses and the
+# folder it is in, so that `scripts/test -m "not model and not browser"` is the fast lane.
+NEEDS = {"model": {"trained_model"}, "browser": {"page", "browser"}, "redis": {"redis_server"}}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in NEEDS.items():
+            if names & fixtures:
+                item.add_marker(marker)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "postgresql" in callspec.params.values():
+            item.add_marker("postgres")
+        if item.nodeid.startswith("tests/e2e/"):
+            item.add_marker("e2e")

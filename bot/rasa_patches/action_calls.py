@@ -8,7 +8,7 @@ after its turn ("sealed": older than the latest user message); the events of the
 are encoded fresh, and a user message again when the tracker store has trimmed its NLU result
 since (bot/rasa_plugins/tracker_store.py).
 The request carries the same JSON object as Rasa's, with the events as its tracker's last key
-(tests/test_action_calls.py): the call's dict holds Rasa's content, and the session that posts it
+(tests/rasa_patches/test_action_calls.py): the call's dict holds Rasa's content, and the session that posts it
 (Rasa's, with another JSON encoder: bot/rasa_patches/kept_connections.py) takes the kept text instead of encoding the dict again.
 """
 from __future__ import annotations

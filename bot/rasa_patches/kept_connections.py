@@ -9,7 +9,7 @@ A kept connection can be closed by the other side while it is idle. The action s
 closes a connection after 5 idle seconds; the session here drops connections idle for 2 seconds,
 so it never sends a request on a connection the action server is closing. A stopped or killed
 action server closes its connections at once, and the session sees that before the next call
-(tests/test_server.py restarts the action server in the middle of a handoff).
+(tests/e2e/test_server.py restarts the action server in the middle of a handoff).
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ in the database in the meantime is read as Rasa reads it.
 
 Configured in endpoints.yml as `type: bot.rasa_plugins.tracker_store.ErasableSQLTrackerStore` with the options of
 Rasa's `type: SQL` (dialect, url = the host, port, db, username, password). Rasa falls back to an
-in-memory store with only a warning when the class cannot be imported, so tests/test_erasure.py
+in-memory store with only a warning when the class cannot be imported, so tests/privacy/test_erasure.py
 loads endpoints.yml the way Rasa does and checks the class."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A browser-like HTTP client and a started `cip web` server with inbox accounts, shared by the
-inbox tests over HTTP (tests/test_web_inbox_http.py) and the hostile-input list
-(tests/test_hostile_inputs.py)."""
+inbox tests over HTTP (tests/web/test_web_inbox_http.py) and the hostile-input list
+(tests/web/test_hostile_inputs.py)."""
 from __future__ import annotations
 
 import http.cookiejar

@@ -19,7 +19,7 @@ from bot.tickets.clock import utcnow
 from bot.tickets.models import OutboxMail, Ticket
 from bot.tickets.service import HandoffRequest, add_note, close, create_ticket, find_ticket
 from tests.helpers.project import ROOT
-from tests.test_cli import cip
+from tests.helpers.cli import cip
 from tests.helpers.trackers import save_turns, stored_rows, tracker_store, write_endpoints
 
 REGION = load_region()

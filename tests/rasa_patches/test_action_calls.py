@@ -11,7 +11,7 @@ from rasa.shared.core.events import UserUttered
 from bot.rasa_patches import action_calls
 from bot.rasa_plugins.tracker_store import trim_parse_data
 from tests.helpers.project import ROOT
-from tests.test_tracker_speedups import CONVERSATIONS, domain, grown
+from tests.helpers.conversations import CONVERSATIONS, domain, grown
 
 ENDPOINT = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml")).action
 

@@ -13,7 +13,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from tests.helpers.launch import Redis
 from bot.rasa_plugins.lock_store import LeanRedisLockStore
-from tests.test_load import require_redis
+from tests.helpers.services import require_redis
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ on a real PostgreSQL server. Every message gets an answer (no HTTP error, timeou
 and every conversation's handoff stores exactly one ticket, the one its last reply names.
 
 The full size (32 conversations x 50 turns) with its figures: `.venv/bin/python bench/load.py
---setup both` (README, bench/RESULTS.md)."""
+--setup both` (bench/README.md, bench/RESULTS.md)."""
 from __future__ import annotations
 
 import os
@@ -14,17 +14,9 @@ import pytest
 
 from bench.load import run_load, summary
 from tests.helpers.project import postgres_database
+from tests.helpers.services import require_redis
 
 CONVERSATIONS, TURNS = 4, 8
-
-
-def require_redis() -> None:
-    if shutil.which("redis-server"):
-        return
-    message = "redis-server is not installed (apt-get install redis-server; scripts/test installs it as root)"
-    if os.environ.get("CIP_REQUIRE_REDIS") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def check(result: dict) -> None:
@@ -39,6 +31,8 @@ def test_small_load_on_one_rasa_process(trained_model, tmp_path):
     check(run_load("single", CONVERSATIONS, TURNS, timeout=300, model=trained_model, workdir=tmp_path))
 
 
+@pytest.mark.redis
+@pytest.mark.postgres
 def test_small_load_on_two_rasa_workers_with_redis_and_postgresql(trained_model, tmp_path):
     require_redis()
     for url in postgres_database():  # skipped without PostgreSQL, fails in CI

@@ -76,7 +76,7 @@ def test_the_action_server_listens_on_loopback_only(tmp_path):
 
 
 def test_CIP_ACTIONS_HOST_chooses_another_address(tmp_path):
-    """The override for an action server on its own machine (README); 127.0.0.2 stays on loopback."""
+    """The override for an action server on its own machine (docs/security-privacy.md); 127.0.0.2 stays on loopback."""
     server, port = action_server(tmp_path, {"CIP_ACTIONS_HOST": "127.0.0.2"})
     try:
         assert listening_addresses(port) == {"127.0.0.2"}

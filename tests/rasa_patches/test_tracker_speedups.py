@@ -10,7 +10,7 @@ from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 
 from bot.rasa_patches import tracker_speedups
-from tests.helpers.project import ROOT
+from tests.helpers.conversations import CONVERSATIONS, domain, grown, listen, long_conversation, stories, user
 
 RASA_COPY = tracker_speedups._RASA_COPY
 RASA_PAST_STATES = tracker_speedups._RASA_PAST_STATES
@@ -19,69 +19,11 @@ RULE_ONLY = {"rule_only_slots": ["requested_slot", "handoff_consent"], "rule_onl
 OPTIONS = [(False, False, None), (True, False, None), (False, True, RULE_ONLY), (True, True, RULE_ONLY)]
 
 
-@lru_cache(maxsize=1)
-def domain() -> Domain:
-    return Domain.load(str(ROOT / "domain"))
-
-
-def stories():
-    """name -> events of every test story (tests/stories), with the listens Rasa adds."""
-    found = {}
-    for path in sorted((ROOT / "tests" / "stories").glob("*.yml")):
-        for step in YAMLStoryReader(domain()).read_from_file(str(path)):
-            found[step.block_name] = step.explicit_events(domain())
-    return found
-
-
-def user(intent: str) -> UserUttered:
-    return UserUttered(intent, {"name": intent, "confidence": 1.0})
-
-
-def listen(**kwargs) -> ActionExecuted:
-    return ActionExecuted("action_listen", **kwargs)
-
-
-# Conversations with everything that makes Rasa's walk over the events do more than append them.
-UNDOING = {
-    "a fallback undoes the message": [
-        listen(), user("greet"), ActionExecuted("utter_greet"), listen(), user("nlu_fallback"),
-        ActionExecuted("action_default_fallback"), UserUtteranceReverted(), user("thank"),
-        ActionExecuted("utter_thank"), listen()],
-    "an action is undone": [
-        listen(), user("greet"), ActionExecuted("utter_greet"), ActionReverted(), listen(), user("goodbye")],
-    "restart and new session in the middle": [
-        listen(), user("greet"), SlotSet("gemeente", "Aalten"), ActionExecuted("utter_greet"), listen(),
-        Restarted(), listen(), user("greet"), ActionExecuted("utter_greet"), SessionStarted(),
-        SlotSet("gemeente", "Winterswijk"), listen(), user("thank")],
-    "a form runs, is interrupted and runs again": [
-        listen(), user("request_human"), ActionExecuted("handoff_form"), ActiveLoop("handoff_form"),
-        SlotSet("requested_slot", "gemeente"), listen(), user("nlu_fallback"), ActionExecuted("handoff_form"),
-        SlotSet("gemeente", "Aalten"), listen(), user("greet"), ActionExecuted("utter_greet"),
-        ActionExecuted("handoff_form"), listen(), user("stop"), ActiveLoop(None),
-        ActionExecuted("utter_greet"), listen(), user("request_human"), ActionExecuted("handoff_form"),
-        ActiveLoop("handoff_form"), listen()],
-    "turns hidden by rules": [
-        listen(), user("greet"), ActionExecuted("utter_greet", hide_rule_turn=True),
-        listen(hide_rule_turn=True), user("thank"), ActionExecuted("utter_thank"), listen(),
-        user("request_human"), ActionExecuted("handoff_form", hide_rule_turn=True), ActiveLoop("handoff_form"),
-        ActionExecuted("handoff_form"), listen()],
-}
-CONVERSATIONS = {**stories(), **UNDOING}
-
-
 def test_the_test_stories_have_forms_slots_and_several_turns():
     events = [event for conversation in stories().values() for event in conversation]
     assert len(stories()) >= 10
     assert any(isinstance(event, ActiveLoop) and event.name for event in events)
     assert any(isinstance(event, SlotSet) for event in events)
-
-
-def grown(events):
-    """One tracker, as the server has it: the same object after every event added."""
-    tracker = DialogueStateTracker("test", domain().slots)
-    for event in events:
-        tracker.update(event)
-        yield tracker
 
 
 def replayed(tracker: DialogueStateTracker) -> DialogueStateTracker:
@@ -157,11 +99,6 @@ def rule_policy(trained_model):
     agent = Agent.load(str(trained_model))
     nodes = agent.processor.graph_runner._instantiated_nodes
     return next(node._component for name, node in nodes.items() if name.startswith("run_RulePolicy")), agent.domain
-
-
-def long_conversation():
-    """All test stories one after the other: longer than any rule, with forms opened and closed."""
-    return [event for name in sorted(stories()) for event in stories()[name]]
 
 
 def prediction(policy, model_domain, tracker):

@@ -8,7 +8,7 @@ import subprocess
 from bot.storage.db import session
 from bot.region import load_region
 from bot.web.accounts import log_in
-from tests.test_cli import CIP, cip
+from tests.helpers.cli import CIP, cip
 
 
 def test_from_region_gives_everyone_a_working_one_time_password(database_url):

@@ -6,7 +6,7 @@ from rasa.shared.core.events import Event, UserUttered, deserialise_events
 from rasa.shared.utils.common import all_subclasses
 
 from bot.rasa_patches import rasa_speedups
-from bot.rasa_plugins.tracker_store import ErasableSQLTrackerStore
+from tests.helpers.conversations import held_out_answers
 from tests.helpers.project import ROOT
 
 RASA_RESOLVE = rasa_speedups._RASA_RESOLVE_BY_TYPE
@@ -56,31 +56,15 @@ def test_an_invalid_action_server_answer_fails_with_rasas_error(result):
     assert list(ours.value.path) == list(rasa_error.value.path)
 
 
-def test_the_rasa_server_gets_them_with_the_tracker_store(tmp_path, monkeypatch):
+def test_apply_installs_them(monkeypatch):
+    """(Every Rasa process gets them through bot.rasa_patches.install(): tests/rasa_patches/test_install.py.)"""
     monkeypatch.setattr(Event, "resolve_by_type", staticmethod(RASA_RESOLVE))
     monkeypatch.setattr(RemoteAction, "_validate_action_result", lambda self, result: "rasa")
-    ErasableSQLTrackerStore(dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    rasa_speedups.apply()
     assert RemoteAction._validate_action_result(None, {}) is True
     [event] = deserialise_events([{"event": "user", "text": "hallo", "parse_data": {"intent": {"name": "greet"}}}])
     assert isinstance(event, UserUttered) and event.intent_name == "greet"
     assert Event.resolve_by_type is rasa_speedups.resolve_event_type
-
-
-def held_out_answers(agent_path, loop) -> list:
-    """Intent, entities and chosen answer with their confidences for the first held-out example
-    of every intent, from a freshly loaded model."""
-    from rasa.core.agent import Agent
-
-    from bot.rasa_plugins.nlu.examples import examples_by_intent
-
-    agent = Agent.load(str(agent_path))
-    texts = [texts[0] for texts in examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml"))).values()]
-    results = [loop.run_until_complete(agent.parse_message(text)) for text in texts]
-    return [(r["intent"]["name"], round(r["intent"]["confidence"], 6),
-             [(e["entity"], e["value"]) for e in r["entities"]],
-             {key: (s["response"]["intent_response_key"], round(s["response"]["confidence"], 6))
-              for key, s in r.get("response_selector", {}).items() if key != "all_retrieval_intents"})
-            for r in results]
 
 
 @pytest.mark.parametrize("owner, name, ours, rasas", [
@@ -99,7 +83,7 @@ def test_the_nlu_answers_as_with_rasas_code(owner, name, ours, rasas, trained_mo
 
 def answers_to_check() -> list:
     """Action server answers with every event of the test conversations, one event each."""
-    from tests.test_tracker_speedups import CONVERSATIONS
+    from tests.helpers.conversations import CONVERSATIONS
 
     events = [event.as_dict() for conversation in CONVERSATIONS.values() for event in conversation]
     broken = [{"event": "slot", "value": 3}, {"event": "user", "parse_data": {"entities": [{"entity": "x"}]}},

@@ -17,7 +17,7 @@ from bot.region import load_region
 from bot.tickets.service import HandoffRequest, create_ticket, find_ticket
 from bot.rasa_plugins.tracker_store import ErasableSQLTrackerStore
 from tests.helpers.project import ROOT
-from tests.test_cli import cip
+from tests.helpers.cli import cip
 from tests.helpers.trackers import save_turns, stored_rows, tracker_store, write_endpoints
 
 REGION = load_region()

@@ -13,6 +13,8 @@ from bot.domain.chat_message import MAX_BODY_BYTES, RASA_SERVER_MAX_BODY_BYTES
 from tests.helpers.launch import Assistant
 from tests.helpers.project import MODEL
 
+pytestmark = pytest.mark.model  # loads a model, trains one when there is none
+
 
 @pytest.fixture(scope="module")
 def rasa_url(request, tmp_path_factory):

@@ -5,8 +5,7 @@ import pytest
 from rasa.engine.runner.dask import DaskGraphRunner
 
 from bot.rasa_patches import graph_runner
-from tests.test_rasa_speedups import held_out_answers
-from tests.test_tracker_speedups import grown, long_conversation
+from tests.helpers.conversations import grown, held_out_answers, long_conversation
 
 
 def test_the_nlu_results_are_rasas(trained_model, event_loop_session, monkeypatch):

@@ -12,14 +12,7 @@ import pytest
 from bot.storage.db import session
 from bot.region import load_region
 from bot.tickets.service import HandoffRequest, create_ticket
-
-CIP = Path(sys.executable).parent / "cip"
-
-
-def cip(*args, database_url, **env):
-    return subprocess.run([str(CIP), *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "DATABASE_URL": database_url, **env})
-
+from tests.helpers.cli import cip
 
 @pytest.fixture
 def ticket_reference(database_url):
