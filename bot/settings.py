@@ -6,6 +6,7 @@ environment, and tests change it. `settings` reads the process's environment; `S
 reads a given mapping (tests, or code that is handed one). The modules that use a setting keep its
 default and its meaning (e.g. bot/tickets/mailer.py for SMTP); here is only where it comes from.
 No module outside this one reads os.environ (tests/test_settings.py checks it)."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,7 @@ from typing import Mapping, Optional
 
 # name -> (what it is for, default); the table of docs/settings.md
 VARIABLES = {
-    "DATABASE_URL": ("the project's database (tickets, inbox accounts), SQLAlchemy URL",
-                     "sqlite:///var/cip.db"),
+    "DATABASE_URL": ("the project's database (tickets, inbox accounts), SQLAlchemy URL", "sqlite:///var/cip.db"),
     "CIP_REGION_FILE": ("the region file", "region/region.yml"),
     "CIP_RETENTION_DAYS": ("days after the last message until a conversation is deleted", "28"),
     "CIP_TICKET_RETENTION_DAYS": ("days after a ticket is closed until its personal data is removed", "90"),
@@ -27,8 +27,10 @@ VARIABLES = {
     "CIP_WEB_BASE_URL": ("public http(s) address of `cip web`; notifications then link to the ticket's page", ""),
     "CIP_ACTIONS_HOST": ("address the action server listens on (`cip actions`, scripts/run)", "127.0.0.1"),
     "CIP_RASA_URL": ("where the web server reaches the Rasa server", "http://127.0.0.1:5005"),
-    "CIP_WEB_ORIGINS": ("comma-separated origins the web server accepts chat posts from",
-                        "http://localhost:8000,http://127.0.0.1:8000"),
+    "CIP_WEB_ORIGINS": (
+        "comma-separated origins the web server accepts chat posts from",
+        "http://localhost:8000,http://127.0.0.1:8000",
+    ),
     "CIP_WEB_SECRET": ("secret of the web server's sessions; without it a random one per start", "(random)"),
     "CIP_WEB_SECURE_COOKIES": ("1: cookies only over HTTPS", "0"),
     "CIP_RASA_PATCHES": ("0: the Rasa server, training and tests run stock Rasa, without bot/rasa_patches", "1"),

@@ -1,4 +1,5 @@
 """What the command groups share: the error for the user, the database session, a ticket by reference."""
+
 from __future__ import annotations
 
 from bot.storage.db import session  # noqa: F401  (re-exported for the command modules)

@@ -1,4 +1,5 @@
 """`cip db upgrade`: the database to the newest schema."""
+
 from __future__ import annotations
 
 from bot.storage.db import database_url, upgrade

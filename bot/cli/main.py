@@ -17,13 +17,14 @@
     cip actions [--host H] [--port P]
                                      Rasa's action server, on 127.0.0.1 unless told otherwise
     cip retention run [--days N] [--ticket-days M] [--dry-run] [--endpoints FILE]
-                                     delete old conversations, clean closed tickets (daily, README)
+                                     delete old conversations, clean closed tickets (daily, docs/security-privacy.md)
     cip erase --sender ID | --ticket REF [--endpoints FILE]
                                      remove a conversation and its tickets, or a ticket and its
                                      conversation
 
 The CLI runs on the server, for people who may read the database; who is acting is given with
 --as so that the history says who did what and the ticket rules (own tickets only) still hold."""
+
 from __future__ import annotations
 
 import argparse

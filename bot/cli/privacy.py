@@ -1,6 +1,7 @@
 """`cip retention run` and `cip erase`: old conversations and tickets, and erasure on request.
 
 These read Rasa's events table; Rasa (through the tracker store's module) is imported only when one of them runs."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -8,20 +9,35 @@ from contextlib import contextmanager
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli.common import CliError, session, ticket_of
-from bot.privacy.retention_periods import DAYS_VARIABLE, DEFAULT_DAYS, DEFAULT_TICKET_DAYS, TICKET_DAYS_VARIABLE, \
-    conversation_days, ticket_days
+from bot.privacy.retention_periods import (
+    DAYS_VARIABLE,
+    DEFAULT_DAYS,
+    DEFAULT_TICKET_DAYS,
+    TICKET_DAYS_VARIABLE,
+    conversation_days,
+    ticket_days,
+)
 
 
 def add_commands(commands) -> None:
-    retention = commands.add_parser("retention", help="bewaartermijnen").add_subparsers(required=True,
-                                                                                      metavar="opdracht")
+    retention = commands.add_parser("retention", help="bewaartermijnen").add_subparsers(
+        required=True, metavar="opdracht"
+    )
     run = retention.add_parser("run", help="oude gesprekken verwijderen en afgeronde tickets opschonen")
-    run.add_argument("--days", type=int, metavar="N",
-                     help=f"gesprekken waarvan het laatste bericht ouder is dan N dagen "
-                          f"(standaard {DAYS_VARIABLE} of {DEFAULT_DAYS})")
-    run.add_argument("--ticket-days", type=int, metavar="M",
-                     help=f"tickets die langer dan M dagen zijn afgerond "
-                          f"(standaard {TICKET_DAYS_VARIABLE} of {DEFAULT_TICKET_DAYS})")
+    run.add_argument(
+        "--days",
+        type=int,
+        metavar="N",
+        help=f"gesprekken waarvan het laatste bericht ouder is dan N dagen "
+        f"(standaard {DAYS_VARIABLE} of {DEFAULT_DAYS})",
+    )
+    run.add_argument(
+        "--ticket-days",
+        type=int,
+        metavar="M",
+        help=f"tickets die langer dan M dagen zijn afgerond "
+        f"(standaard {TICKET_DAYS_VARIABLE} of {DEFAULT_TICKET_DAYS})",
+    )
     run.add_argument("--dry-run", action="store_true", help="alleen tellen, niets veranderen")
     run.set_defaults(run=_retention_run)
     erase = commands.add_parser("erase", help="alles over één gesprek of één ticket verwijderen")
@@ -30,8 +46,9 @@ def add_commands(commands) -> None:
     which.add_argument("--ticket", metavar="REF", help="het ticket en het gesprek dat het maakte")
     erase.set_defaults(run=_erase)
     for command in (run, erase):
-        command.add_argument("--endpoints", metavar="FILE", help="endpoints.yml met de tracker store "
-                                                                 "(standaard die van het project)")
+        command.add_argument(
+            "--endpoints", metavar="FILE", help="endpoints.yml met de tracker store (standaard die van het project)"
+        )
 
 
 def _retention_run(args) -> None:
@@ -45,11 +62,14 @@ def _retention_run(args) -> None:
         else:
             print(f"Gesprekken waarvan het laatste bericht ouder is dan {days} dagen:")
             conversations, events = remove_old_conversations(
-                tracker, days, args.dry_run, lambda count, total: print(f"  {count} van {total}"))
+                tracker, days, args.dry_run, lambda count, total: print(f"  {count} van {total}")
+            )
             print(f"Gesprekken {done}: {conversations} ({events} gebeurtenissen).")
         cleaned = clean_closed_tickets(db, closed_days, args.dry_run)
-    print(f"Tickets langer dan {closed_days} dagen afgerond, persoonsgegevens {done}: {cleaned.tickets} tickets, "
-          f"{cleaned.notes} notities, {cleaned.mails} mails.")
+    print(
+        f"Tickets langer dan {closed_days} dagen afgerond, persoonsgegevens {done}: {cleaned.tickets} tickets, "
+        f"{cleaned.notes} notities, {cleaned.mails} mails."
+    )
 
 
 def _erase(args) -> None:
@@ -60,8 +80,10 @@ def _erase(args) -> None:
             erased = erase_sender(tracker, db, args.sender)
         else:
             erased = erase_ticket(tracker, db, ticket_of(db, args.ticket))
-    print(f"Verwijderd: {erased.conversations} gesprek(ken) ({erased.events} gebeurtenissen), "
-          f"{erased.tickets} ticket(s) met {erased.history} regels geschiedenis en {erased.mails} mail(s).")
+    print(
+        f"Verwijderd: {erased.conversations} gesprek(ken) ({erased.events} gebeurtenissen), "
+        f"{erased.tickets} ticket(s) met {erased.history} regels geschiedenis en {erased.mails} mail(s)."
+    )
 
 
 @contextmanager

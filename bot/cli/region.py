@@ -1,4 +1,5 @@
 """`cip region check|build` and `cip contacts`: the region file and who takes which questions."""
+
 from __future__ import annotations
 
 from bot.cli.common import session
@@ -13,15 +14,18 @@ def add_commands(commands) -> None:
     check.add_argument("--file", help="ander regiobestand dan region/region.yml")
     check.set_defaults(run=_region_check)
     region.add_parser("build", help="controleer het regiobestand en maak de Rasa-domeindelen").set_defaults(
-        run=_region_build)
+        run=_region_build
+    )
 
     commands.add_parser("contacts", help="contactpersonen en hun open tickets").set_defaults(run=_contacts)
 
 
 def _region_check(args) -> None:
     region = load_region(args.file)
-    print(f"Regiobestand in orde: regio {region.name}, {len(region.municipalities)} gemeenten "
-          f"({region.served_list()}), {len(region.contacts)} contactpersonen.")
+    print(
+        f"Regiobestand in orde: regio {region.name}, {len(region.municipalities)} gemeenten "
+        f"({region.served_list()}), {len(region.contacts)} contactpersonen."
+    )
 
 
 def _region_build(_args) -> None:
@@ -37,5 +41,7 @@ def _contacts(_args) -> None:
             counts[ticket.contact_id] = counts.get(ticket.contact_id, 0) + 1
     for c in region.contacts:
         themes = ", ".join(THEME_TEXT[t] for t in c.themes)
-        print(f"{c.id:12} {c.name} ({c.role}) - {', '.join(c.municipalities)} - {themes} - "
-              f"open tickets: {counts.get(c.id, 0)}")
+        print(
+            f"{c.id:12} {c.name} ({c.role}) - {', '.join(c.municipalities)} - {themes} - "
+            f"open tickets: {counts.get(c.id, 0)}"
+        )

@@ -1,4 +1,5 @@
 """`cip web` and `cip actions`: the web server and Rasa's action server."""
+
 from __future__ import annotations
 
 from bot.rasa_plugins.action_server import DEFAULT_HOST, DEFAULT_PORT, HOST_VARIABLE, default_host, serve
@@ -11,8 +12,11 @@ def add_commands(commands) -> None:
     web.set_defaults(run=_web)
 
     actions = commands.add_parser("actions", help="action server voor Rasa (standaard alleen op deze computer)")
-    actions.add_argument("--host", default=default_host(),
-                         help=f"adres (standaard {HOST_VARIABLE} of {DEFAULT_HOST}: alleen deze computer)")
+    actions.add_argument(
+        "--host",
+        default=default_host(),
+        help=f"adres (standaard {HOST_VARIABLE} of {DEFAULT_HOST}: alleen deze computer)",
+    )
     actions.add_argument("--port", type=int, default=DEFAULT_PORT)
     actions.set_defaults(run=lambda args: serve(args.host, args.port))
 

@@ -1,4 +1,5 @@
 """`cip tickets ...` and `cip outbox send`: following up tickets, sending their notifications."""
+
 from __future__ import annotations
 
 from bot.cli.common import CliError, session, ticket_of
@@ -6,17 +7,32 @@ from bot.region import load_region
 from bot.region.model import Region
 from bot.tickets.clock import dutch
 from bot.tickets.mailer import SmtpSettings, send_pending
-from bot.tickets.service import EVENT_TEXT, STATUS_TEXT, THEME_TEXT, NotAllowed, add_note, close, is_overdue, \
-    list_tickets, may_handle, take
+from bot.tickets.service import (
+    EVENT_TEXT,
+    STATUS_TEXT,
+    THEME_TEXT,
+    NotAllowed,
+    add_note,
+    close,
+    is_overdue,
+    list_tickets,
+    may_handle,
+    take,
+)
 
 
 def add_commands(commands) -> None:
     tickets = commands.add_parser("tickets", help="tickets bekijken en opvolgen").add_subparsers(
-        required=True, metavar="opdracht")
+        required=True, metavar="opdracht"
+    )
     listing = tickets.add_parser("list", help="jouw tickets, eerst de tickets die het eerst af moeten")
     listing.add_argument("--all", action="store_true", help="ook afgeronde tickets")
-    for name, run, help_text in (("show", _show, "een ticket met geschiedenis"), ("take", _take, "ticket oppakken"),
-                                 ("note", _note, "notitie toevoegen"), ("close", _close, "ticket afronden")):
+    for name, run, help_text in (
+        ("show", _show, "een ticket met geschiedenis"),
+        ("take", _take, "ticket oppakken"),
+        ("note", _note, "notitie toevoegen"),
+        ("close", _close, "ticket afronden"),
+    ):
         command = tickets.add_parser(name, help=help_text)
         command.add_argument("reference", help="referentie, bijvoorbeeld CIP-2026-000123")
         if name == "note":
@@ -26,10 +42,13 @@ def add_commands(commands) -> None:
         command.set_defaults(run=run)
     listing.set_defaults(run=_list)
     for command in (listing, *[tickets.choices[n] for n in ("show", "take", "note", "close")]):
-        command.add_argument("--as", dest="actor", required=True, metavar="ID",
-                             help="jouw id uit het regiobestand (zie: cip contacts)")
+        command.add_argument(
+            "--as", dest="actor", required=True, metavar="ID", help="jouw id uit het regiobestand (zie: cip contacts)"
+        )
 
-    outbox = commands.add_parser("outbox", help="meldingen per e-mail").add_subparsers(required=True, metavar="opdracht")
+    outbox = commands.add_parser("outbox", help="meldingen per e-mail").add_subparsers(
+        required=True, metavar="opdracht"
+    )
     outbox.add_parser("send", help="wachtende meldingen versturen").set_defaults(run=_outbox_send)
 
 
@@ -49,8 +68,10 @@ def _list(args) -> None:
             print("Geen tickets.")
         for t in tickets:
             flag = "TE LAAT " if is_overdue(t) else ""
-            print(f"{flag}{t.reference}  {STATUS_TEXT[t.status]:30} vóór {dutch(t.due_at)}  {t.municipality}, "
-                  f"{THEME_TEXT.get(t.theme, t.theme)}  contactpersoon: {t.contact_id}")
+            print(
+                f"{flag}{t.reference}  {STATUS_TEXT[t.status]:30} vóór {dutch(t.due_at)}  {t.municipality}, "
+                f"{THEME_TEXT.get(t.theme, t.theme)}  contactpersoon: {t.contact_id}"
+            )
 
 
 def _show(args) -> None:
@@ -70,7 +91,9 @@ def _show(args) -> None:
         print(f"Samenvatting gesprek: {t.summary if t.consent else '(geen toestemming gegeven)'}")
         print("Geschiedenis:")
         for e in t.events:
-            print(f"  {dutch(e.at)}  {EVENT_TEXT.get(e.kind, e.kind):11} door {e.actor}{': ' + e.note if e.note else ''}")
+            print(
+                f"  {dutch(e.at)}  {EVENT_TEXT.get(e.kind, e.kind):11} door {e.actor}{': ' + e.note if e.note else ''}"
+            )
 
 
 def _follow_up(args, change) -> None:

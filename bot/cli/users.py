@@ -1,4 +1,5 @@
 """`cip users ...`: the inbox accounts of the contact persons."""
+
 from __future__ import annotations
 
 import getpass
@@ -7,23 +8,37 @@ import sys
 from bot.cli.common import CliError, session
 from bot.region import load_region
 from bot.tickets.clock import dutch, utcnow
-from bot.web.accounts import all_accounts, check_new_account, create_account, existing_account, locked_until, \
-    random_password, set_password
+from bot.web.accounts import (
+    all_accounts,
+    check_new_account,
+    create_account,
+    existing_account,
+    locked_until,
+    random_password,
+    set_password,
+)
 
 
 def add_commands(commands) -> None:
-    users = commands.add_parser("users", help="accounts voor de inbox").add_subparsers(required=True,
-                                                                                     metavar="opdracht")
+    users = commands.add_parser("users", help="accounts voor de inbox").add_subparsers(
+        required=True, metavar="opdracht"
+    )
     users.add_parser("list", help="contactpersonen en hun account").set_defaults(run=_users_list)
-    for name, run, help_text in (("create", _users_create, "account maken voor een contactpersoon"),
-                                 ("set-password", _users_set_password, "nieuw wachtwoord instellen")):
+    for name, run, help_text in (
+        ("create", _users_create, "account maken voor een contactpersoon"),
+        ("set-password", _users_set_password, "nieuw wachtwoord instellen"),
+    ):
         command = users.add_parser(name, help=help_text)
         command.add_argument("contact_id", metavar="ID", help="id van de contactpersoon (zie: cip contacts)")
-        command.add_argument("--password-stdin", action="store_true",
-                             help="lees het wachtwoord van standaardinvoer in plaats van het te vragen")
+        command.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="lees het wachtwoord van standaardinvoer in plaats van het te vragen",
+        )
         command.set_defaults(run=run)
-    users.add_parser("from-region", help="accounts voor alle contactpersonen uit het regiobestand, met een "
-                                         "eenmalig wachtwoord").set_defaults(run=_users_from_region)
+    users.add_parser(
+        "from-region", help="accounts voor alle contactpersonen uit het regiobestand, met een eenmalig wachtwoord"
+    ).set_defaults(run=_users_from_region)
 
 
 def _new_password(args) -> str:
@@ -43,8 +58,10 @@ def _users_create(args) -> None:
     password = _new_password(args)
     with session() as db:
         create_account(db, region, args.contact_id, password)
-    print(f"Account gemaakt voor {region.contact(args.contact_id).name}; inloggen met gebruikersnaam "
-          f"{args.contact_id} op /inbox/login.")
+    print(
+        f"Account gemaakt voor {region.contact(args.contact_id).name}; inloggen met gebruikersnaam "
+        f"{args.contact_id} op /inbox/login."
+    )
 
 
 def _users_set_password(args) -> None:
@@ -64,8 +81,13 @@ def _users_list(_args) -> None:
     now = utcnow()
     for c in region.contacts:
         account = accounts.get(c.id)
-        state = "geen account" if account is None else \
-            f"laatst ingelogd {dutch(account.last_login_at)}" if account.last_login_at else "nog nooit ingelogd"
+        state = (
+            "geen account"
+            if account is None
+            else f"laatst ingelogd {dutch(account.last_login_at)}"
+            if account.last_login_at
+            else "nog nooit ingelogd"
+        )
         if locks[c.id] is not None and locks[c.id] > now:
             state += f", geblokkeerd tot {dutch(locks[c.id])}"
         print(f"{c.id:12} {c.name} ({'coördinator' if c.coordinator else c.role}) - {state}")

@@ -4,6 +4,7 @@ parent asks by phone or mail to be forgotten, or a ticket must go with its conve
 A conversation and the tickets it made are linked by the `handoff_reference` slot event that
 action_create_ticket stores in the conversation, so both are found without an extra table. (A user
 who erases their conversation in the chat keeps their ticket: bot/rasa_plugins/tracker_store.py.)"""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,9 +13,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.rasa_plugins.tracker_store import delete_conversations, references_of, secure_delete, senders_of
 from bot.tickets.models import OutboxMail, Ticket
 from bot.tickets.service import find_ticket
-from bot.rasa_plugins.tracker_store import delete_conversations, references_of, secure_delete, senders_of
 
 
 @dataclass

@@ -22,6 +22,7 @@ Modelled on rasa-sdk's tracing instrumentation (patch behind a switch, never twi
 
 TARGETS lists every class attribute replaced, with the parameters of Rasa's original;
 tests/rasa_patches/test_install.py checks them against the installed Rasa without a model."""
+
 from __future__ import annotations
 
 import importlib
@@ -41,27 +42,47 @@ TARGETS: Tuple[Tuple[str, str, str, Tuple[str, ...]], ...] = (
     # rasa_speedups
     ("rasa.shared.core.events", "Event", "resolve_by_type", ("type_name", "default")),
     ("rasa.core.actions.action", "RemoteAction", "_validate_action_result", ("self", "result")),
-    ("rasa.utils.tensorflow.models", "RasaModel", "load",
-     ("model_file_name", "model_data_example", "predict_data_example", "finetune_mode", "args", "kwargs")),
+    (
+        "rasa.utils.tensorflow.models",
+        "RasaModel",
+        "load",
+        ("model_file_name", "model_data_example", "predict_data_example", "finetune_mode", "args", "kwargs"),
+    ),
     ("rasa.utils.tensorflow.models", "RasaModel", "_rasa_predict", ("self", "batch_in")),
     ("rasa.shared.nlu.training_data.message", "Message", "get_sparse_features", ("self", "attribute", "featurizers")),
     ("rasa.nlu.utils.spacy_utils", "SpacyNLP", "load_model", ("spacy_model_name",)),
     # tracker_speedups
     ("rasa.shared.core.trackers", "DialogueStateTracker", "copy", ("self",)),
-    ("rasa.shared.core.trackers", "DialogueStateTracker", "past_states",
-     ("self", "domain", "omit_unset_slots", "ignore_rule_only_turns", "rule_only_data")),
+    (
+        "rasa.shared.core.trackers",
+        "DialogueStateTracker",
+        "past_states",
+        ("self", "domain", "omit_unset_slots", "ignore_rule_only_turns", "rule_only_data"),
+    ),
     ("rasa.shared.core.trackers", "DialogueStateTracker", "applied_events", ("self",)),
-    ("rasa.core.policies.rule_policy", "RulePolicy", "_prediction_states",
-     ("self", "tracker", "domain", "use_text_for_last_user_input", "rule_only_data")),
+    (
+        "rasa.core.policies.rule_policy",
+        "RulePolicy",
+        "_prediction_states",
+        ("self", "tracker", "domain", "use_text_for_last_user_input", "rule_only_data"),
+    ),
     # graph_runner
     ("rasa.engine.runner.dask", "DaskGraphRunner", "run", ("self", "inputs", "targets")),
     # action_calls
     ("rasa.core.actions.action", "RemoteAction", "_action_call_format", ("self", "tracker", "domain")),
     # parse_batch
-    ("rasa.core.processor", "MessageProcessor", "parse_message",
-     ("self", "message", "tracker", "only_output_properties")),
-    ("rasa.core.processor", "MessageProcessor", "_parse_message_with_graph",
-     ("self", "message", "tracker", "only_output_properties")),
+    (
+        "rasa.core.processor",
+        "MessageProcessor",
+        "parse_message",
+        ("self", "message", "tracker", "only_output_properties"),
+    ),
+    (
+        "rasa.core.processor",
+        "MessageProcessor",
+        "_parse_message_with_graph",
+        ("self", "message", "tracker", "only_output_properties"),
+    ),
     ("rasa.nlu.classifiers.diet_classifier", "DIETClassifier", "_predict", ("self", "message")),
     ("rasa.nlu.classifiers.diet_classifier", "DIETClassifier", "process", ("self", "messages")),
     ("rasa.nlu.selectors.response_selector", "ResponseSelector", "process", ("self", "messages")),
@@ -92,13 +113,18 @@ def install() -> List[str]:
             return _installed
         _installed = []
         if not settings.rasa_patches:
-            log.info("Rasa-patches uitgeschakeld (CIP_RASA_PATCHES=0): Rasa %s draait zonder aanpassingen.",
-                     _rasa_version())
+            log.info(
+                "Rasa-patches uitgeschakeld (CIP_RASA_PATCHES=0): Rasa %s draait zonder aanpassingen.", _rasa_version()
+            )
             return _installed
         version = _rasa_version()
         if version != RASA_VERSION:
-            log.error("Rasa-patches NIET geïnstalleerd: geschreven voor Rasa %s, geïnstalleerd is %s "
-                      "(zie docs/rasa-patches.md).", RASA_VERSION, version)
+            log.error(
+                "Rasa-patches NIET geïnstalleerd: geschreven voor Rasa %s, geïnstalleerd is %s "
+                "(zie docs/rasa-patches.md).",
+                RASA_VERSION,
+                version,
+            )
             return _installed
         for name in MODULES:
             importlib.import_module(f"{__name__}.{name}").apply()

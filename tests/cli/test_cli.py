@@ -1,25 +1,35 @@
 """The `cip` command as contact persons and maintainers use it: installed with the project, Dutch
 output, a non-zero exit and a clear message on every mistake."""
+
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from bot.storage.db import session
 from bot.region import load_region
+from bot.storage.db import session
 from bot.tickets.service import HandoffRequest, create_ticket
 from tests.helpers.cli import cip
+
 
 @pytest.fixture
 def ticket_reference(database_url):
     with session(database_url) as db:
-        ticket, _ = create_ticket(db, load_region(), HandoffRequest(
-            submission_key="cli", municipality="Aalten", theme="absence", role="ouder",
-            question="Mag ik verlof voor een bruiloft?", name="Noor", contact="06-12345678", consent=False))
+        ticket, _ = create_ticket(
+            db,
+            load_region(),
+            HandoffRequest(
+                submission_key="cli",
+                municipality="Aalten",
+                theme="absence",
+                role="ouder",
+                question="Mag ik verlof voor een bruiloft?",
+                name="Noor",
+                contact="06-12345678",
+                consent=False,
+            ),
+        )
         return ticket.reference
 
 
@@ -31,8 +41,10 @@ def test_region_check_says_the_example_file_is_correct(database_url):
 
 def test_region_check_of_a_broken_file_fails_with_the_line(database_url, tmp_path):
     bad = tmp_path / "region.yml"
-    bad.write_text(Path("region/region.yml").read_text(encoding="utf-8").replace("themes: [absence]", "themes: [verzuim]"),
-                   encoding="utf-8")
+    bad.write_text(
+        Path("region/region.yml").read_text(encoding="utf-8").replace("themes: [absence]", "themes: [verzuim]"),
+        encoding="utf-8",
+    )
     result = cip("region", "check", "--file", str(bad), database_url=database_url)
     assert result.returncode == 1
     assert f"{bad}:" in result.stderr and "'verzuim' is niet toegestaan" in result.stderr

@@ -1,4 +1,5 @@
 """Running the `cip` command of this venv on a given database."""
+
 import os
 import subprocess
 import sys
@@ -8,5 +9,10 @@ CIP = Path(sys.executable).parent / "cip"
 
 
 def cip(*args, database_url, **env):
-    return subprocess.run([str(CIP), *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "DATABASE_URL": database_url, **env})
+    return subprocess.run(
+        [str(CIP), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DATABASE_URL": database_url, **env},
+    )

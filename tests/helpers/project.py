@@ -1,5 +1,6 @@
 """The project's paths and small helpers shared by the tests: the rasa command of this venv,
 YAML files, a scratch PostgreSQL database."""
+
 from __future__ import annotations
 
 import os

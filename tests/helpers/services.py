@@ -1,4 +1,5 @@
 """Services a test needs from the machine."""
+
 import os
 import shutil
 

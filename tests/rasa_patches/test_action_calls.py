@@ -1,5 +1,6 @@
 """bot.rasa_patches.action_calls sends the action server what Rasa sends, after every event of the test
 conversations, while the tracker store trims the results of earlier messages as it does."""
+
 import copy
 import json
 
@@ -10,8 +11,8 @@ from rasa.shared.core.events import UserUttered
 
 from bot.rasa_patches import action_calls
 from bot.rasa_plugins.tracker_store import trim_parse_data
-from tests.helpers.project import ROOT
 from tests.helpers.conversations import CONVERSATIONS, domain, grown
+from tests.helpers.project import ROOT
 
 ENDPOINT = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml")).action
 
@@ -21,9 +22,13 @@ def with_full_results(events):
     intent and entities."""
     for event in copy.deepcopy(events):
         if isinstance(event, UserUttered):
-            event.parse_data = {**event.parse_data, "intent_ranking": [event.intent],
-                                "response_selector": {"default": {"response": {"intent_response_key": "x/y"},
-                                                                  "ranking": [{"confidence": 0.5}]}}}
+            event.parse_data = {
+                **event.parse_data,
+                "intent_ranking": [event.intent],
+                "response_selector": {
+                    "default": {"response": {"intent_response_key": "x/y"}, "ranking": [{"confidence": 0.5}]}
+                },
+            }
         yield event
 
 

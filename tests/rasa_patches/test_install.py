@@ -1,6 +1,7 @@
 """bot.rasa_patches.install(): every target still there in the installed Rasa, installed once and
 logged, refused on another Rasa version, switched off with CIP_RASA_PATCHES=0, and hooked into
 every process that loads the project's Rasa plugins. No model needed."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,15 @@ from tests.helpers.project import ROOT
 
 
 def _python(code: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", **env}, check=True)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", **env},
+        check=True,
+    )
 
 
 def test_every_patched_target_still_exists_with_rasas_parameters():
@@ -83,8 +91,12 @@ def test_refused_with_one_clear_line_on_another_rasa_version(monkeypatch, caplog
         assert rasa_patches.install() == []
         assert rasa_patches.install() == []
     assert [(record.levelname, record.getMessage()) for record in caplog.records] == [
-        ("ERROR", "Rasa-patches NIET geïnstalleerd: geschreven voor Rasa 3.6.21, geïnstalleerd is 3.6.20 "
-                  "(zie docs/rasa-patches.md).")]
+        (
+            "ERROR",
+            "Rasa-patches NIET geïnstalleerd: geschreven voor Rasa 3.6.21, geïnstalleerd is 3.6.20 "
+            "(zie docs/rasa-patches.md).",
+        )
+    ]
 
 
 def test_every_plugin_rasa_loads_is_in_a_package_that_installs_them():
@@ -93,8 +105,11 @@ def test_every_plugin_rasa_loads_is_in_a_package_that_installs_them():
     hooked = ("bot.rasa_plugins.nlu.", "bot.rasa_plugins.policies.", "bot.rasa_plugins.channels.")
     config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     ours = [item["name"] for item in config["pipeline"] + config["policies"] if item["name"].startswith("bot.")]
-    ours += [name for name in yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8"))
-             if name.startswith("bot.")]
+    ours += [
+        name
+        for name in yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8"))
+        if name.startswith("bot.")
+    ]
     assert len(ours) >= 10
     assert all(name.startswith(hooked) for name in ours), ours
     for package in hooked:

@@ -1,16 +1,13 @@
 """bot.rasa_patches.tracker_speedups gives Rasa's own copies and states, event by event, for the project's test
 conversations (forms, slots, fallbacks) and for conversations that undo, restart and hide turns."""
-from functools import lru_cache
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, ActionReverted, ActiveLoop, Restarted, SessionStarted,
-                                     SlotSet, UserUttered, UserUtteranceReverted)
+from rasa.shared.core.events import ActiveLoop, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
-from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 
 from bot.rasa_patches import tracker_speedups
-from tests.helpers.conversations import CONVERSATIONS, domain, grown, listen, long_conversation, stories, user
+from tests.helpers.conversations import CONVERSATIONS, domain, grown, listen, long_conversation, stories
 
 RASA_COPY = tracker_speedups._RASA_COPY
 RASA_PAST_STATES = tracker_speedups._RASA_PAST_STATES
@@ -34,10 +31,12 @@ def replayed(tracker: DialogueStateTracker) -> DialogueStateTracker:
 def test_past_states_are_rasas_after_every_event(name):
     for tracker in grown(CONVERSATIONS[name]):
         for omit_unset_slots, ignore_rule_only_turns, rule_only_data in OPTIONS:
-            ours = tracker_speedups.past_states(tracker, domain(), omit_unset_slots, ignore_rule_only_turns,
-                                                rule_only_data)
-            rasas = RASA_PAST_STATES(replayed(tracker), domain(), omit_unset_slots, ignore_rule_only_turns,
-                                     rule_only_data)
+            ours = tracker_speedups.past_states(
+                tracker, domain(), omit_unset_slots, ignore_rule_only_turns, rule_only_data
+            )
+            rasas = RASA_PAST_STATES(
+                replayed(tracker), domain(), omit_unset_slots, ignore_rule_only_turns, rule_only_data
+            )
             assert ours == rasas, (len(tracker.events), omit_unset_slots, ignore_rule_only_turns)
 
 
@@ -59,8 +58,12 @@ def test_the_states_follow_a_change_of_domain():
 def state_of(tracker: DialogueStateTracker) -> dict:
     slots = {name: (slot.value, slot.has_been_set) for name, slot in tracker.slots.items()}
     others = {key: value for key, value in vars(tracker).items() if key not in OURS + ("slots", "events")}
-    return {"slots": slots, "events": list(tracker.events), **others,
-            "current": tracker.current_state(EventVerbosity.ALL)}
+    return {
+        "slots": slots,
+        "events": list(tracker.events),
+        **others,
+        "current": tracker.current_state(EventVerbosity.ALL),
+    }
 
 
 @pytest.mark.parametrize("name", sorted(CONVERSATIONS))

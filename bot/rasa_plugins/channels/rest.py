@@ -15,6 +15,7 @@ such a failure is logged with its kind and the code's place only, and the user r
 central number (bot/rasa_plugins/channels/failure.py, shared with the socket.io channel).
 
 `name()` stays "rest" (inherited): Rasa derives the URL from it, so clients keep the same address."""
+
 from __future__ import annotations
 
 from typing import Any, Awaitable, Callable, Optional
@@ -24,9 +25,9 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.rasa_plugins.channels.failure import answered_on_failure
 from bot.domain.chat_message import INVALID_SENDER, ChatRequestError, checked_message, read_json_object
 from bot.domain.user_text import clean
+from bot.rasa_plugins.channels.failure import answered_on_failure
 
 MAX_SENDER_CHARS = 255  # the sender_id column of Rasa's SQL tracker store
 

@@ -1,4 +1,5 @@
 """Reading Rasa NLU YAML files (tests and benchmark): examples per intent, without annotation."""
+
 from __future__ import annotations
 
 import re
@@ -22,6 +23,6 @@ def examples_by_intent(paths: List[Path]) -> Dict[str, List[str]]:
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
             if "intent" not in block:
                 continue
-            lines = [l.strip()[2:] for l in block["examples"].splitlines() if l.strip().startswith("- ")]
-            found.setdefault(block["intent"], []).extend(plain(l) for l in lines)
+            lines = [line.strip()[2:] for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+            found.setdefault(block["intent"], []).extend(plain(line) for line in lines)
     return found

@@ -6,9 +6,10 @@ the answer. They can disagree ("Op welke dag start de leerplicht?": DIET says ``
 because privacy questions mention leerplicht too, the selector says ``absence/leerplicht_age``).
 Rasa would then say the selector's answer under the wrong theme label, so the local door and a
 handoff would be about the wrong theme. On our held-out questions the fine-grained selector is
-the better judge (README, "Pipeline"), so its theme wins; the answer gate after this component
+the better judge (docs/pipeline.md), so its theme wins; the answer gate after this component
 still turns an unsure answer into ``nlu_fallback``.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -30,8 +31,13 @@ class ThemeFromAnswer(GraphComponent, IntentClassifier):
     """Sets the theme intent to the theme of the selected answer."""
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ThemeFromAnswer":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ThemeFromAnswer":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
