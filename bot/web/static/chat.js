@@ -7,7 +7,7 @@
  * from the region file and from CIP_RETENTION_DAYS (the period `cip retention run` deletes after).
  *
  * Our own small module instead of botfront's rasa-webchat (unmaintained since 2021, React 16, no
- * aria-live, 700 kB): see the README. What it guarantees:
+ * aria-live, 700 kB): see docs/handoff-and-web.md. What it guarantees:
  * - Text from the bot and from the user is inserted as text nodes, never parsed as HTML. Links are
  *   made only from http(s) URLs inside the text; button payloads are sent back as data.
  * - The conversation (a random sender id and the transcript) is kept in sessionStorage: it
