@@ -4,6 +4,7 @@
     .venv/bin/python bench/load.py --setup multi                # the same on 2 Rasa workers (Redis, PostgreSQL)
     .venv/bin/python bench/load.py --setup both --write         # both, and append the figures to bench/RESULTS.md
     .venv/bin/python bench/load.py -c 4 -t 5 --setup single     # a small run while developing
+    .venv/bin/python bench/load.py --compare-stock              # also stock Rasa (CIP_RASA_PATCHES=0), with ratios
 
 Every conversation is a mix of theme questions (the held-out examples in tests/nlu, without the
 intents that start or answer a form, as in bench/run.py), small talk, and one complete handoff at a
@@ -60,7 +61,7 @@ from bench import cpu  # noqa: E402
 from bench.run import HANDOFF_FORM, NOT_FAQ, RESULTS, percentile  # noqa: E402
 from bot.rasa_plugins.nlu.examples import examples_by_intent  # noqa: E402
 from bot.storage.db import scratch_postgres_database  # noqa: E402
-from tests.helpers.launch import Assistant, Redis  # noqa: E402
+from tests.helpers.launch import Assistant, Redis, rasa_patches  # noqa: E402
 
 MODEL = ROOT / "models" / "cip.tar.gz"
 DEFAULT_POSTGRES = "postgresql://cip:cip@127.0.0.1:5432/postgres"
@@ -462,6 +463,24 @@ def summary(result: dict) -> str:
     return "\n".join(lines)
 
 
+def ratios(results: List[dict]) -> str:
+    """Per set-up, the project against stock Rasa measured in the same run: figures of one machine
+    that travel to another as ratios."""
+    lines = [
+        "| project / stock Rasa | messages per second | latency p50 | latency p95 | CPU per message |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for setup in dict.fromkeys(r["setup"] for r in results):
+        of = {r["rasa"]: r for r in results if r["setup"] == setup}
+        if {"project", "stock"} <= set(of):
+            ours, stock = of["project"], of["stock"]
+            lines.append(
+                f"| {setup} | {ours['rate'] / stock['rate']:.2f} x | {ours['p50'] / stock['p50']:.2f} x "
+                f"| {ours['p95'] / stock['p95']:.2f} x | {ours['cpu_ms']['total'] / stock['cpu_ms']['total']:.2f} x |"
+            )
+    return "\n".join(lines)
+
+
 def table(results: List[dict]) -> str:
     rows = [
         ("set-up", lambda r: r["description"]),
@@ -478,7 +497,8 @@ def table(results: List[dict]) -> str:
         ("CPU per message (ms)", cpu_line),
         ("messages/s the cores allow at that CPU cost", lambda r: f"{r['cpu_bound_rate']:.0f}"),
     ]
-    lines = ["| load | " + " | ".join(r["setup"] for r in results) + " |", "| --- |" + " --- |" * len(results)]
+    names = [r["setup"] + (" (stock Rasa)" if r.get("rasa") == "stock" else "") for r in results]
+    lines = ["| load | " + " | ".join(names) + " |", "| --- |" + " --- |" * len(results)]
     lines += [f"| {label} | " + " | ".join(fmt(r) for r in results) + " |" for label, fmt in rows]
     return "\n".join(lines)
 
@@ -510,28 +530,40 @@ def main() -> int:
     )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--write", action="store_true", help="append the figures to bench/RESULTS.md")
+    parser.add_argument(
+        "--compare-stock",
+        action="store_true",
+        help="run each set-up also on stock Rasa (CIP_RASA_PATCHES=0, same model) and print the ratios",
+    )
     args = parser.parse_args()
     setups = ["single", "multi"] if args.setup == "both" else [args.setup]
     if "multi" in setups and not shutil.which("redis-server"):
         parser.error("the multi set-up needs redis-server (apt-get install redis-server)")
     results = []
     for setup in setups:
-        result = run_load(
-            setup,
-            args.conversations,
-            args.turns,
-            args.timeout,
-            args.model,
-            args.workers,
-            store=args.store,
-            action_workers=args.action_workers,
-            postgres_admin_url=args.postgres_url,
-            seed=args.seed,
-            request_timeout=args.request_timeout,
-        )
-        print("\n" + summary(result) + "\n", flush=True)
-        results.append(result)
+        for rasa in ("project", "stock") if args.compare_stock else ("project",):
+            with rasa_patches(rasa == "project"):
+                result = run_load(
+                    setup,
+                    args.conversations,
+                    args.turns,
+                    args.timeout,
+                    args.model,
+                    args.workers,
+                    store=args.store,
+                    action_workers=args.action_workers,
+                    postgres_admin_url=args.postgres_url,
+                    seed=args.seed,
+                    request_timeout=args.request_timeout,
+                )
+            result["rasa"] = rasa
+            if rasa == "stock":
+                result["description"] += "; stock Rasa (CIP_RASA_PATCHES=0)"
+            print("\n" + summary(result) + "\n", flush=True)
+            results.append(result)
     report = table(results)
+    if args.compare_stock:
+        report += "\n\n" + ratios(results)
     print(report)
     if args.write:
         commit = subprocess.run(

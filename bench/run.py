@@ -1,7 +1,10 @@
 """Benchmark: accuracy, speed and memory of the assistant, side by side with Rasa's default
-pipeline trained on the same data. Prints the figures and appends them to bench/RESULTS.md.
+pipeline trained on the same data, and with the project's model served by stock Rasa (Rasa patches
+off, CIP_RASA_PATCHES=0) in the same run, with the ratios of the project to stock Rasa: absolute
+figures do not travel between machines, ratios measured in one run do. Prints the figures and
+appends them to bench/RESULTS.md.
 
-    .venv/bin/python bench/run.py            # both configurations (about 15 minutes)
+    .venv/bin/python bench/run.py            # all three (about 20 minutes)
     .venv/bin/python bench/run.py --only project
 
 Figures: NLU macro-F1 on the held-out set (tests/nlu), full training time (empty cache),
@@ -33,9 +36,10 @@ sys.path.insert(0, str(ROOT))
 
 from bot.rasa_plugins.nlu.evaluation import held_out_scores  # noqa: E402
 from bot.rasa_plugins.nlu.examples import examples_by_intent  # noqa: E402
-from tests.helpers.launch import RASA, Assistant  # noqa: E402
+from tests.helpers.launch import RASA, Assistant, rasa_patches  # noqa: E402
 
 CONFIGS = {"project": ROOT / "config.yml", "rasa-default": ROOT / "bench" / "default_config.yml"}
+STOCK = "project, stock Rasa"  # the project's model, served with CIP_RASA_PATCHES=0
 RESULTS = ROOT / "bench" / "RESULTS.md"
 MESSAGES_PER_CONVERSATION = 20
 CONCURRENT = 16
@@ -160,10 +164,17 @@ def measure(name: str, config: Path, workdir: Path) -> dict:
     model = workdir / "full" / "model.tar.gz"
     progress(f"{name}: NLU on the held-out set")
     figures["macro_f1"] = macro_f1(model)
+    figures.update(serve(name, model, workdir / "server"))
+    return figures
+
+
+def serve(name: str, model: Path, workdir: Path) -> dict:
+    """REST latency and rate, handoff latency and peak memory of the servers serving `model`."""
+    figures = {}
     held_out = examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml")))
     texts = [t for intent, ts in held_out.items() if intent not in NOT_FAQ for t in ts]
     texts = texts[:: max(1, len(texts) // MESSAGES_PER_CONVERSATION)][:MESSAGES_PER_CONVERSATION]
-    assistant = Assistant(model, workdir / "server").start()
+    assistant = Assistant(model, workdir).start()
     try:
         progress(f"{name}: REST, 1 conversation")
         assistant.send("warm-up", "hallo")
@@ -176,6 +187,23 @@ def measure(name: str, config: Path, workdir: Path) -> dict:
     finally:
         assistant.stop()
     return figures
+
+
+SAME_MODEL = ("train_full_s", "train_cached_s", "macro_f1")
+
+
+def ratios(results: dict) -> str:
+    """The project (patches on) against stock Rasa serving the same model, measured in one run."""
+    ours, stock = results["project"], results[STOCK]
+    rows = [
+        ("REST p50, 1 conversation", ours["one"]["p50"] / stock["one"]["p50"]),
+        (f"REST p95, {CONCURRENT} conversations", ours["many"]["p95"] / stock["many"]["p95"]),
+        (f"messages per second, {CONCURRENT} conversations", ours["many"]["rate"] / stock["many"]["rate"]),
+        ("peak RSS Rasa server", ours["rss_mb"] / stock["rss_mb"]),
+        ("handoff p50", ours["handoff"]["p50"] / stock["handoff"]["p50"]),
+    ]
+    lines = ["| project / stock Rasa (same model) | ratio |", "| --- | --- |"]
+    return "\n".join(lines + [f"| {label} | {ratio:.2f} x |" for label, ratio in rows])
 
 
 def table(results: dict) -> str:
@@ -195,6 +223,8 @@ def table(results: dict) -> str:
             lambda f: f"{f['handoff']['p50']:.0f} / {f['handoff']['p95']:.0f}",
         ),
     ]
+    if STOCK in results:  # the same model: its training and F1 are the project's
+        results[STOCK] = {**{key: results["project"][key] for key in SAME_MODEL}, **results[STOCK]}
     names = list(results)
     lines = ["| figure | " + " | ".join(names) + " |", "| --- |" + " --- |" * len(names)]
     lines += [f"| {label} | " + " | ".join(fmt(results[n]) for n in names) + " |" for label, fmt in rows]
@@ -204,6 +234,7 @@ def table(results: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=sorted(CONFIGS), help="measure one configuration")
+    parser.add_argument("--no-stock", action="store_true", help="do not serve the project's model on stock Rasa")
     parser.add_argument("--no-write", action="store_true", help="print only, do not append to RESULTS.md")
     args = parser.parse_args()
     names = [args.only] if args.only else list(CONFIGS)
@@ -211,7 +242,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="cip-bench-") as tmp:
         for name in names:
             results[name] = measure(name, CONFIGS[name], Path(tmp) / name)
+        if "project" in results and not args.no_stock:
+            with rasa_patches(False):
+                results[STOCK] = serve(STOCK, Path(tmp) / "project" / "full" / "model.tar.gz", Path(tmp) / "stock")
     report = table(results)
+    if STOCK in results:
+        report += "\n\n" + ratios(results)
     print("\n" + report)
     if not args.no_write:
         commit = subprocess.run(

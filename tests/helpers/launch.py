@@ -19,8 +19,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 from bot import PROJECT_ROOT
 
@@ -326,3 +327,18 @@ class Assistant:
         )
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())
+
+
+@contextmanager
+def rasa_patches(on: bool) -> Iterator[None]:
+    """The servers started within inherit CIP_RASA_PATCHES=0 when `on` is false: stock Rasa, same
+    model and data (bot/rasa_patches, docs/rasa-patches.md)."""
+    before = os.environ.get("CIP_RASA_PATCHES")
+    os.environ["CIP_RASA_PATCHES"] = "1" if on else "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("CIP_RASA_PATCHES", None)
+        else:
+            os.environ["CIP_RASA_PATCHES"] = before
