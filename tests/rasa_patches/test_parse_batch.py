@@ -81,7 +81,7 @@ def test_concurrent_messages_share_tensorflow_calls(processor, texts, event_loop
 
 
 def test_a_message_that_breaks_the_pipeline_fails_alone(processor, texts, event_loop_session, monkeypatch):
-    node = processor.graph_runner._instantiated_nodes["run_bot.nlu.municipality.MunicipalityExtractor12"]
+    node = processor.graph_runner._instantiated_nodes["run_bot.rasa_plugins.nlu.municipality.MunicipalityExtractor12"]
     pipeline_step = node._fn
 
     def breaks_on_one(component, messages):
