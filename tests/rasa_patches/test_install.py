@@ -62,7 +62,7 @@ assert install() == installed()
 assert DialogueStateTracker.copy is tracker_speedups.copy_tracker
 print(len(installed()))
 """
-    result = _python(code)
+    result = _python(code, CIP_RASA_PATCHES="1")
     lines = [line for line in result.stderr.splitlines() if line.startswith("LOG bot.rasa_patches")]
     assert len(lines) == 1, lines
     assert "INFO" in lines[0] and "3.6.21" in lines[0] and "DialogueStateTracker.copy" in lines[0]
@@ -85,6 +85,7 @@ print(installed())
 
 
 def test_refused_with_one_clear_line_on_another_rasa_version(monkeypatch, caplog):
+    monkeypatch.setenv("CIP_RASA_PATCHES", "1")
     monkeypatch.setattr(rasa_patches, "_installed", None)
     monkeypatch.setattr(rasa_patches, "_rasa_version", lambda: "3.6.20")
     with caplog.at_level(logging.INFO, logger="bot.rasa_patches"):
