@@ -191,3 +191,18 @@ class ActionTicketStatus(Action):
         dispatcher.utter_message(response="utter_ticket_status", reference=found[0], status=STATUS_TEXT[found[1]],
                                  contact_name=contact.name if contact else "een contactpersoon")
         return []
+
+
+class ActionHandoffStart(Action):
+    """Starts the handoff: says what happens, and keeps what the request already told (the
+    question and its theme), so the form does not ask it again."""
+
+    def name(self) -> Text:
+        return "action_handoff_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_handoff_intro")
+        message = tracker.latest_message
+        slots = handoff.prefilled_slots(message.get("text") or "", message.get("answer_choice"))
+        return [SlotSet(name, value) for name, value in slots.items()]

@@ -14,8 +14,12 @@ from bot.region import find_municipality, load_region
 
 
 def answer_key(latest_message: dict) -> str | None:
-    """'absence/leerplichtambtenaar' for the answer the ResponseSelector just chose, else None."""
+    """'absence/leerplichtambtenaar' for the answer the ResponseSelector just chose (or the user
+    chose with a clarification's button), else None."""
     intent = (latest_message.get("intent") or {}).get("name")
+    if intent == "choose_answer":
+        chosen = [e.get("value") for e in latest_message.get("entities") or [] if e.get("entity") == "answer_key"]
+        return chosen[0] if chosen else None
     if intent not in THEMES:
         return None
     selector = latest_message.get("response_selector") or {}

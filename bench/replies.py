@@ -22,6 +22,7 @@ HANDOFF = "handoff"
 CLARIFY = "clarify"
 NON_ANSWER = "non_answer"
 OTHER_LANGUAGE = "other_language"
+TAIL = "tail"
 SMALLTALK = {"utter_greet": "greet", "utter_goodbye": "goodbye", "utter_thank": "thank",
              "utter_bot_challenge": "bot_challenge", "utter_capabilities": "capabilities"}
 NON_ANSWERS = ("utter_ask_rephrase", "utter_offer_human", "utter_default", "utter_out_of_scope",
@@ -39,8 +40,8 @@ def _kind_of(response: str) -> Optional[str]:
         return CRISIS
     if response.startswith("utter_clarify"):
         return CLARIFY
-    if response.startswith("utter_other_language"):
-        return OTHER_LANGUAGE + ":" + response[len("utter_other_language_"):]
+    if response == "utter_other_language":
+        return OTHER_LANGUAGE
     if response in HANDOFF_STARTS:
         return HANDOFF
     if response in NON_ANSWERS or response.startswith("utter_not_covered"):
@@ -74,8 +75,15 @@ def templates() -> Tuple[Tuple[str, re.Pattern], ...]:
             if kind is None:
                 continue
             for variation in variations or []:
-                if variation.get("text"):
-                    found.append((kind, variation["text"]))
+                this = kind
+                if kind == OTHER_LANGUAGE:  # which language: the variation's condition
+                    language = [c.get("value") for c in variation.get("condition") or []
+                                if c.get("name") == "user_language"]
+                    this = f"{OTHER_LANGUAGE}:{language[0] if language else 'en'}"
+                # the channel sends a text's paragraphs as separate messages: the first says
+                # which response it is, the others ("Meer lezen: ...") are its tail
+                parts = [p for p in (variation.get("text") or "").split("\n\n") if p.strip()]
+                found.extend([(this, parts[0])] + [(TAIL, p) for p in parts[1:]] if parts else [])
     found.sort(key=lambda item: -len(item[1]))
     return tuple((kind, _pattern(text)) for kind, text in found)
 
@@ -91,4 +99,5 @@ def kind_of_text(text: str) -> Optional[str]:
 
 def kinds(messages: Iterable[Dict]) -> List[str]:
     """The kinds of the bot messages of one reply, in order; '?' for a text no template matches."""
-    return [kind_of_text(m.get("text") or "") or "?" for m in messages if m.get("text")]
+    found = [kind_of_text(m.get("text") or "") or "?" for m in messages if m.get("text")]
+    return [k for k in found if k != TAIL]

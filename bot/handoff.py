@@ -9,19 +9,23 @@ import hashlib
 import re
 import unicodedata
 
+from bot.domain.answer_choice import title
+from bot.domain.handoff_request import question_in_request
 from bot.user_text import clean
 
 THEMES = ("route", "privacy", "absence")
 ROLES = ("ouder", "leerkracht", "mentor", "intern_begeleider", "zorgcoordinator", "leerling", "anders")
 
 _ROLE_WORDS = {
-    "ouder": ("ouder", "moeder", "vader", "mama", "papa", "mam", "pap", "verzorger", "pleegouder", "voogd"),
-    "leerkracht": ("leerkracht", "leraar", "lerares", "docent", "juf", "meester", "school"),
+    "ouder": ("ouder", "moeder", "vader", "mama", "papa", "mam", "pap", "verzorger", "pleegouder", "voogd",
+              "parent", "mother", "father", "mum", "mom", "dad", "carer", "guardian"),
+    "leerkracht": ("leerkracht", "leraar", "lerares", "docent", "juf", "meester", "school", "teacher"),
     "mentor": ("mentor",),
     "intern_begeleider": ("intern begeleider", "ib", "ib er", "iber", "ib'er"),
     "zorgcoordinator": ("zorgcoordinator", "zorg coordinator", "ondersteuningscoordinator", "zorgco"),
-    "leerling": ("leerling", "scholier", "student", "jongere", "zelf", "ik ben het kind", "kind"),
-    "anders": ("anders", "iets anders", "andere", "geen van allen", "hulpverlener", "professional"),
+    "leerling": ("leerling", "scholier", "student", "jongere", "zelf", "ik ben het kind", "kind", "pupil", "child"),
+    "anders": ("anders", "iets anders", "andere", "geen van allen", "hulpverlener", "professional",
+               "someone else", "other"),
 }
 _THEME_WORDS = {
     "route": ("hulp", "ondersteuning", "route", "zorg", "passend onderwijs", "jeugdhulp", "wijkteam"),
@@ -128,7 +132,7 @@ def summary(events: list, limit: int = 1500) -> str:
             themes.append(intent)
         if text:
             lines.append(f"- {text}")
-    head = "Onderwerpen: " + (", ".join(themes) if themes else "geen") + "\nBerichten van de gebruiker:\n"
+    head = "Onderwerpen: " + (", ".join(title(t) for t in themes) if themes else "geen") + "\nBerichten van de gebruiker:\n"
     body = "\n".join(lines) if lines else "(geen)"
     return (head + body)[:limit]
 
@@ -143,3 +147,19 @@ def submission_key(sender_id: str, events: list) -> str:
 def find_reference(text: str) -> str | None:
     match = _REFERENCE.search(text or "")
     return match.group(0) if match else None
+
+
+def prefilled_slots(text: str, choice: dict | None) -> dict:
+    """The handoff form's answers that the request itself already gives: the question, when the
+    user told more than "I want to speak to someone" ("bel me terug over het verlof van mijn
+    dochter"), and its theme, when the answer choice found the subject. The user does not have to
+    tell it twice."""
+    slots: dict = {}
+    question = parse_question(question_in_request(text) or "")
+    if question:
+        slots["handoff_question"] = question
+    keys = [choice.get("key")] if (choice or {}).get("key") else list((choice or {}).get("offered") or [])
+    themes = {theme_of_intent(k) for k in keys} - {None}
+    if question and len(themes) == 1:
+        slots["handoff_theme"] = themes.pop()
+    return slots

@@ -21,7 +21,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.answer_gate import RESPONSE_SELECTOR_KEY
+from bot.nlu.answer_choice import RESPONSE_SELECTOR_KEY
 from bot.nlu.fallback_intent import set_intent
 
 

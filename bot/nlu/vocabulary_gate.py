@@ -22,7 +22,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.fallback_intent import set_fallback
+from bot.nlu.fallback_intent import UNKNOWN_WORDS, set_fallback
 from bot.safety import normalise
 
 VOCABULARY_FILE = "vocabulary.json"
@@ -125,4 +125,5 @@ class UnknownWordsFallback(GraphComponent, IntentClassifier):
             share = known_share(message.get(TEXT), self.vocabulary, enough=self.min_known_share)
             if share is not None and share < self.min_known_share:
                 set_fallback(message, share)
+                message.set(UNKNOWN_WORDS, True)
         return messages
