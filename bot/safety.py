@@ -93,6 +93,8 @@ _STRONG = {
         r"\baan (me|mij) (zit|zat|zitten)\b",
         r"\baan (haar|hem|d'r|zijn lijf|haar lijf) (zit|zat|zitten|komt|kwam)\b",
         r"\bniet (meer )?naar huis (durf|durft|durven|wil|wilt)\b",
+        r"\b(sluit|sluiten|sloot|sloten) (hem|haar|me|mij|ons|de kinderen|het kind)\b.{0,20}\bop\b|\bopsluit\b",
+        r"\b(haar|hem|me|mij)\b.{0,6}\b(betast|betastte|misbruikt|misbruikte|mishandelt|mishandelde|aanrandt)\b",
         r"\bklappen (krijg|krijgt|krijgen|gekregen|geeft|gaf)\b|\b(krijg|krijgt|kreeg) (ik |hij |ze )?klappen\b|\bhoor(de)? klappen\b",
         r"\b(blauwe plekken|blauw oog|blauw gezicht|striemen)\b",
         r"\bbrandwond\w*\b.{0,30}\bsigaret|\bsigaret\w*\b.{0,30}\bbrandwond",

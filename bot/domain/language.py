@@ -22,6 +22,13 @@ MIN_WORDS = 3
 MIN_CONFIDENCE = 0.85
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# Dutch words that carry no subject: a message with several of them is Dutch, whatever the
+# detector makes of its long compound words ("privacyfunctionaris" reads as English to it).
+_DUTCH_WORDS = frozenset(
+    "de het een en van ik je jij mijn mn m'n wij we ons onze is zijn was wat hoe wie waar wanneer "
+    "waarom niet geen wel met op aan voor bij naar uit over dat die dit deze er nog al ook maar "
+    "of als dan kan kun kunt mag moet wil heb heeft hebben zit gaat doen school kind zoon dochter".split())
+MIN_DUTCH_SHARE = 0.25
 _OTHER_SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "uk": re.compile(r"[\u0400-\u04ff]")}
 
 
@@ -43,7 +50,8 @@ def detect_language(text: Optional[str]) -> str:
     for code, script in _OTHER_SCRIPT.items():
         if letters and len(script.findall(text)) > letters / 2:
             return code
-    if len(_WORD.findall(text)) < MIN_WORDS:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < MIN_WORDS or sum(w in _DUTCH_WORDS for w in words) >= MIN_DUTCH_SHARE * len(words):
         return DUTCH
     values = _detector().compute_language_confidence_values(text)
     top = values[0]
