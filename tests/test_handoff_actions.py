@@ -16,6 +16,7 @@ from actions.handoff import (ActionCreateTicket, ActionHandoffCancelled, ActionH
                              ActionTicketStatus, ValidateHandoffForm)
 from actions.local_doors import ActionLocalDoor, ActionMunicipalityGiven
 from bot.db import session
+from bot.domain.answer_choice import title
 from bot.tickets.models import OutboxMail, Ticket
 from tests.smtp import smtp_server, wait_for
 
@@ -108,7 +109,9 @@ def test_a_submitted_form_makes_one_ticket_and_tells_who_when_and_the_reference(
         ticket = db.execute(select(Ticket)).scalar_one()
         assert ticket.theme == "privacy" and ticket.municipality == "Winterswijk" and ticket.consent
         assert "mag school zomaar met het wijkteam praten" in ticket.summary
-        assert "privacy/share_with_care" in ticket.summary and "ik wil iemand spreken" not in ticket.summary
+        # the topic by its Dutch title, not the internal key "privacy/share_with_care"
+        assert "Onderwerpen: " + title("privacy/share_with_care") in ticket.summary
+        assert "privacy/share_with_care" not in ticket.summary and "ik wil iemand spreken" not in ticket.summary
     forgotten = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert forgotten["handoff_name"] is None and forgotten["handoff_contact"] is None
     assert forgotten["handoff_reference"] == messages[0]["reference"]
