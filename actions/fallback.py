@@ -1,4 +1,5 @@
 """The fallback action and the answer chosen with a clarification's button (logic: ``bot.fallback``)."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -19,8 +20,9 @@ class ActionFallback(Action):
     def name(self) -> Text:
         return "action_fallback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         reply = fallback_reply(tracker.events, tracker.latest_message.get(CHOICE_KEY))
         dispatcher.utter_message(response=reply.response, buttons=reply.buttons or None, **reply.values)
         return []
@@ -32,8 +34,9 @@ class ActionGiveAnswer(Action):
     def name(self) -> Text:
         return "action_give_answer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         key = next(tracker.get_latest_entity_values("answer_key"), None)
         if key in answers():
             dispatcher.utter_message(response=f"utter_{key}")

@@ -16,6 +16,7 @@ as users meet it (`scripts/run`), and the reply is scored by what the user reads
 
 Prints a table per category next to the previous recorded run of the same split.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,7 +76,7 @@ def button_keys(messages: List[Dict]) -> List[str]:
         for button in message.get("buttons") or []:
             payload = button.get("payload") or ""
             if "answer_key" in payload:
-                keys.append(json.loads(payload[payload.index("{"):])["answer_key"])
+                keys.append(json.loads(payload[payload.index("{") :])["answer_key"])
     return keys
 
 
@@ -167,17 +168,16 @@ def previous(split: str) -> Dict:
 
 
 def show(result: Dict, before: Dict) -> None:
-    columns = ("right", "clarify", "clarify_right_option", "non_answer", "handoff", "wrong",
-               "false_alarm", "other")
-    print(f"split {result['split']}: {len(result['details'])} messages"
-          + (f"; previous run: {before.get('when')} {before.get('note', '')}" if before else ""))
+    columns = ("right", "clarify", "clarify_right_option", "non_answer", "handoff", "wrong", "false_alarm", "other")
+    print(
+        f"split {result['split']}: {len(result['details'])} messages"
+        + (f"; previous run: {before.get('when')} {before.get('note', '')}" if before else "")
+    )
     print(f"{'category':16s}" + "".join(f"{c:>12s}" for c in columns) + f"{'total':>8s}")
     for category in sorted(result["table"]):
         row = result["table"][category]
         old = (before.get("table") or {}).get(category, {})
-        cells = "".join(
-            f"{str(row.get(c, 0)) + (f' ({old.get(c, 0)})' if before else ''):>12s}" for c in columns
-        )
+        cells = "".join(f"{str(row.get(c, 0)) + (f' ({old.get(c, 0)})' if before else ''):>12s}" for c in columns)
         print(f"{category:16s}{cells}{sum(row.values()):>8d}")
     now, then = summary(result["table"]), before.get("summary") or {}
     print("headline (share of ordinary messages; crisis recall of crisis messages):")
@@ -199,8 +199,13 @@ def main(argv=None) -> int:
             if d["outcome"] in ("wrong", "false_alarm", "other"):
                 print(d["id"], d["category"], d["outcome"], d["kinds"])
     if args.record:
-        record = {"when": time.strftime("%Y-%m-%d %H:%M"), "note": args.record, "split": args.split,
-                  "table": result["table"], "summary": summary(result["table"])}
+        record = {
+            "when": time.strftime("%Y-%m-%d %H:%M"),
+            "note": args.record,
+            "split": args.split,
+            "table": result["table"],
+            "summary": summary(result["table"]),
+        }
         with RUNS.open("a") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0

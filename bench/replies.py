@@ -4,6 +4,7 @@ The REST channel returns only texts and buttons. To score a reply, its texts are
 against the domain's response templates (slot placeholders match anything), so the evaluation
 judges the assistant exactly as a user meets it, through the channel, without any debug output.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,16 +24,38 @@ CLARIFY = "clarify"
 NON_ANSWER = "non_answer"
 OTHER_LANGUAGE = "other_language"
 TAIL = "tail"
-SMALLTALK = {"utter_greet": "greet", "utter_goodbye": "goodbye", "utter_thank": "thank",
-             "utter_bot_challenge": "bot_challenge", "utter_capabilities": "capabilities"}
-NON_ANSWERS = ("utter_ask_rephrase", "utter_offer_human", "utter_default", "utter_out_of_scope",
-               "utter_not_covered", "utter_no_answer", "utter_something_else")
-HANDOFF_STARTS = ("utter_handoff_intro", "utter_ask_gemeente", "utter_ask_rol",
-                  "utter_ask_handoff_question", "utter_handoff_start")
-OTHER_KEYS = {"utter_ask_leeftijd": "age_check", "utter_local_door": "local_door",
-              "utter_ask_municipality_for_door": "local_door", "utter_ask_ticket_reference": "ticket_status",
-              "utter_ticket_unknown": "ticket_status", "utter_ticket_status": "ticket_status",
-              "utter_confirm_erasure": "erase_conversation"}
+SMALLTALK = {
+    "utter_greet": "greet",
+    "utter_goodbye": "goodbye",
+    "utter_thank": "thank",
+    "utter_bot_challenge": "bot_challenge",
+    "utter_capabilities": "capabilities",
+}
+NON_ANSWERS = (
+    "utter_ask_rephrase",
+    "utter_offer_human",
+    "utter_default",
+    "utter_out_of_scope",
+    "utter_not_covered",
+    "utter_no_answer",
+    "utter_something_else",
+)
+HANDOFF_STARTS = (
+    "utter_handoff_intro",
+    "utter_ask_gemeente",
+    "utter_ask_rol",
+    "utter_ask_handoff_question",
+    "utter_handoff_start",
+)
+OTHER_KEYS = {
+    "utter_ask_leeftijd": "age_check",
+    "utter_local_door": "local_door",
+    "utter_ask_municipality_for_door": "local_door",
+    "utter_ask_ticket_reference": "ticket_status",
+    "utter_ticket_unknown": "ticket_status",
+    "utter_ticket_status": "ticket_status",
+    "utter_confirm_erasure": "erase_conversation",
+}
 
 
 def _kind_of(response: str) -> Optional[str]:
@@ -50,7 +73,7 @@ def _kind_of(response: str) -> Optional[str]:
         return "smalltalk:" + SMALLTALK[response]
     if response in OTHER_KEYS:
         return OTHER_KEYS[response]
-    name = response[len("utter_"):]
+    name = response[len("utter_") :]
     if name.split("/")[0] in THEMES and "/" in name:
         return name
     return None
@@ -77,8 +100,9 @@ def templates() -> Tuple[Tuple[str, re.Pattern], ...]:
             for variation in variations or []:
                 this = kind
                 if kind == OTHER_LANGUAGE:  # which language: the variation's condition
-                    language = [c.get("value") for c in variation.get("condition") or []
-                                if c.get("name") == "user_language"]
+                    language = [
+                        c.get("value") for c in variation.get("condition") or [] if c.get("name") == "user_language"
+                    ]
                     this = f"{OTHER_LANGUAGE}:{language[0] if language else 'en'}"
                 # the channel sends a text's paragraphs as separate messages: the first says
                 # which response it is, the others ("Meer lezen: ...") are its tail

@@ -5,6 +5,7 @@ The answer choice (bot.domain.answer_choice) says per message whether to ask bac
 unclear message in a row gets a person offered instead of another question, so the user is never
 sent in circles (the anchor is Rasa's two-stage fallback: ask once, then hand over).
 """
+
 from __future__ import annotations
 
 import json

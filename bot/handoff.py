@@ -3,6 +3,7 @@ the conversation's events, so that the rules are tested without Rasa. Typed text
 (bot.user_text) here too, not only in the web relay: messages over Rasa's REST or socket.io channel
 do not pass the relay, and a NUL byte or an over-long address would make PostgreSQL refuse the
 ticket."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,15 +18,41 @@ THEMES = ("route", "privacy", "absence")
 ROLES = ("ouder", "leerkracht", "mentor", "intern_begeleider", "zorgcoordinator", "leerling", "anders")
 
 _ROLE_WORDS = {
-    "ouder": ("ouder", "moeder", "vader", "mama", "papa", "mam", "pap", "verzorger", "pleegouder", "voogd",
-              "parent", "mother", "father", "mum", "mom", "dad", "carer", "guardian"),
+    "ouder": (
+        "ouder",
+        "moeder",
+        "vader",
+        "mama",
+        "papa",
+        "mam",
+        "pap",
+        "verzorger",
+        "pleegouder",
+        "voogd",
+        "parent",
+        "mother",
+        "father",
+        "mum",
+        "mom",
+        "dad",
+        "carer",
+        "guardian",
+    ),
     "leerkracht": ("leerkracht", "leraar", "lerares", "docent", "juf", "meester", "school", "teacher"),
     "mentor": ("mentor",),
     "intern_begeleider": ("intern begeleider", "ib", "ib er", "iber", "ib'er"),
     "zorgcoordinator": ("zorgcoordinator", "zorg coordinator", "ondersteuningscoordinator", "zorgco"),
     "leerling": ("leerling", "scholier", "student", "jongere", "zelf", "ik ben het kind", "kind", "pupil", "child"),
-    "anders": ("anders", "iets anders", "andere", "geen van allen", "hulpverlener", "professional",
-               "someone else", "other"),
+    "anders": (
+        "anders",
+        "iets anders",
+        "andere",
+        "geen van allen",
+        "hulpverlener",
+        "professional",
+        "someone else",
+        "other",
+    ),
 }
 _THEME_WORDS = {
     "route": ("hulp", "ondersteuning", "route", "zorg", "passend onderwijs", "jeugdhulp", "wijkteam"),
@@ -112,7 +139,7 @@ def _full_intent(event: dict) -> str | None:
     selector = parse.get("response_selector") or {}
     intent = (parse.get("intent") or {}).get("name")
     if intent in THEMES:
-        retrieval = ((selector.get(intent) or selector.get("default") or {}).get("response") or {})
+        retrieval = (selector.get(intent) or selector.get("default") or {}).get("response") or {}
         return retrieval.get("intent_response_key") or intent
     return intent
 
@@ -132,7 +159,11 @@ def summary(events: list, limit: int = 1500) -> str:
             themes.append(intent)
         if text:
             lines.append(f"- {text}")
-    head = "Onderwerpen: " + (", ".join(title(t) for t in themes) if themes else "geen") + "\nBerichten van de gebruiker:\n"
+    head = (
+        "Onderwerpen: "
+        + (", ".join(title(t) for t in themes) if themes else "geen")
+        + "\nBerichten van de gebruiker:\n"
+    )
     body = "\n".join(lines) if lines else "(geen)"
     return (head + body)[:limit]
 

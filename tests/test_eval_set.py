@@ -1,5 +1,6 @@
 """The evaluation set of real-style questions stays what it was written as: frozen, and never
 trained on (bench/eval/README.md). And its scorer reads the replies as a user does."""
+
 from __future__ import annotations
 
 import hashlib
@@ -28,14 +29,26 @@ def test_the_evaluation_files_have_their_frozen_hashes():
 
 # Short questions that writers of the evaluation set wrote exactly as they already stood in the
 # training data before the set was written (commit f0e6e34): not trained on it, just common.
-ALREADY_TRAINED = {"verlof bruiloft broer", "hoi", "goedemiddag", "dank je wel", "meldcode stappen",
-                   "bewaartermijn leerlingdossier", "wat is passend onderwijs", "wat is een samenwerkingsverband",
-                   "wat is een opp"}
+ALREADY_TRAINED = {
+    "verlof bruiloft broer",
+    "hoi",
+    "goedemiddag",
+    "dank je wel",
+    "meldcode stappen",
+    "bewaartermijn leerlingdossier",
+    "wat is passend onderwijs",
+    "wat is een samenwerkingsverband",
+    "wat is een opp",
+}
 
 
 def test_no_evaluation_message_is_in_the_training_data():
-    evaluation = {_fold(json.loads(line)["text"]) for name in ("dev.jsonl", "final.jsonl")
-                  for line in (EVAL / name).read_text(encoding="utf-8").splitlines() if line.strip()}
+    evaluation = {
+        _fold(json.loads(line)["text"])
+        for name in ("dev.jsonl", "final.jsonl")
+        for line in (EVAL / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
     assert len(evaluation) > 850
     trained = set()
     for path in (ROOT / "data" / "nlu").glob("*.yml"):
@@ -49,7 +62,8 @@ def test_no_evaluation_message_is_in_the_training_data():
 def test_a_reply_is_recognised_by_its_response_and_scored():
     leave = replies.kind_of_text(
         "Op vakantie buiten de schoolvakanties mag alleen met verlof van school. Dat heet vakantieverlof "
-        "(artikel 11f van de Leerplichtwet).")
+        "(artikel 11f van de Leerplichtwet)."
+    )
     assert leave is None or leave == "absence/holiday_leave"
     holiday = next(t for k, t in _texts() if k == "absence/holiday_leave")
     kinds = replies.kinds([{"text": part} for part in holiday.split("\n\n")])
@@ -66,4 +80,4 @@ def _texts():
     for path in (ROOT / "domain").glob("*.yml"):
         for name, variations in (yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {}).items():
             for variation in variations:
-                yield name[len("utter_"):], variation.get("text") or ""
+                yield name[len("utter_") :], variation.get("text") or ""

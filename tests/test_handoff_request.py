@@ -1,5 +1,6 @@
 """A request for a person is found in the user's words, also with a story, and the story becomes
 the ticket's question so that the form does not ask it again."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,27 +9,33 @@ from bot.domain.handoff_request import asks_for_person, question_in_request
 from bot.handoff import prefilled_slots
 
 
-@pytest.mark.parametrize("text", [
-    "kan iemand mij terugbellen over de aanvraag voor verlof",
-    "ik wil graag iemand spreken, mijn zoon zit al weken thuis en school doet niks",
-    "liever iemand aan de telefoon dan deze chat",
-    "kunnen jullie mij even bellen? het gaat over de tlv",
-    "graag contact met mij opnemen over mijn dochter",
-    "ik wil met een medewerker praten",
-    "ik heb een tolk nodig",
-    "bel me aub terug",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kan iemand mij terugbellen over de aanvraag voor verlof",
+        "ik wil graag iemand spreken, mijn zoon zit al weken thuis en school doet niks",
+        "liever iemand aan de telefoon dan deze chat",
+        "kunnen jullie mij even bellen? het gaat over de tlv",
+        "graag contact met mij opnemen over mijn dochter",
+        "ik wil met een medewerker praten",
+        "ik heb een tolk nodig",
+        "bel me aub terug",
+    ],
+)
 def test_a_request_for_a_person_is_found(text):
     assert asks_for_person(text)
 
 
-@pytest.mark.parametrize("text", [
-    "moet ik de leerplichtambtenaar bellen?",
-    "mag de school mij bellen over verzuim zonder toestemming",
-    "wie is de contactpersoon op school voor passend onderwijs",
-    "hoe lang duurt een aanvraag voor jeugdhulp",
-    "mijn zoon wil niet naar school",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moet ik de leerplichtambtenaar bellen?",
+        "mag de school mij bellen over verzuim zonder toestemming",
+        "wie is de contactpersoon op school voor passend onderwijs",
+        "hoe lang duurt een aanvraag voor jeugdhulp",
+        "mijn zoon wil niet naar school",
+    ],
+)
 def test_a_question_that_mentions_calling_is_not_a_request(text):
     assert not asks_for_person(text)
 

@@ -1,4 +1,5 @@
 """The project's own Rasa NLU components on real Rasa Message objects."""
+
 from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
@@ -8,8 +9,14 @@ from bot.nlu.crisis_net import CrisisSafetyNet
 from bot.nlu.theme_from_answer import ThemeFromAnswer
 
 
-def _message(text: str, intent: str, confidence: float = 0.9, answer_confidence: float | None = None,
-             answer: str = "absence/rmc", runner_up: tuple = ("absence/kwalificatieplicht", 0.02)):
+def _message(
+    text: str,
+    intent: str,
+    confidence: float = 0.9,
+    answer_confidence: float | None = None,
+    answer: str = "absence/rmc",
+    runner_up: tuple = ("absence/kwalificatieplicht", 0.02),
+):
     data = {
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
@@ -19,10 +26,17 @@ def _message(text: str, intent: str, confidence: float = 0.9, answer_confidence:
     if answer_confidence is not None:
         data["response_selector"] = {
             "all_retrieval_intents": ["route", "privacy", "absence"],
-            "default": {"response": {"confidence": answer_confidence, "intent_response_key": answer,
-                                     "utter_action": f"utter_{answer}"},
-                        "ranking": [{"confidence": answer_confidence, "intent_response_key": answer},
-                                    {"confidence": runner_up[1], "intent_response_key": runner_up[0]}]},
+            "default": {
+                "response": {
+                    "confidence": answer_confidence,
+                    "intent_response_key": answer,
+                    "utter_action": f"utter_{answer}",
+                },
+                "ranking": [
+                    {"confidence": answer_confidence, "intent_response_key": answer},
+                    {"confidence": runner_up[1], "intent_response_key": runner_up[0]},
+                ],
+            },
         }
     return Message(data=data)
 
@@ -73,8 +87,14 @@ def _choice(message):
 
 
 def test_an_unsure_answer_becomes_a_fallback_with_the_choice_for_the_fallback_action():
-    message = _choice(_message("wat moet ik doen met de rmc", "absence", answer_confidence=0.3,
-                               runner_up=("absence/kwalificatieplicht", 0.25)))
+    message = _choice(
+        _message(
+            "wat moet ik doen met de rmc",
+            "absence",
+            answer_confidence=0.3,
+            runner_up=("absence/kwalificatieplicht", 0.25),
+        )
+    )
     assert message.get("intent")["name"] == "nlu_fallback"
     assert message.get("answer_choice")["kind"] == "clarify"
     assert message.get("answer_choice")["offered"][0] == "absence/rmc"
@@ -87,8 +107,11 @@ def test_a_sure_answer_that_fits_is_kept():
 
 
 def test_a_sure_answer_about_another_subject_becomes_an_honest_no_answer():
-    message = _choice(_message("mijn dochter wordt gepest, wat nu", "absence", answer_confidence=0.95,
-                               answer="absence/school_refusal"))
+    message = _choice(
+        _message(
+            "mijn dochter wordt gepest, wat nu", "absence", answer_confidence=0.95, answer="absence/school_refusal"
+        )
+    )
     assert message.get("intent")["name"] == "nlu_fallback"
     assert message.get("answer_choice")["kind"] == "not_covered"
 
@@ -103,8 +126,15 @@ def _theme_from_answer(message):
 
 
 def test_the_chosen_answer_decides_the_theme_when_diet_disagrees():
-    message = _theme_from_answer(_message("op welke dag start de leerplicht", "privacy", confidence=1.0,
-                                          answer_confidence=0.7, answer="absence/leerplicht_age"))
+    message = _theme_from_answer(
+        _message(
+            "op welke dag start de leerplicht",
+            "privacy",
+            confidence=1.0,
+            answer_confidence=0.7,
+            answer="absence/leerplicht_age",
+        )
+    )
     assert message.get("intent") == {"name": "absence", "confidence": 0.7}
     assert [r["name"] for r in message.get("intent_ranking")] == ["absence", "privacy"]
     # and the answer choice then judges that answer's own confidence

@@ -1,8 +1,9 @@
 """NLU quality on questions the model never saw, and the crisis net through the whole model."""
+
 from __future__ import annotations
 
-from tests.conftest import ROOT, load_yaml
 from bot.nlu.evaluation import held_out_scores
+from tests.conftest import ROOT, load_yaml
 
 MIN_MACRO_F1 = 0.90
 
@@ -23,8 +24,10 @@ def test_held_out_questions_get_no_answer_about_another_rule(parse, capsys):
     _, count, wrong = held_out_scores(parse, gated=True)
     other = [line for line in wrong if not line.endswith("got nlu_fallback")]
     with capsys.disabled():
-        print(f"\nheld-out, as answered: {count} examples, {len(wrong) - len(other)} asked back or not "
-              f"answered, {len(other)} answered with something else")
+        print(
+            f"\nheld-out, as answered: {count} examples, {len(wrong) - len(other)} asked back or not "
+            f"answered, {len(other)} answered with something else"
+        )
         for line in other:
             print("  other:", line)
     assert len(other) <= 0.02 * count

@@ -1,5 +1,6 @@
 """Subjects no answer covers yet (bot/domain/uncovered_subjects.py): each one is recognised in
 realistic messages, and no question that an answer does cover is taken for one."""
+
 from __future__ import annotations
 
 import re
@@ -216,10 +217,16 @@ def test_a_covered_question_names_no_subject(text):
 
 def test_no_question_of_the_themes_names_a_subject():
     """Over all training and held-out examples of the three themes, not only the ones above."""
-    paths = [ROOT / folder / "nlu" / f"{theme}.yml" for folder in ("data", "tests")
-             for theme in ("routes", "privacy", "absence")]
-    examples = [(intent, text) for intent, texts in examples_by_intent([p for p in paths if p.exists()]).items()
-                for text in texts]
+    paths = [
+        ROOT / folder / "nlu" / f"{theme}.yml"
+        for folder in ("data", "tests")
+        for theme in ("routes", "privacy", "absence")
+    ]
+    examples = [
+        (intent, text)
+        for intent, texts in examples_by_intent([p for p in paths if p.exists()]).items()
+        for text in texts
+    ]
     assert len(examples) > 500
     named = [(intent, text, named_subject(text)) for intent, text in examples if named_subject(text)]
     assert named == []

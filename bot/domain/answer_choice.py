@@ -15,6 +15,7 @@ When they do not agree but some answers fit the message's words, the assistant a
 with at most three of them ("Bedoel je ...?"). Otherwise it says it has no answer, names the
 subject when it can, and offers a person.
 """
+
 from __future__ import annotations
 
 import re
@@ -87,8 +88,9 @@ def title(key: str) -> str:
     return answer.title if answer else THEME_TITLES.get(key, key)
 
 
-def choose(text: str, ranking: Sequence[Tuple[str, float]], limits: Thresholds = Thresholds(),
-           answerable: bool = True) -> Choice:
+def choose(
+    text: str, ranking: Sequence[Tuple[str, float]], limits: Thresholds = Thresholds(), answerable: bool = True
+) -> Choice:
     """The choice for a message whose answers the classifier ranked as (key, confidence).
     ``answerable=False``: the classifier found the message outside the themes (or was unsure of
     its intent), so no answer is given at once; one that fits can still be offered."""

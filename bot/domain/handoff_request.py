@@ -5,6 +5,7 @@ holiday leave. The classifier sees the leave and would answer the leave rule; th
 a person. These patterns find the request in the user's words, so the handoff starts at once, and
 the rest of the message becomes the ticket's question (the user does not tell it twice).
 """
+
 from __future__ import annotations
 
 import re
@@ -13,31 +14,39 @@ from typing import Optional
 from bot.safety import normalise
 
 _ASK = r"(kan|kun|kunt|kunnen|wil|wilt|willen|zou|zouden|graag|aub|alsjeblieft|alstublieft|svp)"
-_PERSON = (r"(iemand|een mens|een medewerker|een persoon|een echt persoon|een echte persoon|"
-           r"een contactpersoon|een collega|een hulpverlener|een tolk|iemand van (jullie|het informatiepunt|de gemeente))")
-_REQUEST = re.compile("|".join([
-    r"\bterug ?(te )?bellen\b|\bterugbel|\bteruggebeld\b",
-    r"\b(bel|belt|mail|mailt|app|appt) (me|mij|ons)\b",
-    rf"\b{_ASK}\b.{{0,40}}\b(me|mij|ons) (\w+ )?(bellen|mailen|appen|spreken)\b",
-    r"\bmag iemand (me|mij|ons)\b|\b(iemand|een medewerker) laten (bellen|mailen)\b",
-    r"\b(gesprek|afspraak) met (een |de )?(medewerker|contactpersoon|persoon|iemand)\b",
-    r"\b(liefst|liever|graag) telefonisch\b",
-    r"\b(gebeld|gemaild) (te )?worden\b",
-    rf"\b{_PERSON} (te )?(spreken|bellen|aan de (telefoon|lijn)|aan de lijn krijgen)\b",
-    rf"\b(spreken|praten|bellen|chatten|contact) met {_PERSON}\b|\bmet {_PERSON} (spreken|praten|bellen|chatten)\b",
-    rf"\b{_PERSON}\b.{{0,25}}\b(contact|langs) (met (me|mij|ons) )?(op ?nemen|opnemen|opneemt|komen|komt)\b",
-    r"\bcontact met (me|mij|ons) (op|opnemen|op te nemen)\b|\bmet (me|mij|ons) contact (op ?nemen|opnemen)\b",
-    rf"\b{_ASK}\b.{{0,30}}\b(iemand|een mens|een medewerker|een persoon)\b.{{0,20}}\b(mij|me|ons)\b.{{0,20}}\b(helpen|bellen|spreken)\b",
-    r"\bliever (iemand|een mens|persoonlijk|telefonisch)\b",
-    r"\b(echt|echte) (mens|persoon)\b",
-    r"\b(een )?tolk\b",
-    r"\bdoor ?(verbinden|verbonden|zetten naar)\b",
-]))
+_PERSON = (
+    r"(iemand|een mens|een medewerker|een persoon|een echt persoon|een echte persoon|"
+    r"een contactpersoon|een collega|een hulpverlener|een tolk|iemand van (jullie|het informatiepunt|de gemeente))"
+)
+_REQUEST = re.compile(
+    "|".join(
+        [
+            r"\bterug ?(te )?bellen\b|\bterugbel|\bteruggebeld\b",
+            r"\b(bel|belt|mail|mailt|app|appt) (me|mij|ons)\b",
+            rf"\b{_ASK}\b.{{0,40}}\b(me|mij|ons) (\w+ )?(bellen|mailen|appen|spreken)\b",
+            r"\bmag iemand (me|mij|ons)\b|\b(iemand|een medewerker) laten (bellen|mailen)\b",
+            r"\b(gesprek|afspraak) met (een |de )?(medewerker|contactpersoon|persoon|iemand)\b",
+            r"\b(liefst|liever|graag) telefonisch\b",
+            r"\b(gebeld|gemaild) (te )?worden\b",
+            rf"\b{_PERSON} (te )?(spreken|bellen|aan de (telefoon|lijn)|aan de lijn krijgen)\b",
+            rf"\b(spreken|praten|bellen|chatten|contact) met {_PERSON}\b|\bmet {_PERSON} (spreken|praten|bellen|chatten)\b",
+            rf"\b{_PERSON}\b.{{0,25}}\b(contact|langs) (met (me|mij|ons) )?(op ?nemen|opnemen|opneemt|komen|komt)\b",
+            r"\bcontact met (me|mij|ons) (op|opnemen|op te nemen)\b|\bmet (me|mij|ons) contact (op ?nemen|opnemen)\b",
+            rf"\b{_ASK}\b.{{0,30}}\b(iemand|een mens|een medewerker|een persoon)\b.{{0,20}}\b(mij|me|ons)\b.{{0,20}}\b(helpen|bellen|spreken)\b",
+            r"\bliever (iemand|een mens|persoonlijk|telefonisch)\b",
+            r"\b(echt|echte) (mens|persoon)\b",
+            r"\b(een )?tolk\b",
+            r"\bdoor ?(verbinden|verbonden|zetten naar)\b",
+        ]
+    )
+)
 # Words that only carry the request: what is left is the user's question.
-_FILLER = re.compile(r"\b(hallo|hoi|hey|goedemiddag|goedemorgen|goedenavond|beste|graag|aub|alsjeblieft|"
-                     r"alstublieft|svp|please|dank|bedankt|over|met|ik|wil|wilt|kan|kunt|iemand|mij|me|"
-                     r"ons|terug|bellen|spreken|een|de|het|mens|medewerker|persoon|contactpersoon|"
-                     r"contact|opnemen|op|nemen|u|je|jullie|mag|zou|zouden|even|ff|dat|van|voor)\b")
+_FILLER = re.compile(
+    r"\b(hallo|hoi|hey|goedemiddag|goedemorgen|goedenavond|beste|graag|aub|alsjeblieft|"
+    r"alstublieft|svp|please|dank|bedankt|over|met|ik|wil|wilt|kan|kunt|iemand|mij|me|"
+    r"ons|terug|bellen|spreken|een|de|het|mens|medewerker|persoon|contactpersoon|"
+    r"contact|opnemen|op|nemen|u|je|jullie|mag|zou|zouden|even|ff|dat|van|voor)\b"
+)
 MIN_QUESTION_WORDS = 3
 
 

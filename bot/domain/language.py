@@ -8,6 +8,7 @@ Dutch messages full of abbreviations ("tlv verlengen", "mn dossier inzien") look
 any detector, so a message counts as another language only when it has enough words and the
 detector is sure, or when it is written in another script (Arabic, Cyrillic).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _DUTCH_WORDS = frozenset(
     "de het een en van ik je jij mijn mn m'n wij we ons onze is zijn was wat hoe wie waar wanneer "
     "waarom niet geen wel met op aan voor bij naar uit over dat die dit deze er nog al ook maar "
-    "of als dan kan kun kunt mag moet wil heb heeft hebben zit gaat doen school kind zoon dochter".split())
+    "of als dan kan kun kunt mag moet wil heb heeft hebben zit gaat doen school kind zoon dochter".split()
+)
 MIN_DUTCH_SHARE = 0.25
 _OTHER_SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "uk": re.compile(r"[\u0400-\u04ff]")}
 
@@ -36,9 +38,17 @@ _OTHER_SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "uk": re.compile(r"[\u040
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
 
-    languages = [Language.DUTCH, Language.ENGLISH, Language.TURKISH, Language.ARABIC,
-                 Language.POLISH, Language.UKRAINIAN, Language.GERMAN, Language.FRENCH,
-                 Language.RUSSIAN]
+    languages = [
+        Language.DUTCH,
+        Language.ENGLISH,
+        Language.TURKISH,
+        Language.ARABIC,
+        Language.POLISH,
+        Language.UKRAINIAN,
+        Language.GERMAN,
+        Language.FRENCH,
+        Language.RUSSIAN,
+    ]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 

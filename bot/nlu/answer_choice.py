@@ -6,6 +6,7 @@ ask back once ("Bedoel je ...?"), or say honestly that it has no answer. The lat
 ``nlu_fallback`` with the decision in the parse result (``answer_choice``), which the fallback
 action reads; an answer keeps (or gets) its theme intent, so the theme's rule gives it.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text, Tuple
@@ -38,8 +39,11 @@ OUT_OF_SCOPE_INTENT = "out_of_scope"
 def ranking(message: Message) -> List[Tuple[str, float]]:
     """The answers the ResponseSelector weighed, as (key, confidence), best first."""
     selector = (message.get(RESPONSE_SELECTOR_KEY) or {}).get("default") or {}
-    return [(r.get("intent_response_key"), float(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
-            for r in selector.get("ranking") or [] if r.get("intent_response_key")]
+    return [
+        (r.get("intent_response_key"), float(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
+        for r in selector.get("ranking") or []
+        if r.get("intent_response_key")
+    ]
 
 
 def classified_intent(message: Message) -> Optional[str]:
@@ -58,8 +62,13 @@ class AnswerChoice(GraphComponent, IntentClassifier):
         self.limits = limits
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "AnswerChoice":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "AnswerChoice":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -5,6 +5,7 @@ becomes ``crisis`` with full confidence, whatever the classifier or the fallback
 that only the classifier sees, and with little confidence, becomes an unclear message. Every
 ``crisis`` message gets a ``crisis_kind`` entity, so the answer can lead with the right number.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -39,9 +40,7 @@ CRISIS_ENTITY = "crisis_kind"
 CLASSIFIER_ONLY_CONFIDENCE = 0.9
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CrisisSafetyNet(GraphComponent, IntentClassifier):
     """Overrides the predicted intent with ``crisis`` when the safety patterns match."""
 
@@ -75,9 +74,7 @@ class CrisisSafetyNet(GraphComponent, IntentClassifier):
         else:
             return
         text = message.get(TEXT) or ""
-        entities = [
-            e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != CRISIS_ENTITY
-        ]
+        entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != CRISIS_ENTITY]
         entities.append(
             {
                 ENTITY_ATTRIBUTE_TYPE: CRISIS_ENTITY,

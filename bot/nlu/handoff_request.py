@@ -4,6 +4,7 @@
 asked for a person (bot.domain.handoff_request). It runs before the language and crisis
 components, so acute danger still wins.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -27,8 +28,13 @@ class HandoffRequest(GraphComponent, IntentClassifier):
     """Sets ``request_human`` when the user asks to be called, mailed or put through."""
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "HandoffRequest":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "HandoffRequest":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -6,6 +6,7 @@ is and is offered a call-back (bot.domain.language decides the language). The in
 crisis answer and the handoff's questions come in that language too. The crisis component runs
 after this one and wins.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -42,8 +43,13 @@ class LanguageDetector(GraphComponent, IntentClassifier):
     """Sets ``other_language`` and a ``language`` entity for a message not in Dutch."""
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LanguageDetector":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LanguageDetector":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -57,8 +63,15 @@ class LanguageDetector(GraphComponent, IntentClassifier):
             set_intent(message, OTHER_LANGUAGE, 1.0)
             ours = (LANGUAGE_ENTITY, FORM_LANGUAGE_ENTITY)
             entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) not in ours]
-            entities.extend({ENTITY_ATTRIBUTE_TYPE: kind, ENTITY_ATTRIBUTE_VALUE: value, ENTITY_ATTRIBUTE_START: 0,
-                             ENTITY_ATTRIBUTE_END: len(text), EXTRACTOR: "LanguageDetector"}
-                            for kind, value in zip(ours, (language, FORM_LANGUAGE)))
+            entities.extend(
+                {
+                    ENTITY_ATTRIBUTE_TYPE: kind,
+                    ENTITY_ATTRIBUTE_VALUE: value,
+                    ENTITY_ATTRIBUTE_START: 0,
+                    ENTITY_ATTRIBUTE_END: len(text),
+                    EXTRACTOR: "LanguageDetector",
+                }
+                for kind, value in zip(ours, (language, FORM_LANGUAGE))
+            )
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
