@@ -165,14 +165,20 @@ class ActionHandoffStoppedForErasure(ActionHandoffCancelled):
 
 
 class ActionTicketStatus(Action):
-    """'Hoe staat het met CIP-2026-000123?': the status and the contact person's name, nothing else."""
+    """'Hoe staat het met CIP-7K4M-Q9TX?': the status and the contact person's name, nothing else;
+    and only for a ticket made in this conversation, or when the message also holds the e-mail
+    address or phone number the ticket holds. Any other reference gets the answer of a reference
+    that does not exist: whoever found or guessed one learns nothing, not even that it exists (a
+    contact person who is a leerplichtambtenaar would tell a stranger that a family has a ticket
+    about school absence). The rule is here, in the action server, so it holds for every way in."""
 
     def name(self) -> Text:
         return "action_ticket_status"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        reference = handoff.find_reference(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        reference = handoff.find_reference(text)
         if reference is None:
             dispatcher.utter_message(response="utter_ask_ticket_reference")
             return []
@@ -180,14 +186,23 @@ class ActionTicketStatus(Action):
             with session() as db:
                 ticket = find_ticket(db, reference)
                 found = (ticket.reference, ticket.status, ticket.contact_id) if ticket else None
+                shown = ticket is not None and (ticket.reference in references_of_conversation(tracker.events)
+                                                or handoff.gives_contact(text, ticket.requester_contact))
         except SQLAlchemyError as error:
             log.error("status niet opgevraagd: %s", type(error).__name__)
             dispatcher.utter_message(response="utter_service_unavailable")
             return []
-        if found is None:
+        if not shown:
             dispatcher.utter_message(response="utter_ticket_unknown", reference=reference.upper())
             return []
         contact = load_region().contact(found[2])
         dispatcher.utter_message(response="utter_ticket_status", reference=found[0], status=STATUS_TEXT[found[1]],
                                  contact_name=contact.name if contact else "een contactpersoon")
         return []
+
+
+def references_of_conversation(events: List[Dict[Text, Any]]) -> set:
+    """The references action_create_ticket gave in this conversation (its handoff_reference slot
+    events: the slot has no mapping from what the user types, so only the action sets it)."""
+    return {event.get("value") for event in events
+            if event.get("event") == "slot" and event.get("name") == "handoff_reference" and event.get("value")}

@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, run, help_text in (("show", _show, "een ticket met geschiedenis"), ("take", _take, "ticket oppakken"),
                                  ("note", _note, "notitie toevoegen"), ("close", _close, "ticket afronden")):
         command = tickets.add_parser(name, help=help_text)
-        command.add_argument("reference", help="referentie, bijvoorbeeld CIP-2026-000123")
+        command.add_argument("reference", help="referentie, bijvoorbeeld CIP-7K4M-Q9TX")
         if name == "note":
             command.add_argument("text", help="de notitie")
         if name == "close":
@@ -194,7 +194,7 @@ def _actor(region: Region, actor_id: str):
 def _ticket(db, reference: str):
     ticket = find_ticket(db, reference)
     if ticket is None:
-        raise CliError(f"geen ticket met referentie {reference!r} (vorm: CIP-2026-000123)")
+        raise CliError(f"geen ticket met referentie {reference!r} (vorm: CIP-7K4M-Q9TX)")
     return ticket
 
 

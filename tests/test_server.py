@@ -87,6 +87,9 @@ def test_a_parent_is_handed_off_to_a_named_contact_person(assistant, smtp_inbox)
     assert smtp_inbox.about(reference)
     status = say(f"hoe staat het met {reference}?")
     assert "ontvangen, nog niet opgepakt" in status and "Sanne" not in status
+    stranger = _chat(assistant)(f"hoe staat het met {reference}?")  # another conversation
+    assert "geen vraag vinden" in stranger and "ontvangen" not in stranger and "Anna" not in stranger
+    assert "ontvangen" in _chat(assistant)(f"hoe staat het met {reference}? mijn mail is sanne@example.org")
 
 
 def test_stopping_the_handoff_stores_nothing(assistant):

@@ -4,7 +4,6 @@ Functions take a SQLAlchemy session so the caller decides the unit of work; a ti
 event and its notification are written in one transaction, so no half-written ticket can exist."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -17,8 +16,9 @@ from bot.tickets.assign import choose_contact
 from bot.tickets.clock import dutch, utcnow
 from bot.tickets.mailer import where_to_read
 from bot.tickets.models import CLOSED, OPEN, TAKEN, OutboxMail, Ticket, TicketEvent
+from bot.tickets.reference import PATTERN as REFERENCE
+from bot.tickets.reference import new_reference, parse
 
-REFERENCE = re.compile(r"\bCIP[- ]?(\d{4})[- ]?(\d{1,6})\b", re.IGNORECASE)
 STATUS_TEXT = {OPEN: "ontvangen, nog niet opgepakt", TAKEN: "in behandeling", CLOSED: "afgerond"}
 THEME_TEXT = {"route": "hulp en ondersteuning", "privacy": "privacy", "absence": "leerplicht en verzuim"}
 EVENT_TEXT = {"created": "aangemaakt", "notified": "gemaild", "taken": "opgepakt", "noted": "notitie",
@@ -56,6 +56,7 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
         status=OPEN, contact_id=contact.id, municipality=request.municipality, theme=request.theme,
         role=request.role, question=request.question, summary=request.summary if request.consent else None,
         consent=request.consent, requester_name=request.name, requester_contact=request.contact,
+        public_reference=_unused_reference(db),
     )
     try:
         with db.begin_nested():
@@ -66,6 +67,14 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
     ticket.events.append(TicketEvent(kind="created", actor="assistent", at=now))
     db.add(_notification(region, ticket, contact, now))
     return ticket, True
+
+
+def _unused_reference(db: Session) -> str:
+    """A random reference no ticket has yet (a clash is a one in a trillion event, but cheap to rule out)."""
+    while True:
+        reference = new_reference()
+        if db.execute(select(Ticket.id).where(Ticket.public_reference == reference)).first() is None:
+            return reference
 
 
 def _open_counts(db: Session) -> dict:
@@ -98,12 +107,20 @@ def _notification(region: Region, ticket: Ticket, contact: Contact, now) -> Outb
 
 
 def find_ticket(db: Session, reference: str) -> Ticket | None:
-    """The ticket a reference like 'CIP-2026-000123' (also 'cip 2026 123') points to."""
-    match = REFERENCE.search(reference or "")
-    if not match:
+    """The ticket a reference like 'CIP-7K4M-Q9TX' (also 'cip 7k4m q9tx') or an old one like
+    'CIP-2026-000123' (also 'cip 2026 123') points to. An old reference finds only a ticket that
+    has no random one: the sequential numbers of newer tickets must not be a way in."""
+    parsed = parse(reference)
+    if parsed is None:
         return None
-    ticket = db.get(Ticket, int(match.group(2)))
-    return ticket if ticket is not None and ticket.created_at.year == int(match.group(1)) else None
+    kind, value = parsed
+    if kind == "new":
+        return db.execute(select(Ticket).where(Ticket.public_reference == value)).scalar_one_or_none()
+    year, number = value
+    ticket = db.get(Ticket, number)
+    if ticket is None or ticket.public_reference is not None or ticket.created_at.year != year:
+        return None
+    return ticket
 
 
 def list_tickets(db: Session, contact: Contact | None = None, include_closed: bool = False) -> list[Ticket]:
