@@ -115,14 +115,10 @@ class ActionCreateTicket(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         region = load_region()
-        consent = tracker.get_slot("handoff_consent") is True
-        theme = tracker.get_slot("handoff_theme") or handoff.latest_theme(tracker.events) or "route"
-        request = HandoffRequest(
-            submission_key=handoff.submission_key(tracker.sender_id, tracker.events),
-            municipality=tracker.get_slot("gemeente"), theme=theme, role=tracker.get_slot("rol") or "anders",
-            question=tracker.get_slot("handoff_question"), name=tracker.get_slot("handoff_name"),
-            contact=tracker.get_slot("handoff_contact"), consent=consent,
-            summary=handoff.summary(tracker.events) if consent else None)
+        request = checked_request(region, tracker)
+        if request is None:
+            dispatcher.utter_message(response="utter_service_unavailable")
+            return forget_personal_slots() + [SlotSet("handoff_theme", None)]
         try:
             with session() as db:
                 ticket, _ = create_ticket(db, region, request)
@@ -137,6 +133,47 @@ class ActionCreateTicket(Action):
                                  reference=reference, due=dutch(due), hours=region.response_hours)
         return forget_personal_slots() + [SlotSet("handoff_theme", None), SlotSet("handoff_reference", reference)]
 
+
+
+def checked_request(region, tracker: Tracker) -> HandoffRequest | None:
+    """The form's answers, each checked again with the form's own rules, or None.
+
+    The form validated them as they were typed, but slots arrive here in a request: a forged call
+    to the action server, or a slot set some other way, would otherwise store a 20,000-character
+    question, a role `admin<script>` or a contact `javascript:...` (and mail it as a tel: link).
+    Only a value the form would have stored is accepted; the log names the fields, never values."""
+    slots = {slot: tracker.get_slot(slot) for slot in ("gemeente", "rol", "handoff_question", "handoff_theme",
+                                                        "handoff_name", "handoff_contact", "handoff_consent")}
+    theme = slots["handoff_theme"] or handoff.latest_theme(tracker.events) or "route"
+    municipality = slots["gemeente"] if isinstance(slots["gemeente"], str) else None
+    checked = {
+        "gemeente": municipality if municipality and find_municipality(region, municipality) == municipality
+        else None,
+        "rol": slots["rol"] if slots["rol"] in handoff.ROLES else None,
+        "handoff_theme": theme if theme in handoff.THEMES else None,
+        "handoff_question": _unchanged(handoff.parse_question, slots["handoff_question"]),
+        "handoff_name": _unchanged(handoff.parse_name, slots["handoff_name"]),
+        "handoff_contact": _unchanged(handoff.parse_contact, slots["handoff_contact"]),
+        "handoff_consent": slots["handoff_consent"] if isinstance(slots["handoff_consent"], bool) else None,
+    }
+    wrong = sorted(slot for slot, value in checked.items() if value is None)
+    if wrong:
+        log.warning("ticket geweigerd, ongeldige velden: %s", ", ".join(wrong))
+        return None
+    consent = checked["handoff_consent"]
+    return HandoffRequest(
+        submission_key=handoff.submission_key(tracker.sender_id, tracker.events),
+        municipality=checked["gemeente"], theme=checked["handoff_theme"], role=checked["rol"],
+        question=checked["handoff_question"], name=checked["handoff_name"], contact=checked["handoff_contact"],
+        consent=consent, summary=handoff.summary(tracker.events) if consent else None)
+
+
+def _unchanged(parse, value: Any) -> str | None:
+    """`value` if the form's parser keeps it as it is (what the form stored), else None."""
+    if not isinstance(value, str):
+        return None
+    parsed = parse(value)
+    return parsed if parsed == value else None
 
 
 class ActionHandoffCancelled(Action):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import logging
 import warnings
 from contextlib import contextmanager
@@ -255,7 +256,15 @@ def tracker_engine(endpoints: str | Path | None = None) -> Engine | None:
     path = Path(endpoints) if endpoints else PROJECT_ROOT / "endpoints.yml"
     if not path.is_file():
         raise TrackerStoreError(f"{path} bestaat niet")
-    config = read_endpoint_config(str(path), "tracker_store")
+    # endpoints.yml also names the action server's secret (${CIP_ACTION_SECRET}), which Rasa's
+    # reader requires to be set; `cip erase` and `cip retention run` read only the tracker store
+    secret_variable, had_secret = "CIP_ACTION_SECRET", "CIP_ACTION_SECRET" in os.environ
+    os.environ.setdefault(secret_variable, "-")
+    try:
+        config = read_endpoint_config(str(path), "tracker_store")
+    finally:
+        if not had_secret:
+            del os.environ[secret_variable]
     if config is None or str(config.type).lower() not in SQL_TYPES:
         raise TrackerStoreError(f"{path} noemt geen SQL tracker store (type: {config and config.type}); "
                                 "bewaartermijnen en verwijderen werken alleen met de SQL tracker store")
