@@ -33,6 +33,8 @@ from contextlib import contextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import PROJECT_ROOT
+from bot.private_files import private_process, private_var
 from bot.action_server import DEFAULT_HOST, DEFAULT_PORT, HOST_VARIABLE, default_host, serve
 from bot.db import database_url, session, upgrade
 from bot.erasure import erase_sender, erase_ticket
@@ -56,6 +58,8 @@ class CliError(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
+    private_process()  # tickets, conversations, secrets: every file a command makes is the owner's only
+    private_var(PROJECT_ROOT)
     args = _parser().parse_args(argv)
     try:
         args.run(args)

@@ -40,6 +40,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from bot import PROJECT_ROOT
+from bot.private_files import private_sqlite_file
 
 # Importing Rasa's table warns that it uses SQLAlchemy 1.4 APIs: Rasa's concern, not the CLI user's.
 with warnings.catch_warnings(record=True):
@@ -71,6 +72,8 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     conversation deletes it instead of saving."""
 
     def __init__(self, *args, **kwargs) -> None:
+        if kwargs.get("dialect", "sqlite") == "sqlite":  # whole conversations: readable by the owner only
+            private_sqlite_file(kwargs.get("db") or "rasa.db")
         super().__init__(*args, **kwargs)
         from bot import rasa_speedups  # TensorFlow and Rasa's core: only in the Rasa server
 
