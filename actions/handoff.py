@@ -17,7 +17,7 @@ from bot.region import find_municipality, load_region
 from bot.tickets.clock import dutch
 from bot.tickets.mailer import SmtpSettings, send_pending
 from bot.tickets.outbox_thread import OutboxThread
-from bot.tickets.service import STATUS_TEXT, HandoffRequest, create_ticket, find_ticket
+from bot.tickets.service import STATUS_TEXT, HandoffRequest, QuotaReached, create_ticket, find_ticket
 
 log = logging.getLogger(__name__)
 PERSONAL_SLOTS = ("handoff_question", "handoff_name", "handoff_contact", "handoff_consent")
@@ -123,6 +123,12 @@ class ActionCreateTicket(Action):
             with session() as db:
                 ticket, _ = create_ticket(db, region, request)
                 reference, due, contact_id = ticket.reference, ticket.due_at, ticket.contact_id
+        except QuotaReached:
+            log.warning("ticket geweigerd: quotum bereikt")
+            dispatcher.utter_message(text=(
+                f"Je hebt vandaag al een paar vragen doorgezet. Een nieuwe vraag kan ik nu niet doorzetten. "
+                f"Bel het informatiepunt op {region.phone} of mail naar {region.email}, dan helpen ze je verder."))
+            return forget_personal_slots() + [SlotSet("handoff_theme", None)]
         except SQLAlchemyError as error:
             log.error("ticket niet opgeslagen: %s", type(error).__name__)
             dispatcher.utter_message(response="utter_service_unavailable")
@@ -165,7 +171,8 @@ def checked_request(region, tracker: Tracker) -> HandoffRequest | None:
         submission_key=handoff.submission_key(tracker.sender_id, tracker.events),
         municipality=checked["gemeente"], theme=checked["handoff_theme"], role=checked["rol"],
         question=checked["handoff_question"], name=checked["handoff_name"], contact=checked["handoff_contact"],
-        consent=consent, summary=handoff.summary(tracker.events) if consent else None)
+        consent=consent, summary=handoff.summary(tracker.events) if consent else None,
+        earlier_in_conversation=len(references_of_conversation(tracker.events)))
 
 
 def _unchanged(parse, value: Any) -> str | None:

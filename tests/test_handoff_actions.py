@@ -278,3 +278,32 @@ def test_a_municipality_outside_the_region_hears_which_are_served():
     messages, _ = run(ActionMunicipalityGiven(), outside)
     assert messages[0]["response"] == "utter_outside_region"
     assert messages[0]["gemeenten"] == "Aalten, Oost-Gelre en Winterswijk"
+
+
+def test_a_conversation_gets_at_most_three_tickets_then_the_central_number(db_url):
+    """Before: a script could fill every contact person's inbox through the form."""
+    from bot.region import load_region
+
+    events = list(HISTORY)
+    for i in range(3):
+        messages, new = run(ActionCreateTicket(), tracker(events=events + [user("ja", "affirm", 10.0 + i)],
+                                                          slots={"handoff_contact": f"ouder{i}@example.org"}))
+        assert messages[0]["response"] == "utter_handoff_done"
+        events += [user("ja", "affirm", 10.0 + i)] + [e for e in new if e["event"] == "slot"]
+    refused, _ = run(ActionCreateTicket(), tracker(events=events + [user("ja", "affirm", 20.0)],
+                                                   slots={"handoff_contact": "ouder9@example.org"}))
+    assert load_region().phone in refused[0]["text"] and "response" not in refused[0] or not refused[0]["response"]
+    with session(db_url) as db:
+        assert len(db.execute(select(Ticket)).scalars().all()) == 3
+
+
+def test_one_contact_address_gets_at_most_three_tickets_a_day(db_url):
+    from bot.region import load_region
+
+    for i in range(3):
+        messages, _ = run(ActionCreateTicket(), tracker(sender=f"gesprek-{i}"))
+        assert messages[0]["response"] == "utter_handoff_done"
+    refused, _ = run(ActionCreateTicket(), tracker(sender="gesprek-9"))
+    assert load_region().phone in refused[0]["text"]
+    with session(db_url) as db:
+        assert len(db.execute(select(Ticket)).scalars().all()) == 3

@@ -37,6 +37,16 @@ class HandoffRequest:
     contact: str
     consent: bool
     summary: str | None = None
+    earlier_in_conversation: int = 0  # tickets this conversation made before
+
+
+MAX_TICKETS_PER_CONVERSATION = 3
+MAX_TICKETS_PER_CONTACT_PER_DAY = 3
+
+
+class QuotaReached(Exception):
+    """A new ticket over the quota: a script must not fill every contact person's inbox through
+    the form. The user is given the central phone number instead."""
 
 
 class NotAllowed(Exception):
@@ -49,6 +59,9 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
     if existing is not None:
         return existing, False
     now = utcnow()
+    if request.earlier_in_conversation >= MAX_TICKETS_PER_CONVERSATION or \
+            _tickets_since(db, request.contact, now - timedelta(days=1)) >= MAX_TICKETS_PER_CONTACT_PER_DAY:
+        raise QuotaReached()
     contact = choose_contact(region, request.municipality, request.theme, _open_counts(db), now.date(),
                              _previous_contact(db, request.contact))
     ticket = Ticket(
@@ -67,6 +80,11 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
     ticket.events.append(TicketEvent(kind="created", actor="assistent", at=now))
     db.add(_notification(region, ticket, contact, now))
     return ticket, True
+
+
+def _tickets_since(db: Session, requester_contact: str, since) -> int:
+    return db.execute(select(func.count()).select_from(Ticket).where(Ticket.requester_contact == requester_contact,
+                                                                     Ticket.created_at >= since)).scalar_one()
 
 
 def _unused_reference(db: Session) -> str:
