@@ -178,7 +178,7 @@ def test_the_list_covers_every_attack_and_its_rows_are_well_formed():
     ids = [row["id"] for row in ROWS]
     assert len(ids) == len(set(ids))
     assert {row["attack"] for row in ROWS} == {"script", "sql", "template", "traversal", "forged-id", "session",
-                                              "csrf"}
+                                              "csrf", "flood", "exposure"}
     for row in RUN:
         assert sum(key in row for key in ("get", "post", "login", "chat")) == 1, row["id"]
         assert isinstance(row["status"], int) and row["what"], row["id"]

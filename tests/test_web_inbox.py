@@ -55,7 +55,7 @@ def handed_off(assistant) -> str:
         assistant.send(sender, text)
     done = "\n".join(m.get("text", "") for m in assistant.send(sender, "ja dat mag"))
     assert "Je referentie is CIP-" in done, done
-    return re.search(r"CIP-\d{4}-\d{6}", done).group(0)
+    return re.search(r"CIP-[0-9A-Z]{4}-[0-9A-Z]{4}", done).group(0)
 
 
 def owner_of(assistant, reference: str) -> str:
