@@ -1,5 +1,6 @@
 """Handoff to a contact person: the form's checks, making the ticket, and its status.
 Thin: the rules live in bot.handoff, bot.region and bot.tickets."""
+
 from __future__ import annotations
 
 import logging
@@ -36,8 +37,9 @@ class ValidateHandoffForm(FormValidationAction):
             slots.remove("handoff_theme")
         return slots
 
-    def validate_gemeente(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                          domain: DomainDict) -> Dict[Text, Any]:
+    def validate_gemeente(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         region = load_region()
         name = find_municipality(region, str(value or ""))
         if name is None:
@@ -45,12 +47,14 @@ class ValidateHandoffForm(FormValidationAction):
             return {"gemeente": None}
         return {"gemeente": name}
 
-    def validate_rol(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                     domain: DomainDict) -> Dict[Text, Any]:
+    def validate_rol(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return _checked("rol", value, dispatcher)
 
-    def validate_handoff_question(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                  domain: DomainDict) -> Dict[Text, Any]:
+    def validate_handoff_question(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         question = handoff.parse_question(value)
         if question is None:
             dispatcher.utter_message(response="utter_invalid_handoff_question")
@@ -58,16 +62,19 @@ class ValidateHandoffForm(FormValidationAction):
         theme = handoff.theme_of_intent((tracker.latest_message.get("intent") or {}).get("name"))
         return {"handoff_question": question, **({"handoff_theme": theme} if theme else {})}
 
-    def validate_handoff_theme(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> Dict[Text, Any]:
+    def validate_handoff_theme(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return _checked("handoff_theme", value, dispatcher)
 
-    def validate_handoff_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                              domain: DomainDict) -> Dict[Text, Any]:
+    def validate_handoff_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return _checked("handoff_name", value, dispatcher)
 
-    def validate_handoff_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: DomainDict) -> Dict[Text, Any]:
+    def validate_handoff_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return _checked("handoff_contact", value, dispatcher)
 
 
@@ -112,8 +119,9 @@ class ActionCreateTicket(Action):
     def name(self) -> Text:
         return "action_create_ticket"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         region = load_region()
         request = checked_request(region, tracker)
         if request is None:
@@ -125,9 +133,12 @@ class ActionCreateTicket(Action):
                 reference, due, contact_id = ticket.reference, ticket.due_at, ticket.contact_id
         except QuotaReached:
             log.warning("ticket geweigerd: quotum bereikt")
-            dispatcher.utter_message(text=(
-                f"Je hebt vandaag al een paar vragen doorgezet. Een nieuwe vraag kan ik nu niet doorzetten. "
-                f"Bel het informatiepunt op {region.phone} of mail naar {region.email}, dan helpen ze je verder."))
+            dispatcher.utter_message(
+                text=(
+                    f"Je hebt vandaag al een paar vragen doorgezet. Een nieuwe vraag kan ik nu niet doorzetten. "
+                    f"Bel het informatiepunt op {region.phone} of mail naar {region.email}, dan helpen ze je verder."
+                )
+            )
             return forget_personal_slots() + [SlotSet("handoff_theme", None)]
         except SQLAlchemyError as error:
             log.error("ticket niet opgeslagen: %s", type(error).__name__)
@@ -135,10 +146,15 @@ class ActionCreateTicket(Action):
             return forget_personal_slots() + [SlotSet("handoff_theme", None)]
         OUTBOX.wake()
         contact = region.contact(contact_id)
-        dispatcher.utter_message(response="utter_handoff_done", contact_name=contact.name, contact_role=contact.role,
-                                 reference=reference, due=dutch(due), hours=region.response_hours)
+        dispatcher.utter_message(
+            response="utter_handoff_done",
+            contact_name=contact.name,
+            contact_role=contact.role,
+            reference=reference,
+            due=dutch(due),
+            hours=region.response_hours,
+        )
         return forget_personal_slots() + [SlotSet("handoff_theme", None), SlotSet("handoff_reference", reference)]
-
 
 
 def checked_request(region, tracker: Tracker) -> HandoffRequest | None:
@@ -148,13 +164,22 @@ def checked_request(region, tracker: Tracker) -> HandoffRequest | None:
     to the action server, or a slot set some other way, would otherwise store a 20,000-character
     question, a role `admin<script>` or a contact `javascript:...` (and mail it as a tel: link).
     Only a value the form would have stored is accepted; the log names the fields, never values."""
-    slots = {slot: tracker.get_slot(slot) for slot in ("gemeente", "rol", "handoff_question", "handoff_theme",
-                                                        "handoff_name", "handoff_contact", "handoff_consent")}
+    slots = {
+        slot: tracker.get_slot(slot)
+        for slot in (
+            "gemeente",
+            "rol",
+            "handoff_question",
+            "handoff_theme",
+            "handoff_name",
+            "handoff_contact",
+            "handoff_consent",
+        )
+    }
     theme = slots["handoff_theme"] or handoff.latest_theme(tracker.events) or "route"
     municipality = slots["gemeente"] if isinstance(slots["gemeente"], str) else None
     checked = {
-        "gemeente": municipality if municipality and find_municipality(region, municipality) == municipality
-        else None,
+        "gemeente": municipality if municipality and find_municipality(region, municipality) == municipality else None,
         "rol": slots["rol"] if slots["rol"] in handoff.ROLES else None,
         "handoff_theme": theme if theme in handoff.THEMES else None,
         "handoff_question": _unchanged(handoff.parse_question, slots["handoff_question"]),
@@ -169,10 +194,16 @@ def checked_request(region, tracker: Tracker) -> HandoffRequest | None:
     consent = checked["handoff_consent"]
     return HandoffRequest(
         submission_key=handoff.submission_key(tracker.sender_id, tracker.events),
-        municipality=checked["gemeente"], theme=checked["handoff_theme"], role=checked["rol"],
-        question=checked["handoff_question"], name=checked["handoff_name"], contact=checked["handoff_contact"],
-        consent=consent, summary=handoff.summary(tracker.events) if consent else None,
-        earlier_in_conversation=len(references_of_conversation(tracker.events)))
+        municipality=checked["gemeente"],
+        theme=checked["handoff_theme"],
+        role=checked["rol"],
+        question=checked["handoff_question"],
+        name=checked["handoff_name"],
+        contact=checked["handoff_contact"],
+        consent=consent,
+        summary=handoff.summary(tracker.events) if consent else None,
+        earlier_in_conversation=len(references_of_conversation(tracker.events)),
+    )
 
 
 def _unchanged(parse, value: Any) -> str | None:
@@ -191,14 +222,15 @@ class ActionHandoffCancelled(Action):
     def name(self) -> Text:
         return "action_handoff_cancelled"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response=self.response)
         return forget_personal_slots() + [SlotSet("handoff_theme", None)]
 
 
 class ActionHandoffStoppedForErasure(ActionHandoffCancelled):
-    """"Verwijder mijn gesprek" inside the handoff form stops it as "stop" does, answers forgotten:
+    """ "Verwijder mijn gesprek" inside the handoff form stops it as "stop" does, answers forgotten:
     if the user then keeps the conversation, a new handoff asks its questions again instead of
     sending on a question, name or address given before."""
 
@@ -219,8 +251,9 @@ class ActionTicketStatus(Action):
     def name(self) -> Text:
         return "action_ticket_status"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
         reference = handoff.find_reference(text)
         if reference is None:
@@ -230,8 +263,10 @@ class ActionTicketStatus(Action):
             with session() as db:
                 ticket = find_ticket(db, reference)
                 found = (ticket.reference, ticket.status, ticket.contact_id) if ticket else None
-                shown = ticket is not None and (ticket.reference in references_of_conversation(tracker.events)
-                                                or handoff.gives_contact(text, ticket.requester_contact))
+                shown = ticket is not None and (
+                    ticket.reference in references_of_conversation(tracker.events)
+                    or handoff.gives_contact(text, ticket.requester_contact)
+                )
         except SQLAlchemyError as error:
             log.error("status niet opgevraagd: %s", type(error).__name__)
             dispatcher.utter_message(response="utter_service_unavailable")
@@ -240,13 +275,20 @@ class ActionTicketStatus(Action):
             dispatcher.utter_message(response="utter_ticket_unknown", reference=reference.upper())
             return []
         contact = load_region().contact(found[2])
-        dispatcher.utter_message(response="utter_ticket_status", reference=found[0], status=STATUS_TEXT[found[1]],
-                                 contact_name=contact.name if contact else "een contactpersoon")
+        dispatcher.utter_message(
+            response="utter_ticket_status",
+            reference=found[0],
+            status=STATUS_TEXT[found[1]],
+            contact_name=contact.name if contact else "een contactpersoon",
+        )
         return []
 
 
 def references_of_conversation(events: List[Dict[Text, Any]]) -> set:
     """The references action_create_ticket gave in this conversation (its handoff_reference slot
     events: the slot has no mapping from what the user types, so only the action sets it)."""
-    return {event.get("value") for event in events
-            if event.get("event") == "slot" and event.get("name") == "handoff_reference" and event.get("value")}
+    return {
+        event.get("value")
+        for event in events
+        if event.get("event") == "slot" and event.get("name") == "handoff_reference" and event.get("value")
+    }

@@ -16,6 +16,7 @@ scripts/run and scripts/chat export the same value to the Rasa server.
 rasa-sdk answers an unexpected error with the exception's text and the whole request as
 `request_body`: the conversation, with everything the user typed. Here an error answers a fixed
 text and the log keeps only the error's kind."""
+
 from __future__ import annotations
 
 import hmac
@@ -55,8 +56,10 @@ def shared_secret(environ=os.environ, path: Path = SECRET_FILE) -> str:
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 handle.write(value + "\n")
     if len(value) < MIN_SECRET_CHARS:
-        raise SystemExit(f"{SECRET_VARIABLE} is te kort: gebruik minstens {MIN_SECRET_CHARS} tekens "
-                         "(bijvoorbeeld: python -c 'import secrets; print(secrets.token_urlsafe(32))').")
+        raise SystemExit(
+            f"{SECRET_VARIABLE} is te kort: gebruik minstens {MIN_SECRET_CHARS} tekens "
+            "(bijvoorbeeld: python -c 'import secrets; print(secrets.token_urlsafe(32))')."
+        )
     return value
 
 

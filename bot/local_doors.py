@@ -3,6 +3,7 @@
 The national answer says "het wijkteam of CJG"; the region file knows that in Winterswijk that is
 the Ondersteuningsteam Jeugd en Gezin. An answer that depends on the local door gets that name
 when the municipality is known, and a question for the municipality when it is not."""
+
 from __future__ import annotations
 
 from bot.region.model import Door, Region
@@ -27,8 +28,13 @@ DOORS_FOR_ANSWER = {
     "absence/school_refusal": ("leerplicht", "jgz"),
     "absence/report_ill": ("jgz",),
 }
-DOOR_LABEL = {"wijkteam": "Wijkteam / CJG", "leerplicht": "Leerplicht", "jgz": "Jeugdarts (JGZ)",
-              "swv_po": "Samenwerkingsverband basisonderwijs", "swv_vo": "Samenwerkingsverband voortgezet onderwijs"}
+DOOR_LABEL = {
+    "wijkteam": "Wijkteam / CJG",
+    "leerplicht": "Leerplicht",
+    "jgz": "Jeugdarts (JGZ)",
+    "swv_po": "Samenwerkingsverband basisonderwijs",
+    "swv_vo": "Samenwerkingsverband voortgezet onderwijs",
+}
 
 
 def doors_for(answer_key: str | None) -> tuple:

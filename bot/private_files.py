@@ -9,6 +9,7 @@ every file they make; and whatever opens a SQLite database here (bot.db, the tra
 Rasa loads, also when another command starts Rasa) makes the file 0600 and its folder 0700 before
 SQLite opens it, and tightens files and folders made earlier. SQLite gives its journal and WAL files
 the database file's mode, so they follow."""
+
 from __future__ import annotations
 
 import os

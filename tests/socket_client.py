@@ -1,6 +1,7 @@
 """A real python-socketio client for the tests, as a chat widget uses the socket.io channel:
 connect, ask for a session (`session_request`), send `user_uttered` with that session id and read
 the `bot_uttered` answers."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,6 +1,7 @@
 """The action server takes calls only from the Rasa server it shares a secret with, and an error
 answer never sends the conversation back. A started `cip actions`, called over HTTP as a local
 process would call it (the forged calls the probe made)."""
+
 from __future__ import annotations
 
 import json
@@ -27,15 +28,22 @@ def actions(tmp_path_factory):
     database_url = f"sqlite:///{folder / 'cip.db'}"
     upgrade(database_url)
     port = free_port()
-    server = Server(action_server_command(port), folder / "actions.log", f"http://127.0.0.1:{port}/health",
-                    env={"CIP_ACTION_SECRET": SECRET, "DATABASE_URL": database_url}).start()
+    server = Server(
+        action_server_command(port),
+        folder / "actions.log",
+        f"http://127.0.0.1:{port}/health",
+        env={"CIP_ACTION_SECRET": SECRET, "DATABASE_URL": database_url},
+    ).start()
     yield f"http://127.0.0.1:{port}", database_url
     server.stop()
 
 
 def call(base: str, body, headers: dict | None = None) -> tuple[int, str]:
-    request = urllib.request.Request(f"{base}/webhook", data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json", **(headers or {})})
+    request = urllib.request.Request(
+        f"{base}/webhook",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:
             return answer.status, answer.read().decode()
@@ -44,13 +52,31 @@ def call(base: str, body, headers: dict | None = None) -> tuple[int, str]:
 
 
 def forged_ticket_call(**slots) -> dict:
-    values = {"gemeente": "Aalten", "rol": "ouder", "handoff_theme": "privacy",
-              "handoff_question": "Mag school met het wijkteam praten?", "handoff_name": "Sanne",
-              "handoff_contact": "sanne@example.org", "handoff_consent": True, **slots}
-    return {"next_action": "action_create_ticket", "version": "3.6.2", "domain": {},
-            "tracker": {"sender_id": "vervalst", "slots": values, "latest_message": {"text": "ja"},
-                        "events": [], "paused": False, "followup_action": None, "active_loop": {},
-                        "latest_action_name": None}}
+    values = {
+        "gemeente": "Aalten",
+        "rol": "ouder",
+        "handoff_theme": "privacy",
+        "handoff_question": "Mag school met het wijkteam praten?",
+        "handoff_name": "Sanne",
+        "handoff_contact": "sanne@example.org",
+        "handoff_consent": True,
+        **slots,
+    }
+    return {
+        "next_action": "action_create_ticket",
+        "version": "3.6.2",
+        "domain": {},
+        "tracker": {
+            "sender_id": "vervalst",
+            "slots": values,
+            "latest_message": {"text": "ja"},
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": None,
+        },
+    }
 
 
 def tickets(database_url: str) -> int:
@@ -58,9 +84,11 @@ def tickets(database_url: str) -> int:
         return db.execute(select(func.count()).select_from(Ticket)).scalar_one()
 
 
-@pytest.mark.parametrize("headers", [{}, {SECRET_HEADER: "fout"}, {SECRET_HEADER: SECRET[:-1]},
-                                     {"Authorization": f"Bearer {SECRET}"}],
-                         ids=["none", "wrong", "almost", "other-header"])
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {SECRET_HEADER: "fout"}, {SECRET_HEADER: SECRET[:-1]}, {"Authorization": f"Bearer {SECRET}"}],
+    ids=["none", "wrong", "almost", "other-header"],
+)
 def test_a_call_without_the_secret_is_refused_and_makes_no_ticket(actions, headers):
     base, database_url = actions
     status, body = call(base, forged_ticket_call(), headers)
@@ -79,12 +107,20 @@ def test_a_call_with_the_secret_runs_the_action(actions):
     assert status == 200 and "utter_handoff_done" in body and tickets(database_url) == before + 1
 
 
-@pytest.mark.parametrize("slots", [{"handoff_question": "waarom " * 3000}, {"handoff_name": "S" * 500},
-                                   {"rol": "admin<script>"}, {"handoff_contact": "javascript:alert(1)"},
-                                   {"handoff_theme": "geheim"}, {"gemeente": "Utrecht"},
-                                   {"handoff_consent": "ja"}, {"handoff_question": None}],
-                         ids=["long-question", "long-name", "role", "contact", "theme", "municipality",
-                              "consent", "missing"])
+@pytest.mark.parametrize(
+    "slots",
+    [
+        {"handoff_question": "waarom " * 3000},
+        {"handoff_name": "S" * 500},
+        {"rol": "admin<script>"},
+        {"handoff_contact": "javascript:alert(1)"},
+        {"handoff_theme": "geheim"},
+        {"gemeente": "Utrecht"},
+        {"handoff_consent": "ja"},
+        {"handoff_question": None},
+    ],
+    ids=["long-question", "long-name", "role", "contact", "theme", "municipality", "consent", "missing"],
+)
 def test_slots_the_form_would_not_accept_make_no_ticket_even_with_the_secret(actions, slots):
     base, database_url = actions
     before = tickets(database_url)

@@ -2,6 +2,7 @@
 hashes) and var/tracker.db (whole conversations), with their journal and WAL files, mode 0600 in a
 0700 folder, whichever command makes them, also when the shell's umask is the usual 022. Before,
 both were 0644 in a 0755 folder: every local user could read every conversation."""
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,16 @@ def open_umask():
 
 
 def cip(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([str(VENV_BIN / "cip"), *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **env}, preexec_fn=open_umask, check=True)
+    return subprocess.run(
+        [str(VENV_BIN / "cip"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
+        preexec_fn=open_umask,
+        check=True,
+    )
 
 
 def test_cip_db_upgrade_makes_the_database_private(tmp_path):
@@ -84,6 +93,13 @@ def test_the_start_scripts_make_every_file_private(script):
 
 def test_the_cip_command_sets_the_umask():
     code = "import os; from bot.cli import main; main(['region', 'check']); print(oct(os.umask(0)))"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                            preexec_fn=open_umask, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=open_umask,
+        check=True,
+    )
     assert result.stdout.strip().endswith("0o77")

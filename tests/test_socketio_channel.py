@@ -4,6 +4,7 @@ message handler, as the socket server would). A failure in Rasa is tested over a
 connection (tests/channel_server.py), because the text it must not leak would be logged by the
 socket server's task. (That the running Rasa server refuses a foreign origin is tested over HTTP in
 test_web_widget.py.)"""
+
 from __future__ import annotations
 
 import asyncio
@@ -18,8 +19,8 @@ from bot.channels.restricted_socketio import RestrictedSocketIOInput, parse_orig
 from bot.chat_message import INVALID_SENDER
 from bot.region import load_region
 from tests.channel_server import serving
-from tests.socket_client import SocketChat
 from tests.conftest import ROOT, load_yaml
+from tests.socket_client import SocketChat
 
 CHANNEL = "bot.channels.restricted_socketio.RestrictedSocketIOInput"
 
@@ -57,8 +58,9 @@ def test_rasas_own_channel_does_not_check_origins():
     assert channel.sio.eio.cors_allowed_origins == []
 
 
-@pytest.mark.parametrize("value", ["*", ["*"], ["https://www.gemeente.nl/chat"], ["www.gemeente.nl"],
-                                   ["https://*.gemeente.nl"]])
+@pytest.mark.parametrize(
+    "value", ["*", ["*"], ["https://www.gemeente.nl/chat"], ["www.gemeente.nl"], ["https://*.gemeente.nl"]]
+)
 def test_a_wildcard_or_a_url_that_is_not_an_origin_stops_the_start(value):
     with pytest.raises(ValueError, match="geen origin"):
         RestrictedSocketIOInput.from_credentials({"allowed_origins": value})
@@ -66,8 +68,10 @@ def test_a_wildcard_or_a_url_that_is_not_an_origin_stops_the_start(value):
 
 def test_origins_may_be_one_string_or_a_list():
     assert parse_origins("http://localhost:8000") == ("http://localhost:8000",)
-    assert parse_origins(["https://a.example", "http://b.example:8080/"]) == ("https://a.example",
-                                                                              "http://b.example:8080")
+    assert parse_origins(["https://a.example", "http://b.example:8080/"]) == (
+        "https://a.example",
+        "http://b.example:8080",
+    )
 
 
 def _say_over_a_socket(data) -> tuple[list, list]:
@@ -93,15 +97,19 @@ def test_a_socket_message_reaches_rasa_cleaned():
     assert _say_over_a_socket({"message": "  ver\u200blof\x00 aan\u202evragen  "}) == (["verlof aanvragen"], [])
 
 
-@pytest.mark.parametrize("text, dutch", [(" \u200b\x00 ", "leeg"), ("a" * 1001, "maximaal 1000 tekens")],
-                         ids=["nothing-left", "too-long"])
+@pytest.mark.parametrize(
+    "text, dutch", [(" \u200b\x00 ", "leeg"), ("a" * 1001, "maximaal 1000 tekens")], ids=["nothing-left", "too-long"]
+)
 def test_a_refused_socket_message_gets_the_dutch_reason_and_never_reaches_rasa(text, dutch):
     reached, [(event, data, room)] = _say_over_a_socket({"message": text})
     assert reached == [] and event == "bot_uttered" and room == "socket-1" and dutch in data["text"]
 
 
-@pytest.mark.parametrize("data", [{"message": 42}, {"message": ["hallo"]}, {"message": None}, "hallo"],
-                         ids=["number", "list", "null", "payload-not-an-object"])
+@pytest.mark.parametrize(
+    "data",
+    [{"message": 42}, {"message": ["hallo"]}, {"message": None}, "hallo"],
+    ids=["number", "list", "null", "payload-not-an-object"],
+)
 def test_a_socket_message_that_is_not_text_gets_the_dutch_reason_and_never_reaches_rasa(data):
     """Rasa's own handler raises AttributeError on a number or a list, before the check runs."""
     reached, [(event, answer, room)] = _say_over_a_socket(data)
@@ -161,6 +169,7 @@ def _with_server(credentials: dict, scenario):
 def test_an_answer_reaches_the_socket_with_session_persistence():
     """Rasa 3.6 does not await sio.enter_room: the socket never joined its room, and no answer
     reached a socket.io client (the old tests only checked the failure path)."""
+
     async def scenario(url, agent):
         chat = await SocketChat().connect(url)
         try:
@@ -174,6 +183,7 @@ def test_an_answer_reaches_the_socket_with_session_persistence():
 
 def test_a_stolen_session_id_receives_nothing():
     """Rasa let any socket join the room of a session id it sent, and read that user's answers."""
+
     async def scenario(url, agent):
         owner = await SocketChat().connect(url)
         thief = await SocketChat().connect(url, session_id=owner.session_id)
@@ -194,8 +204,11 @@ def test_a_stolen_session_id_receives_nothing():
     assert [text for _, text, _ in agent.received] == ["mijn vraag over mijn kind"]
 
 
-@pytest.mark.parametrize("session_id", ["a" * 5000, "abc\x00def", {"id": "x"}, None, ""],
-                         ids=["5000-characters", "nul-byte", "object", "missing", "empty"])
+@pytest.mark.parametrize(
+    "session_id",
+    ["a" * 5000, "abc\x00def", {"id": "x"}, None, ""],
+    ids=["5000-characters", "nul-byte", "object", "missing", "empty"],
+)
 def test_a_message_with_a_session_id_not_its_own_is_refused(session_id):
     async def scenario(url, agent):
         chat = await SocketChat().connect(url)
@@ -209,12 +222,20 @@ def test_a_message_with_a_session_id_not_its_own_is_refused(session_id):
     assert [m["text"] for m in answers] == [INVALID_SENDER] and agent.received == []
 
 
-@pytest.mark.parametrize("metadata, dutch", [
-    ("{not json", "niet goed aangekomen"), (["lijst"], "niet goed aangekomen"), (42, "niet goed aangekomen"),
-    ({"x": "y" * 5000}, "te veel extra gegevens"), (json.dumps({"x": "y" * 5000}), "te veel extra gegevens"),
-], ids=["not-json", "list", "number", "too-large", "too-large-as-text"])
+@pytest.mark.parametrize(
+    "metadata, dutch",
+    [
+        ("{not json", "niet goed aangekomen"),
+        (["lijst"], "niet goed aangekomen"),
+        (42, "niet goed aangekomen"),
+        ({"x": "y" * 5000}, "te veel extra gegevens"),
+        (json.dumps({"x": "y" * 5000}), "te veel extra gegevens"),
+    ],
+    ids=["not-json", "list", "number", "too-large", "too-large-as-text"],
+)
 def test_metadata_of_the_wrong_shape_or_size_gets_the_dutch_reason(metadata, dutch):
     """Rasa's channel raised JSONDecodeError on "{not json" (no answer) and stored 900 kB."""
+
     async def scenario(url, agent):
         chat = await SocketChat().connect(url)
         try:
@@ -241,6 +262,7 @@ def test_small_metadata_reaches_rasa_with_the_message():
 
 def test_engineio_reads_at_most_64_kB_per_request():
     """Before: engine.io's default of 1 MB; 900 kB of metadata reached the tracker."""
+
     async def scenario(url, agent):
         chat = await SocketChat().connect(url)
         try:

@@ -1,5 +1,6 @@
 """Handoff tickets in a real database (SQLite and PostgreSQL): one per submission, the right
 contact person, a history of who did what, and only the owner (or a coordinator) may change it."""
+
 from __future__ import annotations
 
 import re
@@ -12,17 +13,33 @@ from bot.db import session
 from bot.region import load_region
 from bot.tickets.clock import utcnow
 from bot.tickets.models import CLOSED, OPEN, TAKEN, OutboxMail, Ticket
-from bot.tickets.service import (HandoffRequest, NotAllowed, add_note, close, create_ticket, find_ticket,
-                                 list_tickets, take)
 from bot.tickets.reference import parse
+from bot.tickets.service import (
+    HandoffRequest,
+    NotAllowed,
+    add_note,
+    close,
+    create_ticket,
+    find_ticket,
+    list_tickets,
+    take,
+)
 
 REGION = load_region()
 
 
 def request(key="k1", municipality="Winterswijk", theme="privacy", contact="ouder@example.org", **extra):
-    values = dict(submission_key=key, municipality=municipality, theme=theme, role="ouder",
-                  question="Mag school met het wijkteam praten?", name="Sam", contact=contact,
-                  consent=True, summary="privacy: mag school delen")
+    values = dict(
+        submission_key=key,
+        municipality=municipality,
+        theme=theme,
+        role="ouder",
+        question="Mag school met het wijkteam praten?",
+        name="Sam",
+        contact=contact,
+        consent=True,
+        summary="privacy: mag school delen",
+    )
     values.update(extra)
     return HandoffRequest(**values)
 
@@ -74,8 +91,9 @@ def test_a_user_with_an_open_ticket_gets_the_same_contact_person_again(database_
 
 def test_new_questions_go_to_the_least_loaded_fitting_contact_person(database_url):
     with session(database_url) as db:
-        owners = [create_ticket(db, REGION, request(key=f"k{n}", contact=f"p{n}@example.org"))[0].contact_id
-                  for n in range(4)]
+        owners = [
+            create_ticket(db, REGION, request(key=f"k{n}", contact=f"p{n}@example.org"))[0].contact_id for n in range(4)
+        ]
     # Winterswijk + privacy: anna and chantal fit (the coordinator only when no one else does).
     assert sorted(owners) == ["anna", "anna", "chantal", "chantal"]
 
@@ -92,7 +110,11 @@ def test_take_note_and_close_leave_a_history_by_whom(database_url):
         stored = find_ticket(db, reference)
         assert stored.status == CLOSED and stored.closed_at is not None
         assert [(e.kind, e.actor) for e in stored.events] == [
-            ("created", "assistent"), ("taken", owner.id), ("noted", owner.id), ("closed", owner.id)]
+            ("created", "assistent"),
+            ("taken", owner.id),
+            ("noted", owner.id),
+            ("closed", owner.id),
+        ]
         assert stored.events[2].note == "Gebeld, afspraak gemaakt"
 
 
@@ -116,8 +138,9 @@ def test_a_reference_is_found_however_it_is_typed(database_url, typed):
         ticket, _ = create_ticket(db, REGION, request())
     r = ticket.reference
     with session(database_url) as db:
-        found = find_ticket(db, typed.format(r=r, r_lower_spaced=r.lower().replace("-", " "),
-                                             r_glued=r.replace("-", "")))
+        found = find_ticket(
+            db, typed.format(r=r, r_lower_spaced=r.lower().replace("-", " "), r_glued=r.replace("-", ""))
+        )
         assert found.id == ticket.id
         assert find_ticket(db, "CIP-2026-999999") is None and find_ticket(db, "CIP-ZZZZ-ZZZ9") is None
 
@@ -125,8 +148,9 @@ def test_a_reference_is_found_however_it_is_typed(database_url, typed):
 def test_references_are_random_and_readable_over_the_phone(database_url):
     """Sequential references (CIP-2026-000001, -000002) let anyone with one ask about the next."""
     with session(database_url) as db:
-        references = [create_ticket(db, REGION, request(key=f"k{i}", contact=f"o{i}@example.org"))[0].reference
-                      for i in range(20)]
+        references = [
+            create_ticket(db, REGION, request(key=f"k{i}", contact=f"o{i}@example.org"))[0].reference for i in range(20)
+        ]
     assert all(re.fullmatch(r"CIP-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", r) for r in references), references
     assert len(set(references)) == 20 and len({r[4:6] for r in references}) > 1
     with session(database_url) as db:

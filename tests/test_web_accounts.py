@@ -1,5 +1,6 @@
 """Inbox accounts, log-in sessions, lock-out and CSRF tokens in a real database (SQLite and
 PostgreSQL): what a contact person and an attacker would run into."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -12,8 +13,15 @@ from bot.region import load_region
 from bot.tickets.clock import utcnow
 from bot.tickets.models import Base
 from bot.web import csrf
-from bot.web.accounts import FREE_FAILURES, LONGEST_LOCK, AccountError, create_account, log_in, random_password, \
-    set_password
+from bot.web.accounts import (
+    FREE_FAILURES,
+    LONGEST_LOCK,
+    AccountError,
+    create_account,
+    log_in,
+    random_password,
+    set_password,
+)
 from bot.web.models import Account, LoginSession
 from bot.web.sessions import IDLE, LONGEST, current_session, end_session, start_session
 
@@ -161,8 +169,11 @@ def test_the_log_in_form_token_belongs_to_its_cookie_and_the_server_secret():
     assert not csrf.matches(csrf.signed("geheim", csrf.new_token()), token)
 
 
-@pytest.mark.parametrize("typed", ["ANNA", " anna ", "an\u200bna", "\uff41\uff4e\uff4e\uff41", "Anna\u00ad"],
-                         ids=["capitals", "spaces", "zero-width", "full-width", "soft-hyphen"])
+@pytest.mark.parametrize(
+    "typed",
+    ["ANNA", " anna ", "an\u200bna", "\uff41\uff4e\uff4e\uff41", "Anna\u00ad"],
+    ids=["capitals", "spaces", "zero-width", "full-width", "soft-hyphen"],
+)
 def test_a_user_name_however_typed_counts_against_one_lock(anna, typed):
     """Before: "CHANTAL " or a zero-width space gave a name with a lock of its own."""
     now = utcnow()

@@ -30,6 +30,7 @@ Rasa's own handlers are replaced, not wrapped:
   JSON object (or its text) of at most 2 kB (bot.chat_message), and engine.io reads at most 64 kB
   per request (Rasa's server left engine.io's default of 1 MB).
 """
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,13 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
 from bot.channels.failure import answered_on_failure
-from bot.chat_message import INVALID_SENDER, RASA_SERVER_MAX_BODY_BYTES, ChatRequestError, checked_message, \
-    checked_metadata
+from bot.chat_message import (
+    INVALID_SENDER,
+    RASA_SERVER_MAX_BODY_BYTES,
+    ChatRequestError,
+    checked_message,
+    checked_metadata,
+)
 
 _ORIGIN = re.compile(r"^https?://[^/\s*]+$")
 
@@ -54,8 +60,10 @@ def parse_origins(value) -> tuple:
     origins = tuple(str(origin).strip().rstrip("/") for origin in values)
     wrong = [origin for origin in origins if not _ORIGIN.match(origin)]
     if wrong:
-        raise ValueError(f"credentials.yml, socketio allowed_origins: {', '.join(wrong)} is geen origin; "
-                         "schrijf bijvoorbeeld https://www.gemeente.nl (geen * en geen pad)")
+        raise ValueError(
+            f"credentials.yml, socketio allowed_origins: {', '.join(wrong)} is geen origin; "
+            "schrijf bijvoorbeeld https://www.gemeente.nl (geen * en geen pad)"
+        )
     return origins
 
 

@@ -1,6 +1,7 @@
 """Tables of the handoff: a ticket per request for a contact person, its history, the mail outbox.
 
 All times are stored as UTC without a zone (SQLite keeps no zones); bot.tickets.clock converts."""
+
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
@@ -35,8 +36,9 @@ class Ticket(Base):
     # their sequential reference
     public_reference = Column(String(16), unique=True, index=True)
 
-    events = relationship("TicketEvent", back_populates="ticket", order_by="TicketEvent.id",
-                          cascade="all, delete-orphan")
+    events = relationship(
+        "TicketEvent", back_populates="ticket", order_by="TicketEvent.id", cascade="all, delete-orphan"
+    )
 
     @property
     def reference(self) -> str:
@@ -47,6 +49,7 @@ class Ticket(Base):
 
 class TicketEvent(Base):
     """The audit trail: created, notified, taken, noted, closed; by whom and when."""
+
     __tablename__ = "ticket_events"
 
     id = Column(Integer, primary_key=True)
@@ -61,6 +64,7 @@ class TicketEvent(Base):
 
 class OutboxMail(Base):
     """A notification waiting to be sent; kept until the SMTP server accepted it."""
+
     __tablename__ = "outbox"
 
     id = Column(Integer, primary_key=True)

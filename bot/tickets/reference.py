@@ -7,6 +7,7 @@ guesses a second find one ticket among a million in about a week, and the status
 asks for the contact address the ticket holds). The alphabet has no 0, O, 1 or I, which sound or
 look alike; when a user types one of them anyway it is read as the character it resembles, so a
 misread reference still finds its ticket. Old references keep working (`parse`)."""
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,9 @@ ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 _LOOKALIKE = str.maketrans({"0": "D", "O": "D", "1": "L", "I": "L"})  # no ambiguity: neither is in ALPHABET
 _GROUP = "[0-9A-Za-z]{4}"
 # new: CIP-7K4M-Q9TX (also "cip 7k4m q9tx", "CIP7K4MQ9TX"); old: CIP-2026-000123 (also "cip 2026 123")
-PATTERN = re.compile(rf"\bCIP[- ]?(?:(?P<year>\d{{4}})[- ]?(?P<number>\d{{1,6}})|(?P<a>{_GROUP})[- ]?(?P<b>{_GROUP}))\b",
-                     re.IGNORECASE)
+PATTERN = re.compile(
+    rf"\bCIP[- ]?(?:(?P<year>\d{{4}})[- ]?(?P<number>\d{{1,6}})|(?P<a>{_GROUP})[- ]?(?P<b>{_GROUP}))\b", re.IGNORECASE
+)
 
 
 def new_reference() -> str:

@@ -12,6 +12,7 @@ A lock per name alone let anyone try a new name every time, each costing an Argo
 ADDRESS_FREE_FAILURES failures, before any hash is computed. Failure rows of both kinds are
 purged a day after their last failure. An account made with a one-time password (`cip users
 from-region`) must set a new password before anything else (bot/web/inbox.py)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -52,6 +53,7 @@ class AccountError(ValueError):
 class Attempt:
     """The outcome of a log-in: the contact id when the password was right, else how long the
     user name is locked (None: not locked, simply wrong)."""
+
     contact_id: str | None = None
     locked_for: timedelta | None = None
 
@@ -71,8 +73,10 @@ def address_key(address: str | None) -> str:
 
 def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"een wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens hebben; "
-                           f"een zin van een paar woorden is makkelijk te onthouden")
+        raise AccountError(
+            f"een wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens hebben; "
+            f"een zin van een paar woorden is makkelijk te onthouden"
+        )
 
 
 def random_password() -> str:
@@ -83,11 +87,13 @@ def random_password() -> str:
 def check_new_account(db: Session, region: Region, contact_id: str) -> None:
     """Only a contact person of the region file, and only one account each."""
     if region.contact(contact_id) is None:
-        raise AccountError(f"{contact_id!r} staat niet als contactpersoon in het regiobestand; "
-                           f"zie de id's met: cip contacts")
+        raise AccountError(
+            f"{contact_id!r} staat niet als contactpersoon in het regiobestand; zie de id's met: cip contacts"
+        )
     if db.get(Account, contact_id) is not None:
-        raise AccountError(f"{contact_id} heeft al een account; een nieuw wachtwoord geef je met: "
-                           f"cip users set-password {contact_id}")
+        raise AccountError(
+            f"{contact_id} heeft al een account; een nieuw wachtwoord geef je met: cip users set-password {contact_id}"
+        )
 
 
 def existing_account(db: Session, contact_id: str) -> Account:
@@ -97,14 +103,20 @@ def existing_account(db: Session, contact_id: str) -> Account:
     return account
 
 
-def create_account(db: Session, region: Region, contact_id: str, password: str,
-                   now: datetime | None = None, one_time: bool = False) -> Account:
+def create_account(
+    db: Session, region: Region, contact_id: str, password: str, now: datetime | None = None, one_time: bool = False
+) -> Account:
     """`one_time`: a password made for the person (not chosen by them), to be changed at the first log-in."""
     check_new_account(db, region, contact_id)
     check_new_password(password)
     now = now or utcnow()
-    account = Account(contact_id=contact_id, password_hash=_hasher.hash(password), created_at=now,
-                      password_changed_at=now, must_change_password=one_time)
+    account = Account(
+        contact_id=contact_id,
+        password_hash=_hasher.hash(password),
+        created_at=now,
+        password_changed_at=now,
+        must_change_password=one_time,
+    )
     db.add(account)
     db.flush()
     return account
@@ -133,14 +145,16 @@ def locked_until(db: Session, name: str) -> datetime | None:
     return failures.locked_until if failures is not None else None
 
 
-def log_in(db: Session, name: str, password: str, now: datetime | None = None,
-           address: str | None = None) -> Attempt:
+def log_in(db: Session, name: str, password: str, now: datetime | None = None, address: str | None = None) -> Attempt:
     """Checks the password unless the user name or the client address is locked; counts failures
     of both, resets the name's on success."""
     now = now or utcnow()
     name = user_name(name)
-    db.execute(delete(LoginFailures).where(LoginFailures.last_failure_at < now - PURGE_AFTER)
-               .execution_options(synchronize_session=False))
+    db.execute(
+        delete(LoginFailures)
+        .where(LoginFailures.last_failure_at < now - PURGE_AFTER)
+        .execution_options(synchronize_session=False)
+    )
     from_address = db.get(LoginFailures, address_key(address), with_for_update=True)
     if from_address is not None and from_address.locked_until is not None and from_address.locked_until > now:
         return Attempt(locked_for=from_address.locked_until - now)

@@ -7,23 +7,23 @@ contact persons already have keep working; new tickets get a random one (bot/tic
 Revision ID: 0003
 Revises: 0002
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
-
-revision = '0003'
-down_revision = '0002'
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table('tickets', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('public_reference', sa.String(length=16), nullable=True))
-        batch_op.create_index(batch_op.f('ix_tickets_public_reference'), ['public_reference'], unique=True)
+    with op.batch_alter_table("tickets", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("public_reference", sa.String(length=16), nullable=True))
+        batch_op.create_index(batch_op.f("ix_tickets_public_reference"), ["public_reference"], unique=True)
 
 
 def downgrade():
-    with op.batch_alter_table('tickets', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_tickets_public_reference'))
-        batch_op.drop_column('public_reference')
+    with op.batch_alter_table("tickets", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_tickets_public_reference"))
+        batch_op.drop_column("public_reference")
