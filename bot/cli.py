@@ -34,9 +34,11 @@ from contextlib import contextmanager
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import PROJECT_ROOT
 from bot.action_server import DEFAULT_HOST, DEFAULT_PORT, HOST_VARIABLE, default_host, serve
 from bot.db import database_url, session, upgrade
 from bot.erasure import erase_sender, erase_ticket
+from bot.private_files import private_process, private_var
 from bot.region import RegionFileError, load_region
 from bot.region.model import Region
 from bot.region.rasa_domain import write_domain
@@ -81,6 +83,8 @@ class CliError(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
+    private_process()  # tickets, conversations, secrets: every file a command makes is the owner's only
+    private_var(PROJECT_ROOT)
     args = _parser().parse_args(argv)
     try:
         args.run(args)
@@ -119,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
         ("close", _close, "ticket afronden"),
     ):
         command = tickets.add_parser(name, help=help_text)
-        command.add_argument("reference", help="referentie, bijvoorbeeld CIP-2026-000123")
+        command.add_argument("reference", help="referentie, bijvoorbeeld CIP-7K4M-Q9TX")
         if name == "note":
             command.add_argument("text", help="de notitie")
         if name == "close":
@@ -252,7 +256,7 @@ def _actor(region: Region, actor_id: str):
 def _ticket(db, reference: str):
     ticket = find_ticket(db, reference)
     if ticket is None:
-        raise CliError(f"geen ticket met referentie {reference!r} (vorm: CIP-2026-000123)")
+        raise CliError(f"geen ticket met referentie {reference!r} (vorm: CIP-7K4M-Q9TX)")
     return ticket
 
 
@@ -384,12 +388,15 @@ def _users_from_region(_args) -> None:
         for c in region.contacts:
             if c.id not in existing:
                 password = random_password()
-                create_account(db, region, c.id, password)
+                create_account(db, region, c.id, password, one_time=True)  # to be changed at the first log-in
                 made.append((c, password))
     if not made:
         print("Iedereen uit het regiobestand heeft al een account.")
         return
-    print("Nieuwe accounts. Geef elk wachtwoord alleen aan de persoon zelf; het wordt nergens bewaard.")
+    print(
+        "Nieuwe accounts. Geef elk wachtwoord alleen aan de persoon zelf; het wordt nergens bewaard. "
+        "Bij de eerste keer inloggen kiest ieder een eigen wachtwoord."
+    )
     for c, password in made:
         print(f"{c.id:12} {password}   {c.name}")
     skipped = [c.id for c in region.contacts if c.id in existing]

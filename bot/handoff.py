@@ -12,6 +12,7 @@ import unicodedata
 
 from bot.domain.answer_choice import title
 from bot.domain.handoff_request import question_in_request
+from bot.tickets import reference as references
 from bot.user_text import clean
 
 THEMES = ("route", "privacy", "absence")
@@ -62,7 +63,6 @@ _THEME_WORDS = {
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 MAX_CONTACT_CHARS = 200  # the ticket's requester_contact column; a longer address cannot be stored
 _PHONE_DIGITS = re.compile(r"^(?:0|\+31|0031)[1-9]\d{8}$")
-_REFERENCE = re.compile(r"\bCIP[- ]?\d{4}[- ]?\d{1,6}\b", re.IGNORECASE)
 
 
 def _plain(text: str) -> str:
@@ -176,8 +176,29 @@ def submission_key(sender_id: str, events: list) -> str:
 
 
 def find_reference(text: str) -> str | None:
-    match = _REFERENCE.search(text or "")
-    return match.group(0) if match else None
+    """The ticket reference in `text` as typed (new CIP-7K4M-Q9TX or old CIP-2026-000123), or None."""
+    return references.find(text)
+
+
+_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE_IN_TEXT = re.compile(r"(?:\+31|0031|0)[\s().-]*[1-9](?:[\s().-]*\d){8}")
+
+
+def _same_phone(number: str) -> str:
+    """+31 6..., 0031 6... and 06... are one number."""
+    for prefix in ("+31", "0031"):
+        if number.startswith(prefix):
+            return "0" + number[len(prefix) :]
+    return number
+
+
+def gives_contact(text: str, stored_contact: str) -> bool:
+    """Whether `text` holds the e-mail address or phone number a ticket holds (as parse_contact
+    stored it): the proof asked before the status of a ticket from another conversation is told."""
+    text = clean(str(text or ""))
+    given = [parse_contact(found) for found in _EMAIL_IN_TEXT.findall(text) + _PHONE_IN_TEXT.findall(text)]
+    stored = _same_phone(stored_contact or "")
+    return bool(stored) and any(value is not None and _same_phone(value) == stored for value in given)
 
 
 def prefilled_slots(text: str, choice: dict | None) -> dict:

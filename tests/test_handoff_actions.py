@@ -235,12 +235,15 @@ def test_stopping_the_form_forgets_the_answers(action, response):
     assert all(e["value"] is None for e in events)
 
 
+def status(text, events=HISTORY, sender="gesprek-1"):
+    return run(ActionTicketStatus(), tracker(text=text, intent="ticket_status", events=events, sender=sender))[0]
+
+
 def test_the_status_names_the_state_and_contact_person_only(db_url):
-    created, _ = run(ActionCreateTicket(), tracker())
+    created, events = run(ActionCreateTicket(), tracker())
     reference = created[0]["reference"]
-    messages, _ = run(
-        ActionTicketStatus(), tracker(text=f"hoe staat het met {reference.lower()}?", intent="ticket_status")
-    )
+    after = HISTORY + [e for e in events if e["event"] == "slot"]
+    messages = status(f"hoe staat het met {reference.lower()}?", events=after)
     assert messages == [
         {
             **messages[0],
@@ -251,6 +254,40 @@ def test_the_status_names_the_state_and_contact_person_only(db_url):
         }
     ]
     assert "sanne" not in str(messages).lower()
+
+
+def test_another_conversation_learns_nothing_about_a_ticket_not_even_that_it_exists(db_url):
+    """Before: "Hoe staat het met CIP-2026-000001?" from any conversation gave the status and the
+    contact person's name. Now it gets the answer of a reference that does not exist."""
+    created, _ = run(ActionCreateTicket(), tracker())
+    reference = created[0]["reference"]
+    stranger = status(f"hoe staat het met {reference}?", events=[], sender="iemand-anders")
+    unknown = status("hoe staat het met CIP-ZZZZ-ZZZ9?", events=[], sender="iemand-anders")
+    assert [m["response"] for m in stranger + unknown] == ["utter_ticket_unknown"] * 2
+    assert set(stranger[0]) == set(unknown[0]) and "contact_name" not in stranger[0]
+    wrong = status(f"hoe staat het met {reference}? mijn mail is iemand@example.org", events=[], sender="x")
+    assert wrong[0]["response"] == "utter_ticket_unknown"
+
+
+@pytest.mark.parametrize(
+    "proof",
+    [
+        "mijn mail is Sanne@Example.org",
+        "sanne@example.org",
+    ],
+)
+def test_another_conversation_gets_the_status_with_the_address_the_ticket_holds(db_url, proof):
+    created, _ = run(ActionCreateTicket(), tracker())
+    reference = created[0]["reference"]
+    messages = status(f"hoe staat het met {reference}? {proof}", events=[], sender="later")
+    assert messages[0]["response"] == "utter_ticket_status" and messages[0]["reference"] == reference
+
+
+@pytest.mark.parametrize("typed", ["06-12345678", "+31 6 1234 5678", "0031612345678"])
+def test_a_phone_number_is_proof_however_it_is_written(db_url, typed):
+    created, _ = run(ActionCreateTicket(), tracker(slots={"handoff_contact": "0612345678"}))
+    messages = status(f"status {created[0]['reference']}, mijn nummer is {typed}", events=[], sender="later")
+    assert messages[0]["response"] == "utter_ticket_status"
 
 
 def test_status_without_or_with_an_unknown_reference(db_url):
@@ -324,3 +361,38 @@ def test_a_municipality_outside_the_region_hears_which_are_served():
     messages, _ = run(ActionMunicipalityGiven(), outside)
     assert messages[0]["response"] == "utter_outside_region"
     assert messages[0]["gemeenten"] == "Aalten, Oost-Gelre en Winterswijk"
+
+
+def test_a_conversation_gets_at_most_three_tickets_then_the_central_number(db_url):
+    """Before: a script could fill every contact person's inbox through the form."""
+    from bot.region import load_region
+
+    events = list(HISTORY)
+    for i in range(3):
+        messages, new = run(
+            ActionCreateTicket(),
+            tracker(
+                events=events + [user("ja", "affirm", 10.0 + i)], slots={"handoff_contact": f"ouder{i}@example.org"}
+            ),
+        )
+        assert messages[0]["response"] == "utter_handoff_done"
+        events += [user("ja", "affirm", 10.0 + i)] + [e for e in new if e["event"] == "slot"]
+    refused, _ = run(
+        ActionCreateTicket(),
+        tracker(events=events + [user("ja", "affirm", 20.0)], slots={"handoff_contact": "ouder9@example.org"}),
+    )
+    assert load_region().phone in refused[0]["text"] and not refused[0].get("response")
+    with session(db_url) as db:
+        assert len(db.execute(select(Ticket)).scalars().all()) == 3
+
+
+def test_one_contact_address_gets_at_most_three_tickets_a_day(db_url):
+    from bot.region import load_region
+
+    for i in range(3):
+        messages, _ = run(ActionCreateTicket(), tracker(sender=f"gesprek-{i}"))
+        assert messages[0]["response"] == "utter_handoff_done"
+    refused, _ = run(ActionCreateTicket(), tracker(sender="gesprek-9"))
+    assert load_region().phone in refused[0]["text"]
+    with session(db_url) as db:
+        assert len(db.execute(select(Ticket)).scalars().all()) == 3

@@ -202,7 +202,17 @@ def test_a_hostile_input_gets_the_expected_answer_and_nothing_leaks(site, row):
 def test_the_list_covers_every_attack_and_its_rows_are_well_formed():
     ids = [row["id"] for row in ROWS]
     assert len(ids) == len(set(ids))
-    assert {row["attack"] for row in ROWS} == {"script", "sql", "template", "traversal", "forged-id", "session", "csrf"}
+    assert {row["attack"] for row in ROWS} == {
+        "script",
+        "sql",
+        "template",
+        "traversal",
+        "forged-id",
+        "session",
+        "csrf",
+        "flood",
+        "exposure",
+    }
     for row in RUN:
         assert sum(key in row for key in ("get", "post", "login", "chat")) == 1, row["id"]
         assert isinstance(row["status"], int) and row["what"], row["id"]
