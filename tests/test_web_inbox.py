@@ -159,7 +159,7 @@ def test_another_contact_person_cannot_see_or_open_the_ticket(page, assistant, h
 def test_late_tickets_say_te_laat_in_words_and_the_page_fits_a_phone(page, assistant):
     with session(assistant.database_url) as db:
         late, _ = create_ticket(db, REGION, HandoffRequest(
-            submission_key=uuid.uuid4().hex, municipality="Oost-Gelre", theme="absence", role="leerkracht",
+            submission_key=uuid.uuid4().hex, municipality="Oost Gelre", theme="absence", role="leerkracht",
             question="Een leerling is al drie weken niet op school geweest.", name="Meester Tim",
             contact="0612345678", consent=False))
         late.due_at = utcnow() - timedelta(hours=2)
