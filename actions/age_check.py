@@ -1,4 +1,5 @@
 """The leerplicht check form: validates the age and gives the result (logic: ``bot.compulsory``)."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text

@@ -1,4 +1,5 @@
 """The fallback action (logic: ``bot.fallback``)."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text

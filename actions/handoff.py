@@ -1,5 +1,6 @@
 """Handoff to a contact person: the form's checks, making the ticket, and its status.
 Thin: the rules live in bot.handoff, bot.region and bot.tickets."""
+
 from __future__ import annotations
 
 import logging
@@ -36,8 +37,9 @@ class ValidateHandoffForm(FormValidationAction):
             slots.remove("handoff_theme")
         return slots
 
-    def validate_gemeente(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                          domain: DomainDict) -> Dict[Text, Any]:
+    def validate_gemeente(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         region = load_region()
         name = find_municipality(region, str(value or ""))
         if name is None:
@@ -45,12 +47,14 @@ class ValidateHandoffForm(FormValidationAction):
             return {"gemeente": None}
         return {"gemeente": name}
 
-    def validate_rol(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                     domain: DomainDict) -> Dict[Text, Any]:
+    def validate_rol(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return _checked("rol", value, dispatcher)
 
-    def validate_handoff_question(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                  domain: DomainDict) -> Dict[Text, Any]:
+    def validate_handoff_question(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         question = handoff.parse_question(value)
         if question is None:
             dispatcher.utter_message(response="utter_invalid_handoff_question")
@@ -58,16 +62,19 @@ class ValidateHandoffForm(FormValidationAction):
         theme = handoff.theme_of_intent((tracker.latest_message.get("intent") or {}).get("name"))
         return {"handoff_question": question, **({"handoff_theme": theme} if theme else {})}
 
-    def validate_handoff_theme(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> Dict[Text, Any]:
+    def validate_handoff_theme(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return _checked("handoff_theme", value, dispatcher)
 
-    def validate_handoff_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                              domain: DomainDict) -> Dict[Text, Any]:
+    def validate_handoff_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return _checked("handoff_name", value, dispatcher)
 
-    def validate_handoff_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: DomainDict) -> Dict[Text, Any]:
+    def validate_handoff_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return _checked("handoff_contact", value, dispatcher)
 
 
@@ -112,17 +119,23 @@ class ActionCreateTicket(Action):
     def name(self) -> Text:
         return "action_create_ticket"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         region = load_region()
         consent = tracker.get_slot("handoff_consent") is True
         theme = tracker.get_slot("handoff_theme") or handoff.latest_theme(tracker.events) or "route"
         request = HandoffRequest(
             submission_key=handoff.submission_key(tracker.sender_id, tracker.events),
-            municipality=tracker.get_slot("gemeente"), theme=theme, role=tracker.get_slot("rol") or "anders",
-            question=tracker.get_slot("handoff_question"), name=tracker.get_slot("handoff_name"),
-            contact=tracker.get_slot("handoff_contact"), consent=consent,
-            summary=handoff.summary(tracker.events) if consent else None)
+            municipality=tracker.get_slot("gemeente"),
+            theme=theme,
+            role=tracker.get_slot("rol") or "anders",
+            question=tracker.get_slot("handoff_question"),
+            name=tracker.get_slot("handoff_name"),
+            contact=tracker.get_slot("handoff_contact"),
+            consent=consent,
+            summary=handoff.summary(tracker.events) if consent else None,
+        )
         try:
             with session() as db:
                 ticket, _ = create_ticket(db, region, request)
@@ -133,10 +146,15 @@ class ActionCreateTicket(Action):
             return forget_personal_slots() + [SlotSet("handoff_theme", None)]
         OUTBOX.wake()
         contact = region.contact(contact_id)
-        dispatcher.utter_message(response="utter_handoff_done", contact_name=contact.name, contact_role=contact.role,
-                                 reference=reference, due=dutch(due), hours=region.response_hours)
+        dispatcher.utter_message(
+            response="utter_handoff_done",
+            contact_name=contact.name,
+            contact_role=contact.role,
+            reference=reference,
+            due=dutch(due),
+            hours=region.response_hours,
+        )
         return forget_personal_slots() + [SlotSet("handoff_theme", None), SlotSet("handoff_reference", reference)]
-
 
 
 class ActionHandoffCancelled(Action):
@@ -147,14 +165,15 @@ class ActionHandoffCancelled(Action):
     def name(self) -> Text:
         return "action_handoff_cancelled"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response=self.response)
         return forget_personal_slots() + [SlotSet("handoff_theme", None)]
 
 
 class ActionHandoffStoppedForErasure(ActionHandoffCancelled):
-    """"Verwijder mijn gesprek" inside the handoff form stops it as "stop" does, answers forgotten:
+    """ "Verwijder mijn gesprek" inside the handoff form stops it as "stop" does, answers forgotten:
     if the user then keeps the conversation, a new handoff asks its questions again instead of
     sending on a question, name or address given before."""
 
@@ -170,8 +189,9 @@ class ActionTicketStatus(Action):
     def name(self) -> Text:
         return "action_ticket_status"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         reference = handoff.find_reference(tracker.latest_message.get("text") or "")
         if reference is None:
             dispatcher.utter_message(response="utter_ask_ticket_reference")
@@ -188,6 +208,10 @@ class ActionTicketStatus(Action):
             dispatcher.utter_message(response="utter_ticket_unknown", reference=reference.upper())
             return []
         contact = load_region().contact(found[2])
-        dispatcher.utter_message(response="utter_ticket_status", reference=found[0], status=STATUS_TEXT[found[1]],
-                                 contact_name=contact.name if contact else "een contactpersoon")
+        dispatcher.utter_message(
+            response="utter_ticket_status",
+            reference=found[0],
+            status=STATUS_TEXT[found[1]],
+            contact_name=contact.name if contact else "een contactpersoon",
+        )
         return []

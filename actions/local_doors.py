@@ -1,5 +1,6 @@
 """After an answer that depends on the local door: name it for the user's municipality, or ask for
 the municipality. Also answers a message that only names a municipality. Logic: bot.local_doors."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -29,8 +30,9 @@ class ActionLocalDoor(Action):
     def name(self) -> Text:
         return "action_local_door"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         region = load_region()
         kinds = doors_for(answer_key(tracker.latest_message))
         if not kinds:
@@ -53,15 +55,20 @@ class ActionMunicipalityGiven(Action):
     def name(self) -> Text:
         return "action_municipality_given"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         region = load_region()
-        municipality = find_municipality(region, tracker.latest_message.get("text") or "") or \
-            find_municipality(region, tracker.get_slot("gemeente") or "")
+        municipality = find_municipality(region, tracker.latest_message.get("text") or "") or find_municipality(
+            region, tracker.get_slot("gemeente") or ""
+        )
         if municipality is None:
             dispatcher.utter_message(response="utter_outside_region", gemeenten=region.served_list())
             return [SlotSet("gemeente", None)]
         kinds = tuple(tracker.get_slot("door_kinds") or ())
-        dispatcher.utter_message(response="utter_local_door", gemeente=municipality,
-                                 doors=describe_doors(region, municipality, kinds) or describe_doors(region, municipality))
+        dispatcher.utter_message(
+            response="utter_local_door",
+            gemeente=municipality,
+            doors=describe_doors(region, municipality, kinds) or describe_doors(region, municipality),
+        )
         return [SlotSet("gemeente", municipality), SlotSet("door_kinds", None)]

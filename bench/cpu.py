@@ -5,6 +5,7 @@ messages per second; splitting the CPU seconds by process (Rasa server, action s
 client itself, the rest of the machine: databases, Redis) shows which part to make cheaper and
 what rate the machine could reach at best.
 """
+
 from __future__ import annotations
 
 import os

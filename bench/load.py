@@ -29,6 +29,7 @@ Set-ups (bot.launch.Assistant starts the servers):
           time; --store sqlite tries the workers on it anyway).
 Exit status 0 when every check passed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,8 +69,9 @@ THEMES = ("route/", "privacy/", "absence/")
 SMALL_TALK_SHARE = 0.25
 REFERENCE = re.compile(r"\bCIP-\d{4}-\d{6}\b")
 # HANDOFF_FORM: the request, then the answers to municipality, role, question, name, contact.
-FORM_ANSWERS = dict(zip(("gemeente", "rol", "handoff_question"), HANDOFF_FORM[1:4]),
-                    handoff_theme="privacy", handoff_consent="ja")
+FORM_ANSWERS = dict(
+    zip(("gemeente", "rol", "handoff_question"), HANDOFF_FORM[1:4]), handoff_theme="privacy", handoff_consent="ja"
+)
 MAX_FORM_TURNS = 12  # a handoff that needs more turns than this is an error
 
 
@@ -87,7 +89,7 @@ def form_questions() -> Dict[str, str]:
     for path in sorted((ROOT / "domain").glob("*.yml")):
         responses = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {}
         for name, variants in responses.items():
-            slot = name[len("utter_ask_"):]
+            slot = name[len("utter_ask_") :]
             if name.startswith("utter_ask_") and slot in FORM_ANSWERS.keys() | {"handoff_name", "handoff_contact"}:
                 for variant in variants:
                     found[variant["text"].strip().splitlines()[0]] = slot
@@ -124,8 +126,11 @@ def plan(run_id: str, index: int, turns: int, themes: List[str], small: List[str
     fillers = [rng.choice(small if rng.random() < SMALL_TALK_SHARE else themes) for _ in range(turns)]
     code = letters(index)
     return Conversation(
-        index=index, sender=f"load-{run_id}-{index:03d}", name=f"Sam {code.capitalize()}",
-        contact=f"sam.{run_id}.{code}@example.org", fillers=fillers,
+        index=index,
+        sender=f"load-{run_id}-{index:03d}",
+        name=f"Sam {code.capitalize()}",
+        contact=f"sam.{run_id}.{code}@example.org",
+        fillers=fillers,
         # room for the longest handoff (request + 7 form questions) before the end; a conversation
         # too short for it becomes longer: the handoff is always completed
         handoff_at=rng.randrange(0, max(1, turns - len(HANDOFF_FORM) - 1)),
@@ -135,8 +140,14 @@ def plan(run_id: str, index: int, turns: int, themes: List[str], small: List[str
 class Run:
     """One load run against the REST channel at ``url``."""
 
-    def __init__(self, url: str, conversations: List[Conversation], turns: int, request_timeout: float,
-                 say: Callable[[str], None]):
+    def __init__(
+        self,
+        url: str,
+        conversations: List[Conversation],
+        turns: int,
+        request_timeout: float,
+        say: Callable[[str], None],
+    ):
         self.url, self.conversations, self.turns = url + "/webhooks/rest/webhook", conversations, turns
         self.request_timeout, self.say = request_timeout, say
         self.questions = form_questions()
@@ -222,8 +233,9 @@ class Run:
             started = time.perf_counter()
             reporter = asyncio.create_task(self.report_progress(progress_every, started))
             try:
-                await asyncio.wait_for(asyncio.gather(*(self.converse(session, c) for c in self.conversations)),
-                                       timeout=timeout)
+                await asyncio.wait_for(
+                    asyncio.gather(*(self.converse(session, c) for c in self.conversations)), timeout=timeout
+                )
                 timed_out = False
             except asyncio.TimeoutError:
                 timed_out = True
@@ -238,13 +250,16 @@ async def warm_up(url: str, senders: int, messages: List[str], request_timeout: 
     import aiohttp
 
     connector = aiohttp.TCPConnector(limit=0, force_close=True)
-    async with aiohttp.ClientSession(connector=connector,
-                                     timeout=aiohttp.ClientTimeout(total=request_timeout)) as session:
+    async with aiohttp.ClientSession(
+        connector=connector, timeout=aiohttp.ClientTimeout(total=request_timeout)
+    ) as session:
+
         async def talk() -> None:
             sender = f"warm-up-{uuid.uuid4().hex[:8]}"
             for text in messages:
-                async with session.post(url + "/webhooks/rest/webhook",
-                                        json={"sender": sender, "message": text}) as response:
+                async with session.post(
+                    url + "/webhooks/rest/webhook", json={"sender": sender, "message": text}
+                ) as response:
                     response.raise_for_status()
                     await response.read()
 
@@ -284,23 +299,39 @@ def check_tickets(database_url: str, conversations: List[Conversation]) -> List[
 
 
 @contextlib.contextmanager
-def running(setup: str, store: str, model: Path, workdir: Path, workers: int, postgres_url: Optional[str],
-            postgres_admin_url: Optional[str], action_workers: int = 1) -> Iterator[Assistant]:
+def running(
+    setup: str,
+    store: str,
+    model: Path,
+    workdir: Path,
+    workers: int,
+    postgres_url: Optional[str],
+    postgres_admin_url: Optional[str],
+    action_workers: int = 1,
+) -> Iterator[Assistant]:
     """The servers of a set-up, started and stopped. With ``store`` "postgresql" the tracker store
     and the tickets share one database: ``postgres_url`` (empty), else a new one on the server of
     ``postgres_admin_url``, dropped afterwards."""
     with contextlib.ExitStack() as stack:
         if store == "postgresql" and postgres_url is None:
-            postgres_url = stack.enter_context(scratch_postgres_database(postgres_admin_url or DEFAULT_POSTGRES, prefix="cip_load"))
+            postgres_url = stack.enter_context(
+                scratch_postgres_database(postgres_admin_url or DEFAULT_POSTGRES, prefix="cip_load")
+            )
         database = postgres_url if store == "postgresql" else None
         redis_url = None
         if setup == "multi":
             redis = Redis(workdir / "redis.log").start()
             stack.callback(redis.stop)
             redis_url = redis.url
-        assistant = Assistant(model, workdir, database_url=database, tracker_url=database,
-                              workers=workers if setup == "multi" else 1, redis_url=redis_url,
-                              action_workers=action_workers).start()
+        assistant = Assistant(
+            model,
+            workdir,
+            database_url=database,
+            tracker_url=database,
+            workers=workers if setup == "multi" else 1,
+            redis_url=redis_url,
+            action_workers=action_workers,
+        ).start()
         stack.callback(assistant.stop)
         yield assistant
 
@@ -313,12 +344,23 @@ def describe(setup: str, store: str, workers: int, action_workers: int = 1) -> s
     return f"{workers} Rasa workers (SANIC_WORKERS); {stores}; Redis lock store{actions}"
 
 
-def run_load(setup: str = "single", conversations: int = 32, turns: int = 50, timeout: float = 600,
-             model: Path = MODEL, workers: int = 2, store: Optional[str] = None, action_workers: int = 1,
-             postgres_url: Optional[str] = None,
-             postgres_admin_url: Optional[str] = None, seed: int = 0, request_timeout: float = 60,
-             progress_every: float = 10, workdir: Optional[Path] = None,
-             say: Optional[Callable[[str], None]] = None) -> dict:
+def run_load(
+    setup: str = "single",
+    conversations: int = 32,
+    turns: int = 50,
+    timeout: float = 600,
+    model: Path = MODEL,
+    workers: int = 2,
+    store: Optional[str] = None,
+    action_workers: int = 1,
+    postgres_url: Optional[str] = None,
+    postgres_admin_url: Optional[str] = None,
+    seed: int = 0,
+    request_timeout: float = 60,
+    progress_every: float = 10,
+    workdir: Optional[Path] = None,
+    say: Optional[Callable[[str], None]] = None,
+) -> dict:
     """Starts the set-up, runs the load, checks the tickets, stops everything; returns the figures
     and ``ok`` (no error, one ticket per handoff, not stopped by the timeout). ``store``: where the
     conversations and tickets are kept, "sqlite" (default of single) or "postgresql" (of multi)."""
@@ -331,16 +373,28 @@ def run_load(setup: str = "single", conversations: int = 32, turns: int = 50, ti
     plans = [plan(run_id, i, turns, themes, small, seed) for i in range(conversations)]
     own_dir = workdir is None
     workdir = Path(tempfile.mkdtemp(prefix=f"cip-load-{setup}-")) if own_dir else workdir
-    result = {"setup": setup, "store": store, "description": describe(setup, store, workers, action_workers),
-              "conversations": conversations,
-              "turns": turns, "workdir": str(workdir)}
+    result = {
+        "setup": setup,
+        "store": store,
+        "description": describe(setup, store, workers, action_workers),
+        "conversations": conversations,
+        "turns": turns,
+        "workdir": str(workdir),
+    }
     try:
         say(f"starting: {result['description']}")
-        with running(setup, store, Path(model), workdir, workers, postgres_url, postgres_admin_url,
-                     action_workers) as assistant:
+        with running(
+            setup, store, Path(model), workdir, workers, postgres_url, postgres_admin_url, action_workers
+        ) as assistant:
             say(f"servers up on {assistant.url}; warming up")
-            asyncio.run(warm_up(assistant.url, 4 * (workers if setup == "multi" else 1),
-                                ["hallo", themes[0], small[-1]], request_timeout))
+            asyncio.run(
+                warm_up(
+                    assistant.url,
+                    4 * (workers if setup == "multi" else 1),
+                    ["hallo", themes[0], small[-1]],
+                    request_timeout,
+                )
+            )
             say(f"{conversations} conversations x {turns} turns")
             load = Run(assistant.url, plans, turns, request_timeout, say)
             servers = {"Rasa server": assistant.rasa.process.pid, "action server": assistant.actions.process.pid}
@@ -361,8 +415,12 @@ def run_load(setup: str = "single", conversations: int = 32, turns: int = 50, ti
     if unfinished and not timed_out:
         errors.append(f"conversations not finished: {unfinished}")
     result.update(
-        messages=messages, elapsed_s=elapsed,
-        rate=messages / elapsed if elapsed else 0.0, timed_out=timed_out, errors=errors, ticket_problems=problems,
+        messages=messages,
+        elapsed_s=elapsed,
+        rate=messages / elapsed if elapsed else 0.0,
+        timed_out=timed_out,
+        errors=errors,
+        ticket_problems=problems,
         p50=percentile(latencies, 0.50) if latencies else float("nan"),
         p95=percentile(latencies, 0.95) if latencies else float("nan"),
         p99=percentile(latencies, 0.99) if latencies else float("nan"),
@@ -410,7 +468,10 @@ def table(results: List[dict]) -> str:
         ("conversations x turns", lambda r: f"{r['conversations']} x {r['turns']}"),
         ("messages", lambda r: str(r["messages"])),
         ("errors", lambda r: str(len(r["errors"]))),
-        ("handoffs / exactly one ticket each", lambda r: f"{r['handoffs']} / {'yes' if not r['ticket_problems'] else 'NO'}"),
+        (
+            "handoffs / exactly one ticket each",
+            lambda r: f"{r['handoffs']} / {'yes' if not r['ticket_problems'] else 'NO'}",
+        ),
         ("elapsed (s)", lambda r: f"{r['elapsed_s']:.1f}"),
         ("messages per second", lambda r: f"{r['rate']:.1f}"),
         ("latency p50 / p95 / p99 (ms)", lambda r: f"{r['p50']:.0f} / {r['p95']:.0f} / {r['p99']:.0f}"),
@@ -430,14 +491,23 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=600, help="seconds for the load phase of one set-up")
     parser.add_argument("--request-timeout", type=float, default=60, help="seconds for one message")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="Rasa workers of the multi set-up")
-    parser.add_argument("--action-workers", type=int, default=1,
-                        help="action server workers (rasa-sdk's ACTION_SERVER_SANIC_WORKERS), both set-ups")
-    parser.add_argument("--store", choices=("sqlite", "postgresql"),
-                        help="tracker store and tickets (default: sqlite for single, postgresql for multi)")
+    parser.add_argument(
+        "--action-workers",
+        type=int,
+        default=1,
+        help="action server workers (rasa-sdk's ACTION_SERVER_SANIC_WORKERS), both set-ups",
+    )
+    parser.add_argument(
+        "--store",
+        choices=("sqlite", "postgresql"),
+        help="tracker store and tickets (default: sqlite for single, postgresql for multi)",
+    )
     parser.add_argument("--model", type=Path, default=MODEL)
-    parser.add_argument("--postgres-url", default=os.environ.get("CIP_TEST_POSTGRES_URL", DEFAULT_POSTGRES),
-                        help="PostgreSQL server (a database to connect to) where the multi set-up makes its "
-                             "own throwaway database")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("CIP_TEST_POSTGRES_URL", DEFAULT_POSTGRES),
+        help="PostgreSQL server (a database to connect to) where the multi set-up makes its own throwaway database",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--write", action="store_true", help="append the figures to bench/RESULTS.md")
     args = parser.parse_args()
@@ -446,17 +516,31 @@ def main() -> int:
         parser.error("the multi set-up needs redis-server (apt-get install redis-server)")
     results = []
     for setup in setups:
-        result = run_load(setup, args.conversations, args.turns, args.timeout, args.model, args.workers,
-                          store=args.store, action_workers=args.action_workers, postgres_admin_url=args.postgres_url, seed=args.seed, request_timeout=args.request_timeout)
+        result = run_load(
+            setup,
+            args.conversations,
+            args.turns,
+            args.timeout,
+            args.model,
+            args.workers,
+            store=args.store,
+            action_workers=args.action_workers,
+            postgres_admin_url=args.postgres_url,
+            seed=args.seed,
+            request_timeout=args.request_timeout,
+        )
         print("\n" + summary(result) + "\n", flush=True)
         results.append(result)
     report = table(results)
     print(report)
     if args.write:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True).stdout.strip()
-        header = (f"\n## {dt.date.today()} load test, bench/load.py (commit {commit or 'uncommitted'}, "
-                  f"{os.cpu_count()} cores)\n\n")
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        header = (
+            f"\n## {dt.date.today()} load test, bench/load.py (commit {commit or 'uncommitted'}, "
+            f"{os.cpu_count()} cores)\n\n"
+        )
         with RESULTS.open("a") as handle:
             handle.write(header + report + "\n")
         print(f"appended to {RESULTS.relative_to(ROOT)}")

@@ -11,6 +11,7 @@ memory (VmHWM) of the Rasa server, and the handoff latency (the user's consent, 
 of the handoff form, until the reply that names the stored ticket) p50/p95. Everything runs on
 loopback, with the tickets in SQLite.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,14 @@ CONCURRENT = 16
 HANDOFFS = 20
 # Intents that start or answer a form would turn the FAQ load test into form filling.
 NOT_FAQ = {"request_human", "stop", "age_check", "affirm", "deny", "ticket_status"}
-HANDOFF_FORM = ["ik wil iemand spreken", "Winterswijk", "ouder",
-                "Mag school met het wijkteam over mijn zoon praten?", "Sam", "sam@example.org"]
+HANDOFF_FORM = [
+    "ik wil iemand spreken",
+    "Winterswijk",
+    "ouder",
+    "Mag school met het wijkteam over mijn zoon praten?",
+    "Sam",
+    "sam@example.org",
+]
 
 
 def progress(text: str) -> None:
@@ -54,9 +61,24 @@ def train(config: Path, out: Path, cache: Path, domain: Path) -> float:
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_CACHE_DIRECTORY": str(cache)}
     started = time.perf_counter()
     subprocess.run(
-        [RASA, "train", "--config", str(config), "--domain", str(domain), "--data", "data",
-         "--out", str(out), "--fixed-model-name", "model"],
-        cwd=ROOT, env=env, check=True, capture_output=True,
+        [
+            RASA,
+            "train",
+            "--config",
+            str(config),
+            "--domain",
+            str(domain),
+            "--data",
+            "data",
+            "--out",
+            str(out),
+            "--fixed-model-name",
+            "model",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     return time.perf_counter() - started
 
@@ -162,11 +184,16 @@ def table(results: dict) -> str:
         ("full training (s)", lambda f: f"{f['train_full_s']:.0f}"),
         ("cached training, one answer changed (s)", lambda f: f"{f['train_cached_s']:.0f}"),
         ("REST p50 / p95, 1 conversation (ms)", lambda f: f"{f['one']['p50']:.0f} / {f['one']['p95']:.0f}"),
-        (f"REST p50 / p95, {CONCURRENT} conversations (ms)", lambda f: f"{f['many']['p50']:.0f} / {f['many']['p95']:.0f}"),
+        (
+            f"REST p50 / p95, {CONCURRENT} conversations (ms)",
+            lambda f: f"{f['many']['p50']:.0f} / {f['many']['p95']:.0f}",
+        ),
         (f"messages per second, {CONCURRENT} conversations", lambda f: f"{f['many']['rate']:.1f}"),
         ("peak RSS Rasa server (MB)", lambda f: f"{f['rss_mb']:.0f}"),
-        ("handoff: consent until ticket stored, p50 / p95 (ms)",
-         lambda f: f"{f['handoff']['p50']:.0f} / {f['handoff']['p95']:.0f}"),
+        (
+            "handoff: consent until ticket stored, p50 / p95 (ms)",
+            lambda f: f"{f['handoff']['p50']:.0f} / {f['handoff']['p95']:.0f}",
+        ),
     ]
     names = list(results)
     lines = ["| figure | " + " | ".join(names) + " |", "| --- |" + " --- |" * len(names)]
@@ -187,7 +214,9 @@ def main() -> int:
     report = table(results)
     print("\n" + report)
     if not args.no_write:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
         header = f"\n## {dt.date.today()} (commit {commit or 'uncommitted'}, {os.cpu_count()} cores)\n\n"
         with RESULTS.open("a") as handle:
             handle.write(header + report + "\n")

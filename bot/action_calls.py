@@ -11,6 +11,7 @@ The request carries the same JSON object as Rasa's, with the events as its track
 (tests/test_action_calls.py): the call's dict holds Rasa's content, and the session that posts it
 (Rasa's, with another JSON encoder: bot/kept_connections.py) takes the kept text instead of encoding the dict again.
 """
+
 from __future__ import annotations
 
 import json

@@ -6,6 +6,7 @@ server takes any request without a token, so anyone who can reach the port could
 actions in a user's name, e.g. create tickets. This entry point sets the address explicitly
 (loopback by default, CIP_ACTIONS_HOST or --host for an action server on its own machine) and then
 runs rasa-sdk exactly as `rasa run actions --actions actions` does."""
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ refused or cannot be answered, on every way in: the web server's
 clients on the network can reach without the web server. One set of limits and one set of Dutch
 answers, so that a message refused on one way in is not taken on another. Plain functions, without
 Sanic or Rasa, so each entry point answers in its own format."""
+
 from __future__ import annotations
 
 import json
@@ -55,11 +56,14 @@ def checked_message(value) -> str:
 
 
 def _too_long() -> str:
-    return (f"Je bericht is te lang: maximaal {MAX_MESSAGE_CHARS} tekens. "
-            "Maak het korter of stuur het in twee berichten.")
+    return (
+        f"Je bericht is te lang: maximaal {MAX_MESSAGE_CHARS} tekens. Maak het korter of stuur het in twee berichten."
+    )
 
 
 def unavailable_message(region: Region) -> str:
     """What the user reads when the assistant cannot answer: the region's central number."""
-    return (f"De assistent kan nu even geen antwoord geven. Probeer het later opnieuw, of bel het "
-            f"informatiepunt op {region.phone} of mail naar {region.email}.")
+    return (
+        f"De assistent kan nu even geen antwoord geven. Probeer het later opnieuw, of bel het "
+        f"informatiepunt op {region.phone} of mail naar {region.email}."
+    )

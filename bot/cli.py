@@ -24,6 +24,7 @@
 
 The CLI runs on the server, for people who may read the database; who is acting is given with
 --as so that the history says who did what and the ticket rules (own tickets only) still hold."""
+
 from __future__ import annotations
 
 import argparse
@@ -40,15 +41,39 @@ from bot.region import RegionFileError, load_region
 from bot.region.model import Region
 from bot.region.rasa_domain import write_domain
 from bot.retention import clean_closed_tickets, remove_old_conversations
-from bot.retention_periods import DAYS_VARIABLE, DEFAULT_DAYS, DEFAULT_TICKET_DAYS, TICKET_DAYS_VARIABLE, \
-    conversation_days, ticket_days
+from bot.retention_periods import (
+    DAYS_VARIABLE,
+    DEFAULT_DAYS,
+    DEFAULT_TICKET_DAYS,
+    TICKET_DAYS_VARIABLE,
+    conversation_days,
+    ticket_days,
+)
 from bot.tickets.clock import dutch, utcnow
 from bot.tickets.mailer import SmtpSettings, send_pending
-from bot.tickets.service import EVENT_TEXT, STATUS_TEXT, THEME_TEXT, NotAllowed, add_note, close, find_ticket, \
-    is_overdue, list_tickets, may_handle, take
+from bot.tickets.service import (
+    EVENT_TEXT,
+    STATUS_TEXT,
+    THEME_TEXT,
+    NotAllowed,
+    add_note,
+    close,
+    find_ticket,
+    is_overdue,
+    list_tickets,
+    may_handle,
+    take,
+)
 from bot.tracker_store import TrackerStoreError, tracker_engine
-from bot.web.accounts import all_accounts, check_new_account, create_account, existing_account, locked_until, \
-    random_password, set_password
+from bot.web.accounts import (
+    all_accounts,
+    check_new_account,
+    create_account,
+    existing_account,
+    locked_until,
+    random_password,
+    set_password,
+)
 
 
 class CliError(Exception):
@@ -74,7 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--file", help="ander regiobestand dan region/region.yml")
     check.set_defaults(run=_region_check)
     region.add_parser("build", help="controleer het regiobestand en maak de Rasa-domeindelen").set_defaults(
-        run=_region_build)
+        run=_region_build
+    )
 
     commands.add_parser("contacts", help="contactpersonen en hun open tickets").set_defaults(run=_contacts)
 
@@ -82,11 +108,16 @@ def _parser() -> argparse.ArgumentParser:
     db.add_parser("upgrade", help="database bijwerken naar het nieuwste schema").set_defaults(run=_db_upgrade)
 
     tickets = commands.add_parser("tickets", help="tickets bekijken en opvolgen").add_subparsers(
-        required=True, metavar="opdracht")
+        required=True, metavar="opdracht"
+    )
     listing = tickets.add_parser("list", help="jouw tickets, eerst de tickets die het eerst af moeten")
     listing.add_argument("--all", action="store_true", help="ook afgeronde tickets")
-    for name, run, help_text in (("show", _show, "een ticket met geschiedenis"), ("take", _take, "ticket oppakken"),
-                                 ("note", _note, "notitie toevoegen"), ("close", _close, "ticket afronden")):
+    for name, run, help_text in (
+        ("show", _show, "een ticket met geschiedenis"),
+        ("take", _take, "ticket oppakken"),
+        ("note", _note, "notitie toevoegen"),
+        ("close", _close, "ticket afronden"),
+    ):
         command = tickets.add_parser(name, help=help_text)
         command.add_argument("reference", help="referentie, bijvoorbeeld CIP-2026-000123")
         if name == "note":
@@ -96,34 +127,53 @@ def _parser() -> argparse.ArgumentParser:
         command.set_defaults(run=run)
     listing.set_defaults(run=_list)
     for command in (listing, *[tickets.choices[n] for n in ("show", "take", "note", "close")]):
-        command.add_argument("--as", dest="actor", required=True, metavar="ID",
-                             help="jouw id uit het regiobestand (zie: cip contacts)")
+        command.add_argument(
+            "--as", dest="actor", required=True, metavar="ID", help="jouw id uit het regiobestand (zie: cip contacts)"
+        )
 
-    outbox = commands.add_parser("outbox", help="meldingen per e-mail").add_subparsers(required=True, metavar="opdracht")
+    outbox = commands.add_parser("outbox", help="meldingen per e-mail").add_subparsers(
+        required=True, metavar="opdracht"
+    )
     outbox.add_parser("send", help="wachtende meldingen versturen").set_defaults(run=_outbox_send)
 
-    users = commands.add_parser("users", help="accounts voor de inbox").add_subparsers(required=True,
-                                                                                     metavar="opdracht")
+    users = commands.add_parser("users", help="accounts voor de inbox").add_subparsers(
+        required=True, metavar="opdracht"
+    )
     users.add_parser("list", help="contactpersonen en hun account").set_defaults(run=_users_list)
-    for name, run, help_text in (("create", _users_create, "account maken voor een contactpersoon"),
-                                 ("set-password", _users_set_password, "nieuw wachtwoord instellen")):
+    for name, run, help_text in (
+        ("create", _users_create, "account maken voor een contactpersoon"),
+        ("set-password", _users_set_password, "nieuw wachtwoord instellen"),
+    ):
         command = users.add_parser(name, help=help_text)
         command.add_argument("contact_id", metavar="ID", help="id van de contactpersoon (zie: cip contacts)")
-        command.add_argument("--password-stdin", action="store_true",
-                             help="lees het wachtwoord van standaardinvoer in plaats van het te vragen")
+        command.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="lees het wachtwoord van standaardinvoer in plaats van het te vragen",
+        )
         command.set_defaults(run=run)
-    users.add_parser("from-region", help="accounts voor alle contactpersonen uit het regiobestand, met een "
-                                         "eenmalig wachtwoord").set_defaults(run=_users_from_region)
+    users.add_parser(
+        "from-region", help="accounts voor alle contactpersonen uit het regiobestand, met een eenmalig wachtwoord"
+    ).set_defaults(run=_users_from_region)
 
-    retention = commands.add_parser("retention", help="bewaartermijnen").add_subparsers(required=True,
-                                                                                      metavar="opdracht")
+    retention = commands.add_parser("retention", help="bewaartermijnen").add_subparsers(
+        required=True, metavar="opdracht"
+    )
     run = retention.add_parser("run", help="oude gesprekken verwijderen en afgeronde tickets opschonen")
-    run.add_argument("--days", type=int, metavar="N",
-                     help=f"gesprekken waarvan het laatste bericht ouder is dan N dagen "
-                          f"(standaard {DAYS_VARIABLE} of {DEFAULT_DAYS})")
-    run.add_argument("--ticket-days", type=int, metavar="M",
-                     help=f"tickets die langer dan M dagen zijn afgerond "
-                          f"(standaard {TICKET_DAYS_VARIABLE} of {DEFAULT_TICKET_DAYS})")
+    run.add_argument(
+        "--days",
+        type=int,
+        metavar="N",
+        help=f"gesprekken waarvan het laatste bericht ouder is dan N dagen "
+        f"(standaard {DAYS_VARIABLE} of {DEFAULT_DAYS})",
+    )
+    run.add_argument(
+        "--ticket-days",
+        type=int,
+        metavar="M",
+        help=f"tickets die langer dan M dagen zijn afgerond "
+        f"(standaard {TICKET_DAYS_VARIABLE} of {DEFAULT_TICKET_DAYS})",
+    )
     run.add_argument("--dry-run", action="store_true", help="alleen tellen, niets veranderen")
     run.set_defaults(run=_retention_run)
     erase = commands.add_parser("erase", help="alles over één gesprek of één ticket verwijderen")
@@ -132,8 +182,9 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--ticket", metavar="REF", help="het ticket en het gesprek dat het maakte")
     erase.set_defaults(run=_erase)
     for command in (run, erase):
-        command.add_argument("--endpoints", metavar="FILE", help="endpoints.yml met de tracker store "
-                                                                 "(standaard die van het project)")
+        command.add_argument(
+            "--endpoints", metavar="FILE", help="endpoints.yml met de tracker store (standaard die van het project)"
+        )
 
     web = commands.add_parser("web", help="webserver: demopagina met chat en de inbox voor contactpersonen")
     web.add_argument("--host", default="127.0.0.1", help="adres (standaard alleen deze computer)")
@@ -141,8 +192,11 @@ def _parser() -> argparse.ArgumentParser:
     web.set_defaults(run=_web)
 
     actions = commands.add_parser("actions", help="action server voor Rasa (standaard alleen op deze computer)")
-    actions.add_argument("--host", default=default_host(),
-                         help=f"adres (standaard {HOST_VARIABLE} of {DEFAULT_HOST}: alleen deze computer)")
+    actions.add_argument(
+        "--host",
+        default=default_host(),
+        help=f"adres (standaard {HOST_VARIABLE} of {DEFAULT_HOST}: alleen deze computer)",
+    )
     actions.add_argument("--port", type=int, default=DEFAULT_PORT)
     actions.set_defaults(run=lambda args: serve(args.host, args.port))
     return parser
@@ -150,8 +204,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _region_check(args) -> None:
     region = load_region(args.file)
-    print(f"Regiobestand in orde: regio {region.name}, {len(region.municipalities)} gemeenten "
-          f"({region.served_list()}), {len(region.contacts)} contactpersonen.")
+    print(
+        f"Regiobestand in orde: regio {region.name}, {len(region.municipalities)} gemeenten "
+        f"({region.served_list()}), {len(region.contacts)} contactpersonen."
+    )
 
 
 def _region_build(_args) -> None:
@@ -167,8 +223,10 @@ def _contacts(_args) -> None:
             counts[ticket.contact_id] = counts.get(ticket.contact_id, 0) + 1
     for c in region.contacts:
         themes = ", ".join(THEME_TEXT[t] for t in c.themes)
-        print(f"{c.id:12} {c.name} ({c.role}) - {', '.join(c.municipalities)} - {themes} - "
-              f"open tickets: {counts.get(c.id, 0)}")
+        print(
+            f"{c.id:12} {c.name} ({c.role}) - {', '.join(c.municipalities)} - {themes} - "
+            f"open tickets: {counts.get(c.id, 0)}"
+        )
 
 
 def _db_upgrade(_args) -> None:
@@ -207,8 +265,10 @@ def _list(args) -> None:
             print("Geen tickets.")
         for t in tickets:
             flag = "TE LAAT " if is_overdue(t) else ""
-            print(f"{flag}{t.reference}  {STATUS_TEXT[t.status]:30} vóór {dutch(t.due_at)}  {t.municipality}, "
-                  f"{THEME_TEXT.get(t.theme, t.theme)}  contactpersoon: {t.contact_id}")
+            print(
+                f"{flag}{t.reference}  {STATUS_TEXT[t.status]:30} vóór {dutch(t.due_at)}  {t.municipality}, "
+                f"{THEME_TEXT.get(t.theme, t.theme)}  contactpersoon: {t.contact_id}"
+            )
 
 
 def _show(args) -> None:
@@ -228,7 +288,9 @@ def _show(args) -> None:
         print(f"Samenvatting gesprek: {t.summary if t.consent else '(geen toestemming gegeven)'}")
         print("Geschiedenis:")
         for e in t.events:
-            print(f"  {dutch(e.at)}  {EVENT_TEXT.get(e.kind, e.kind):11} door {e.actor}{': ' + e.note if e.note else ''}")
+            print(
+                f"  {dutch(e.at)}  {EVENT_TEXT.get(e.kind, e.kind):11} door {e.actor}{': ' + e.note if e.note else ''}"
+            )
 
 
 def _follow_up(args, change) -> None:
@@ -278,8 +340,10 @@ def _users_create(args) -> None:
     password = _new_password(args)
     with session() as db:
         create_account(db, region, args.contact_id, password)
-    print(f"Account gemaakt voor {region.contact(args.contact_id).name}; inloggen met gebruikersnaam "
-          f"{args.contact_id} op /inbox/login.")
+    print(
+        f"Account gemaakt voor {region.contact(args.contact_id).name}; inloggen met gebruikersnaam "
+        f"{args.contact_id} op /inbox/login."
+    )
 
 
 def _users_set_password(args) -> None:
@@ -299,8 +363,13 @@ def _users_list(_args) -> None:
     now = utcnow()
     for c in region.contacts:
         account = accounts.get(c.id)
-        state = "geen account" if account is None else \
-            f"laatst ingelogd {dutch(account.last_login_at)}" if account.last_login_at else "nog nooit ingelogd"
+        state = (
+            "geen account"
+            if account is None
+            else f"laatst ingelogd {dutch(account.last_login_at)}"
+            if account.last_login_at
+            else "nog nooit ingelogd"
+        )
         if locks[c.id] is not None and locks[c.id] > now:
             state += f", geblokkeerd tot {dutch(locks[c.id])}"
         print(f"{c.id:12} {c.name} ({'coördinator' if c.coordinator else c.role}) - {state}")
@@ -337,11 +406,14 @@ def _retention_run(args) -> None:
         else:
             print(f"Gesprekken waarvan het laatste bericht ouder is dan {days} dagen:")
             conversations, events = remove_old_conversations(
-                tracker, days, args.dry_run, lambda count, total: print(f"  {count} van {total}"))
+                tracker, days, args.dry_run, lambda count, total: print(f"  {count} van {total}")
+            )
             print(f"Gesprekken {done}: {conversations} ({events} gebeurtenissen).")
         cleaned = clean_closed_tickets(db, closed_days, args.dry_run)
-    print(f"Tickets langer dan {closed_days} dagen afgerond, persoonsgegevens {done}: {cleaned.tickets} tickets, "
-          f"{cleaned.notes} notities, {cleaned.mails} mails.")
+    print(
+        f"Tickets langer dan {closed_days} dagen afgerond, persoonsgegevens {done}: {cleaned.tickets} tickets, "
+        f"{cleaned.notes} notities, {cleaned.mails} mails."
+    )
 
 
 def _erase(args) -> None:
@@ -350,8 +422,10 @@ def _erase(args) -> None:
             erased = erase_sender(tracker, db, args.sender)
         else:
             erased = erase_ticket(tracker, db, _ticket(db, args.ticket))
-    print(f"Verwijderd: {erased.conversations} gesprek(ken) ({erased.events} gebeurtenissen), "
-          f"{erased.tickets} ticket(s) met {erased.history} regels geschiedenis en {erased.mails} mail(s).")
+    print(
+        f"Verwijderd: {erased.conversations} gesprek(ken) ({erased.events} gebeurtenissen), "
+        f"{erased.tickets} ticket(s) met {erased.history} regels geschiedenis en {erased.mails} mail(s)."
+    )
 
 
 @contextmanager

@@ -5,6 +5,7 @@ leerplicht from the first school day of the month after the 5th birthday until t
 school year in which the child turns 16; then kwalificatieplicht until a startkwalificatie or 18;
 the RMC helps young people of 18 to 23 without a startkwalificatie.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,11 +14,33 @@ from typing import Optional
 MIN_AGE, MAX_AGE = 0, 30
 
 _WORDS = {
-    "nul": 0, "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
-    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
-    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
-    "negentien": 19, "twintig": 20, "eenentwintig": 21, "tweeentwintig": 22,
-    "tweeëntwintig": 22, "drieentwintig": 23, "drieëntwintig": 23,
+    "nul": 0,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+    "eenentwintig": 21,
+    "tweeentwintig": 22,
+    "tweeëntwintig": 22,
+    "drieentwintig": 23,
+    "drieëntwintig": 23,
 }
 
 

@@ -3,6 +3,7 @@
 `DATABASE_URL` chooses the server: SQLite in `var/cip.db` by default, so the assistant runs with no
 other server, and PostgreSQL in production (`postgresql://user:password@host/dbname`). The schema is
 made and changed only by the Alembic migrations in `bot/migrations`."""
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from bot import PROJECT_ROOT
 
@@ -37,8 +38,13 @@ def _engine(url: str) -> Engine:
         made = create_engine(url, future=True, hide_parameters=True, connect_args={"timeout": 15})
         event.listen(made, "connect", _sqlite_foreign_keys)
         return made
-    return create_engine(url, future=True, hide_parameters=True, pool_pre_ping=True, connect_args={"connect_timeout": 5}
-                         if url.startswith("postgresql") else {})
+    return create_engine(
+        url,
+        future=True,
+        hide_parameters=True,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 5} if url.startswith("postgresql") else {},
+    )
 
 
 def _sqlite_foreign_keys(connection, _record) -> None:

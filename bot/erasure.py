@@ -4,6 +4,7 @@ parent asks by phone or mail to be forgotten, or a ticket must go with its conve
 A conversation and the tickets it made are linked by the `handoff_reference` slot event that
 action_create_ticket stores in the conversation, so both are found without an extra table. (A user
 who erases their conversation in the chat keeps their ticket: bot/tracker_store.py.)"""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -4,6 +4,7 @@ The first unclear message in a row gets a request to rephrase, with examples. Wh
 one is unclear too, asking again would send the user in circles, so the assistant offers a
 person instead.
 """
+
 from __future__ import annotations
 
 from typing import Iterable, Mapping

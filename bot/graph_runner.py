@@ -9,6 +9,7 @@ each node comes after the nodes it needs, and called one after the other with th
 dask gives them: the output of each needed node, or the name of a needed input that was not given.
 The graph, its nodes and their results are Rasa's own; so is the error for a failing node.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text, Tuple
@@ -45,8 +46,9 @@ def plan(runner: DaskGraphRunner, targets: Tuple[Text, ...]) -> Plan:
     return plans[targets]
 
 
-def run(self: DaskGraphRunner, inputs: Optional[Dict[Text, Any]] = None,
-        targets: Optional[List[Text]] = None) -> Dict[Text, Any]:
+def run(
+    self: DaskGraphRunner, inputs: Optional[Dict[Text, Any]] = None, targets: Optional[List[Text]] = None
+) -> Dict[Text, Any]:
     """`DaskGraphRunner.run`, with the same results and errors."""
     run_targets = tuple(targets if targets else self._graph_schema.target_names)
     steps = plan(self, run_targets)
@@ -57,7 +59,8 @@ def run(self: DaskGraphRunner, inputs: Optional[Dict[Text, Any]] = None,
             raise GraphRunError(
                 f"Input value '{input_value}' clashes with a node name. Make sure "
                 f"that none of the input names passed to the `run` method are the "
-                f"same as node names in the graph schema.")
+                f"same as node names in the graph schema."
+            )
         values[input_name] = (input_name, input_value)
     try:
         for name, node, needs in steps:

@@ -3,6 +3,7 @@ the conversation's events, so that the rules are tested without Rasa. Typed text
 (bot.user_text) here too, not only in the web relay: messages over Rasa's REST or socket.io channel
 do not pass the relay, and a NUL byte or an over-long address would make PostgreSQL refuse the
 ticket."""
+
 from __future__ import annotations
 
 import hashlib
@@ -108,7 +109,7 @@ def _full_intent(event: dict) -> str | None:
     selector = parse.get("response_selector") or {}
     intent = (parse.get("intent") or {}).get("name")
     if intent in THEMES:
-        retrieval = ((selector.get(intent) or selector.get("default") or {}).get("response") or {})
+        retrieval = (selector.get(intent) or selector.get("default") or {}).get("response") or {}
         return retrieval.get("intent_response_key") or intent
     return intent
 

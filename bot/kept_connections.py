@@ -11,6 +11,7 @@ so it never sends a request on a connection the action server is closing. A stop
 action server closes its connections at once, and the session sees that before the next call
 (tests/test_server.py restarts the action server in the middle of a handoff).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -41,11 +42,18 @@ class _Borrowed:
 
 def _new_session(endpoint: EndpointConfig, connector: aiohttp.BaseConnector) -> aiohttp.ClientSession:
     """Rasa's session for the endpoint, with the JSON encoder of bot/action_calls.py."""
-    auth = aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"]) \
-        if endpoint.basic_auth else None
-    return aiohttp.ClientSession(headers=endpoint.headers, auth=auth, connector=connector,
-                                 timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
-                                 json_serialize=action_calls.serialize)
+    auth = (
+        aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"])
+        if endpoint.basic_auth
+        else None
+    )
+    return aiohttp.ClientSession(
+        headers=endpoint.headers,
+        auth=auth,
+        connector=connector,
+        timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+        json_serialize=action_calls.serialize,
+    )
 
 
 def session(self: EndpointConfig) -> _Borrowed:

@@ -8,6 +8,7 @@ port, but only with a lock store other than the in-memory one (rasa.core.utils.
 number_of_sanic_workers silently falls back to 1 otherwise), so ``redis_url`` is required; the
 workers also need a tracker store they can all write (``tracker_url``, PostgreSQL).
 """
+
 from __future__ import annotations
 
 import json
@@ -54,8 +55,14 @@ class Server:
     (and, with ``ready_line``, when the log shows that line ``count`` times: one per forked
     worker, which each load the model)."""
 
-    def __init__(self, args: List[str], log: Path, ready_url: str, env: Optional[dict] = None,
-                 ready_line: Optional[Tuple[str, int]] = None):
+    def __init__(
+        self,
+        args: List[str],
+        log: Path,
+        ready_url: str,
+        env: Optional[dict] = None,
+        ready_line: Optional[Tuple[str, int]] = None,
+    ):
         self.args, self.log, self.ready_url, self.env = args, log, ready_url, env or {}
         self.ready_line = ready_line
         self.process: Optional[subprocess.Popen] = None
@@ -131,7 +138,8 @@ class Redis:
         with self.log.open("a") as handle:
             self.process = subprocess.Popen(
                 [binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"],
-                stdout=handle, stderr=subprocess.STDOUT,
+                stdout=handle,
+                stderr=subprocess.STDOUT,
             )
         client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1)
         deadline = time.monotonic() + 20
@@ -169,14 +177,18 @@ def _tracker_store_yaml(tracker_url: Optional[str], workdir: Path) -> str:
     """The tracker_store section: SQLite in ``workdir`` by default, else the database of
     ``tracker_url`` (postgresql://user:password@host:port/db)."""
     if not tracker_url:
-        return (f'tracker_store:\n  type: bot.tracker_store.ErasableSQLTrackerStore\n'
-                f'  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n')
+        return (
+            f"tracker_store:\n  type: bot.tracker_store.ErasableSQLTrackerStore\n"
+            f'  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n'
+        )
     from sqlalchemy.engine import make_url
 
     url = make_url(tracker_url)
-    return (f'tracker_store:\n  type: bot.tracker_store.ErasableSQLTrackerStore\n'
-            f'  dialect: "{url.get_backend_name()}"\n  url: "{url.host}"\n  port: {url.port or 5432}\n'
-            f'  db: "{url.database}"\n  username: "{url.username}"\n  password: "{url.password}"\n')
+    return (
+        f"tracker_store:\n  type: bot.tracker_store.ErasableSQLTrackerStore\n"
+        f'  dialect: "{url.get_backend_name()}"\n  url: "{url.host}"\n  port: {url.port or 5432}\n'
+        f'  db: "{url.database}"\n  username: "{url.username}"\n  password: "{url.password}"\n'
+    )
 
 
 def _lock_store_yaml(redis_url: Optional[str]) -> str:
@@ -186,8 +198,10 @@ def _lock_store_yaml(redis_url: Optional[str]) -> str:
 
     url = urlsplit(redis_url)
     db = (url.path or "/1").strip("/") or "1"
-    return (f'lock_store:\n  type: bot.lock_store.LeanRedisLockStore\n  url: "{url.hostname}"\n'
-            f'  port: {url.port or 6379}\n  db: {db}\n')
+    return (
+        f'lock_store:\n  type: bot.lock_store.LeanRedisLockStore\n  url: "{url.hostname}"\n'
+        f"  port: {url.port or 6379}\n  db: {db}\n"
+    )
 
 
 def create_tracker_table(tracker_url: str) -> None:
@@ -216,16 +230,26 @@ class Assistant:
     PostgreSQL database all workers write). `action_workers` > 1 does the same for the action
     server (rasa-sdk reads ACTION_SERVER_SANIC_WORKERS; it needs no lock store)."""
 
-    def __init__(self, model: Path, workdir: Path, database_url: Optional[str] = None,
-                 env: Optional[dict] = None, web: bool = False, workers: int = 1,
-                 redis_url: Optional[str] = None, tracker_url: Optional[str] = None,
-                 action_workers: int = 1):
+    def __init__(
+        self,
+        model: Path,
+        workdir: Path,
+        database_url: Optional[str] = None,
+        env: Optional[dict] = None,
+        web: bool = False,
+        workers: int = 1,
+        redis_url: Optional[str] = None,
+        tracker_url: Optional[str] = None,
+        action_workers: int = 1,
+    ):
         from bot.chat_message import RASA_SERVER_MAX_BODY_BYTES
         from bot.db import upgrade
 
         if workers > 1 and not redis_url:
-            raise ValueError("several Rasa workers need a Redis lock store (redis_url); "
-                             "with the in-memory lock store Rasa runs one worker")
+            raise ValueError(
+                "several Rasa workers need a Redis lock store (redis_url); "
+                "with the in-memory lock store Rasa runs one worker"
+            )
         workdir.mkdir(parents=True, exist_ok=True)
         self.database_url = database_url or f"sqlite:///{workdir / 'cip.db'}"
         upgrade(self.database_url)
@@ -235,19 +259,31 @@ class Assistant:
         self.url = f"http://127.0.0.1:{self.port}"
         endpoints = workdir / "endpoints.yml"
         endpoints.write_text(
-            _action_endpoint_yaml(action_port)
-            + _tracker_store_yaml(tracker_url, workdir) + _lock_store_yaml(redis_url)
+            _action_endpoint_yaml(action_port) + _tracker_store_yaml(tracker_url, workdir) + _lock_store_yaml(redis_url)
         )
         self.actions = Server(
             action_server_command(action_port),
-            workdir / "actions.log", f"http://127.0.0.1:{action_port}/health",
-            env={"DATABASE_URL": self.database_url, "ACTION_SERVER_SANIC_WORKERS": str(action_workers),
-                 **(env or {})},
+            workdir / "actions.log",
+            f"http://127.0.0.1:{action_port}/health",
+            env={"DATABASE_URL": self.database_url, "ACTION_SERVER_SANIC_WORKERS": str(action_workers), **(env or {})},
         )
         self.rasa = Server(
-            [RASA, "run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(self.port),
-             "--credentials", "credentials.yml", "--endpoints", str(endpoints)],
-            workdir / "rasa.log", f"http://127.0.0.1:{self.port}/webhooks/rest/",
+            [
+                RASA,
+                "run",
+                "--model",
+                str(model),
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--credentials",
+                "credentials.yml",
+                "--endpoints",
+                str(endpoints),
+            ],
+            workdir / "rasa.log",
+            f"http://127.0.0.1:{self.port}/webhooks/rest/",
             env={"SANIC_WORKERS": str(workers), "SANIC_REQUEST_MAX_SIZE": str(RASA_SERVER_MAX_BODY_BYTES)},
             ready_line=("Rasa server is up and running", workers) if workers > 1 else None,
         )
@@ -257,9 +293,14 @@ class Assistant:
             self.web_url = f"http://127.0.0.1:{self.web_port}"
             self.web = Server(
                 [CIP, "web", "--port", str(self.web_port)],
-                workdir / "web.log", f"{self.web_url}/healthz",
-                env={"DATABASE_URL": self.database_url, "CIP_RASA_URL": f"http://127.0.0.1:{self.port}",
-                     "CIP_WEB_ORIGINS": self.web_url, **(env or {})},
+                workdir / "web.log",
+                f"{self.web_url}/healthz",
+                env={
+                    "DATABASE_URL": self.database_url,
+                    "CIP_RASA_URL": f"http://127.0.0.1:{self.port}",
+                    "CIP_WEB_ORIGINS": self.web_url,
+                    **(env or {}),
+                },
             )
 
     def start(self) -> "Assistant":
@@ -280,7 +321,8 @@ class Assistant:
         body = json.dumps({"sender": sender, "message": text}).encode()
         request = urllib.request.Request(
             f"http://127.0.0.1:{self.port}/webhooks/rest/webhook",
-            data=body, headers={"Content-Type": "application/json"},
+            data=body,
+            headers={"Content-Type": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())

@@ -3,6 +3,7 @@
 The national answer says "het wijkteam of CJG"; the region file knows that in Winterswijk that is
 the Ondersteuningsteam Jeugd en Gezin. An answer that depends on the local door gets that name
 when the municipality is known, and a question for the municipality when it is not."""
+
 from __future__ import annotations
 
 from bot.region.model import Door, Region
@@ -28,9 +29,14 @@ DOORS_FOR_ANSWER = {
     "absence/report_ill": ("jgz",),
     "absence/rmc": ("rmc",),
 }
-DOOR_LABEL = {"wijkteam": "Wijkteam / CJG", "leerplicht": "Leerplicht", "jgz": "Jeugdarts (JGZ)",
-              "swv_po": "Samenwerkingsverband basisonderwijs", "swv_vo": "Samenwerkingsverband voortgezet onderwijs",
-              "rmc": "Doorstroompunt (RMC)"}
+DOOR_LABEL = {
+    "wijkteam": "Wijkteam / CJG",
+    "leerplicht": "Leerplicht",
+    "jgz": "Jeugdarts (JGZ)",
+    "swv_po": "Samenwerkingsverband basisonderwijs",
+    "swv_vo": "Samenwerkingsverband voortgezet onderwijs",
+    "rmc": "Doorstroompunt (RMC)",
+}
 
 
 def doors_for(answer_key: str | None) -> tuple:
@@ -50,5 +56,7 @@ def describe_doors(region: Region, municipality: str, kinds: tuple = ()) -> str 
     place = region.municipalities.get(municipality)
     if place is None:
         return None
-    return "\n".join(_line(kind, place.doors[kind]) for kind in (kinds or tuple(DOOR_LABEL))
-                     if kind in place.doors) or None
+    return (
+        "\n".join(_line(kind, place.doors[kind]) for kind in (kinds or tuple(DOOR_LABEL)) if kind in place.doors)
+        or None
+    )

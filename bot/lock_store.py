@@ -13,6 +13,7 @@ writes). Needs Redis's Lua scripting (EVALSHA), which every Redis since 2.6 has.
 
 Configured in endpoints.yml as `type: bot.lock_store.LeanRedisLockStore` with the options of
 Rasa's `type: redis` (url = the host, port, db, password, ...)."""
+
 from __future__ import annotations
 
 import json
@@ -38,7 +39,9 @@ local function unexpired(raw, now, without)
 end
 """
 # Rasa's issue_ticket: drop expired tickets, add the next number. Returns {ticket, now serving, lock}.
-_TAKE = _UNEXPIRED + """
+_TAKE = (
+    _UNEXPIRED
+    + """
 local now = tonumber(ARGV[2])
 local tickets = unexpired(redis.call('GET', KEYS[1]), now, nil)
 local number = 0
@@ -48,8 +51,11 @@ local lock = cjson.encode({conversation_id = ARGV[1], tickets = tickets})
 redis.call('SET', KEYS[1], lock)
 return {number, cjson.decode(tickets[1])['number'], lock}
 """
+)
 # Rasa's cleanup: remove the ticket (and expired ones); delete the lock when nobody else waits.
-_HAND_BACK = _UNEXPIRED + """
+_HAND_BACK = (
+    _UNEXPIRED
+    + """
 local raw = redis.call('GET', KEYS[1])
 if not raw then return 0 end
 local tickets = unexpired(raw, tonumber(ARGV[2]), tonumber(ARGV[1]))
@@ -60,6 +66,7 @@ else
 end
 return #tickets
 """
+)
 
 
 class LeanRedisLockStore(RedisLockStore):
@@ -69,13 +76,15 @@ class LeanRedisLockStore(RedisLockStore):
         self._hand_back = self.red.register_script(_HAND_BACK)
 
     @asynccontextmanager
-    async def lock(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME,
-                   wait_time_in_seconds: float = 1) -> AsyncGenerator[TicketLock, None]:
+    async def lock(
+        self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = 1
+    ) -> AsyncGenerator[TicketLock, None]:
         """Rasa's `LockStore.lock`: take a ticket, wait for its turn, hand it back."""
         key = self.key_prefix + conversation_id
         try:
-            ticket, serving, lock = self._take(keys=[key], args=[conversation_id, time.time(), lock_lifetime],
-                                               client=self.red)
+            ticket, serving, lock = self._take(
+                keys=[key], args=[conversation_id, time.time(), lock_lifetime], client=self.red
+            )
         except Exception as error:
             raise LockError(f"Error while acquiring lock. Error:\n{error}")
         try:

@@ -19,6 +19,7 @@ The figures of one message can differ from those it gets alone in the last digit
 (TensorFlow adds up a batch in another order); tests/test_parse_batch.py compares intents,
 answers and confidences with the ones Rasa gives each message alone.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -28,9 +29,9 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.engine.constants import PLACEHOLDER_MESSAGE, PLACEHOLDER_TRACKER
 from rasa.engine.runner.dask import DaskGraphRunner
-from rasa.shared.constants import DIAGNOSTIC_DATA
 from rasa.nlu.classifiers.diet_classifier import DIETClassifier
 from rasa.nlu.selectors.response_selector import ResponseSelector
+from rasa.shared.constants import DIAGNOSTIC_DATA
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.utils.tensorflow.constants import ENTITY_RECOGNITION
@@ -85,8 +86,9 @@ class Batcher:
     def _parse_batch(self, batch: List[Waiting]) -> None:
         """Give each waiting request its result; one by one when the batch fails."""
         try:
-            results = parse_together(self.processor, [message for message, _, _ in batch],
-                                     [only for _, only, _ in batch])
+            results = parse_together(
+                self.processor, [message for message, _, _ in batch], [only for _, only, _ in batch]
+            )
         except Exception as error:  # noqa: BLE001 - each message gets its own outcome below
             if len(batch) == 1:
                 _settle_future(batch[0][2], error=error)
@@ -108,12 +110,14 @@ def _settle_future(future: asyncio.Future, result: Any = None, error: Optional[B
         future.set_result(result)
 
 
-def parse_together(processor: MessageProcessor, messages: List[UserMessage],
-                   only_output_properties: List[bool]) -> List[Dict[Text, Any]]:
+def parse_together(
+    processor: MessageProcessor, messages: List[UserMessage], only_output_properties: List[bool]
+) -> List[Dict[Text, Any]]:
     """Rasa's `_parse_message_with_graph` for several messages in one run of the NLU graph."""
     target = processor.model_metadata.nlu_target
-    results = processor.graph_runner.run(inputs={PLACEHOLDER_MESSAGE: messages, PLACEHOLDER_TRACKER: None},
-                                         targets=[target])
+    results = processor.graph_runner.run(
+        inputs={PLACEHOLDER_MESSAGE: messages, PLACEHOLDER_TRACKER: None}, targets=[target]
+    )
     parsed = []
     for message, only in zip(results[target], only_output_properties, strict=True):
         parse_data = {TEXT: "", INTENT: {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, ENTITIES: []}
@@ -131,8 +135,9 @@ def can_batch(processor: MessageProcessor) -> bool:
     return all(PLACEHOLDER_TRACKER not in needs for _, _, needs in steps)
 
 
-async def parse_message(self: MessageProcessor, message: UserMessage,
-                        tracker=None, only_output_properties: bool = True) -> Dict[Text, Any]:
+async def parse_message(
+    self: MessageProcessor, message: UserMessage, tracker=None, only_output_properties: bool = True
+) -> Dict[Text, Any]:
     """Rasa's `parse_message`, with the graph's part done in a batch."""
     batcher = self.__dict__.get(_BATCHER)
     if batcher is None:
@@ -142,8 +147,9 @@ async def parse_message(self: MessageProcessor, message: UserMessage,
     return await _RASA_PARSE(self, message, tracker, only_output_properties)
 
 
-def parse_message_with_graph(self: MessageProcessor, message: UserMessage, tracker,
-                             only_output_properties: bool = True) -> Dict[Text, Any]:
+def parse_message_with_graph(
+    self: MessageProcessor, message: UserMessage, tracker, only_output_properties: bool = True
+) -> Dict[Text, Any]:
     """The batch's result for the message (parsed with the same `only_output_properties`), or
     Rasa's when it has none."""
     parsed = message.__dict__.pop(_PARSED, None)
@@ -158,15 +164,18 @@ def predict_together(component: DIETClassifier, messages: List[Message]) -> None
     diagnostic data, per token and padded to the longest message, is left out, as `process` reads
     it only with diagnostics on); else, and when a message has no features (no row), each message
     is predicted alone as Rasa does."""
-    if (component.model is None or component.component_config.get(ENTITY_RECOGNITION)
-            or component._execution_context.should_add_diagnostic_data):
+    if (
+        component.model is None
+        or component.component_config.get(ENTITY_RECOGNITION)
+        or component._execution_context.should_add_diagnostic_data
+    ):
         return
     model_data = component._create_model_data(messages, training=False)
     if model_data.is_empty() or model_data.number_of_examples() != len(messages):
         return
     out = component.model.run_inference(model_data, batch_size=len(messages))
     component.__dict__[_PREDICTED] = {
-        id(message): {key: value[row:row + 1] for key, value in out.items() if key != DIAGNOSTIC_DATA}
+        id(message): {key: value[row : row + 1] for key, value in out.items() if key != DIAGNOSTIC_DATA}
         for row, message in enumerate(messages)
     }
 
@@ -188,6 +197,7 @@ def _batched(process: Callable) -> Callable:
             return process(self, messages)
         finally:
             self.__dict__.pop(_PREDICTED, None)
+
     return process_batch
 
 

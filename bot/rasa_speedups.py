@@ -32,6 +32,7 @@ results. Measured on the Rasa server (py-spy and peak memory, bench/RESULTS.md).
 Rasa has no hook to run code when its server starts. The tracker store named in endpoints.yml
 (bot.tracker_store) is built once in every Rasa server process before the first message, so it
 calls `apply()`; `rasa train` and the action server do not need these."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -96,9 +97,11 @@ def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
     error = best_match(_action_result_validator.iter_errors(result))
     if error is None:
         return True
-    error.message += (". Failed to validate Action server response from API, make sure your "
-                      "response from the Action endpoint is valid. For more information about the "
-                      f"format visit {DOCS_BASE_URL}/custom-actions")
+    error.message += (
+        ". Failed to validate Action server response from API, make sure your "
+        "response from the Action endpoint is valid. For more information about the "
+        f"format visit {DOCS_BASE_URL}/custom-actions"
+    )
     raise error
 
 
@@ -112,10 +115,10 @@ def _validators() -> Tuple[Any, Dict[Text, Any]]:
     item = schema["properties"]["events"]["items"]
     outer = {key: value for key, value in item.items() if key != "oneOf"}
     answer = {**schema, "properties": {**schema["properties"], "events": {"type": "array"}}}
-    by_event = {alternative["properties"]["event"]["const"]: {**outer, "allOf": [alternative]}
-                for alternative in item["oneOf"]}
-    return (validator_for(answer)(answer),
-            {name: validator_for(event)(event) for name, event in by_event.items()})
+    by_event = {
+        alternative["properties"]["event"]["const"]: {**outer, "allOf": [alternative]} for alternative in item["oneOf"]
+    }
+    return (validator_for(answer)(answer), {name: validator_for(event)(event) for name, event in by_event.items()})
 
 
 def _obviously_valid(result: Any) -> bool:
@@ -132,12 +135,20 @@ def _obviously_valid(result: Any) -> bool:
     return True
 
 
-def load_model(cls, model_file_name: Text, model_data_example, predict_data_example=None,
-               finetune_mode: bool = False, *args: Any, **kwargs: Any) -> RasaModel:
+def load_model(
+    cls,
+    model_file_name: Text,
+    model_data_example,
+    predict_data_example=None,
+    finetune_mode: bool = False,
+    *args: Any,
+    **kwargs: Any,
+) -> RasaModel:
     """`RasaModel.load` whose weight-creating step runs eagerly; see the module's docstring."""
     if finetune_mode:
-        return _RASA_MODEL_LOAD(cls, model_file_name, model_data_example, predict_data_example,
-                                finetune_mode, *args, **kwargs)
+        return _RASA_MODEL_LOAD(
+            cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs
+        )
     model = cls(*args, **kwargs)
     config = kwargs.get("config", {})
     model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)), run_eagerly=True)
@@ -161,8 +172,10 @@ def predict(self: RasaModel, batch_in) -> Dict[Text, Any]:
         specs = nest.flatten(graph.structured_input_signature[0], expand_composites=True)
         kept = self.__dict__[_CONCRETE] = (graph, [spec.dtype for spec in specs])
     graph, dtypes = kept
-    inputs = [tf.convert_to_tensor(array, dtype=dtype)
-              for array, dtype in zip(nest.flatten(batch_in, expand_composites=True), dtypes, strict=True)]
+    inputs = [
+        tf.convert_to_tensor(array, dtype=dtype)
+        for array, dtype in zip(nest.flatten(batch_in, expand_composites=True), dtypes, strict=True)
+    ]
     outputs = tf_utils.sync_to_numpy_or_python_type(graph._call_flat(inputs, graph.captured_inputs))
     if DIAGNOSTIC_DATA in outputs:
         outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
@@ -192,4 +205,3 @@ def apply() -> None:
     action_calls.apply()
     parse_batch.apply()
     kept_connections.apply()
-

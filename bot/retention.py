@@ -9,6 +9,7 @@ systemd timer (README):
   Municipality, theme, role, times and status stay for the coordinator's statistics.
 Reports count things, never show them. The periods: bot/retention_periods.py, which the texts that
 tell the user read too."""
+
 from __future__ import annotations
 
 import time
@@ -29,8 +30,9 @@ PERSONAL_FIELDS = ("requester_name", "requester_contact", "question")
 BATCH = 200
 
 
-def remove_old_conversations(engine: Engine, days: int, dry_run: bool = False,
-                             progress: Callable[[int, int], None] = lambda done, total: None) -> tuple[int, int]:
+def remove_old_conversations(
+    engine: Engine, days: int, dry_run: bool = False, progress: Callable[[int, int], None] = lambda done, total: None
+) -> tuple[int, int]:
     """Deletes the conversations whose last event is older than `days`; returns (conversations,
     events), counted but left alone when `dry_run`. Deletes in batches, each its own transaction,
     and calls `progress(done, total)` after each."""
@@ -40,11 +42,12 @@ def remove_old_conversations(engine: Engine, days: int, dry_run: bool = False,
         senders = list(connection.execute(stale).scalars())
     events = 0
     for start in range(0, len(senders), BATCH):
-        batch = senders[start:start + BATCH]
+        batch = senders[start : start + BATCH]
         with engine.begin() as connection:
             if dry_run:
-                events += connection.execute(sa.select(sa.func.count()).select_from(EVENTS).where(
-                    EVENTS.c.sender_id.in_(batch))).scalar_one()
+                events += connection.execute(
+                    sa.select(sa.func.count()).select_from(EVENTS).where(EVENTS.c.sender_id.in_(batch))
+                ).scalar_one()
             else:
                 events += delete_conversations(connection, batch)
         progress(start + len(batch), len(senders))
@@ -63,10 +66,21 @@ def clean_closed_tickets(db: Session, days: int, dry_run: bool = False) -> Ticke
     is not counted again."""
     has_notes = Ticket.events.any(TicketEvent.note.isnot(None))
     has_mails = sa.exists().where(OutboxMail.ticket_id == Ticket.id)
-    personal = sa.or_(*(getattr(Ticket, name) != REMOVED for name in PERSONAL_FIELDS),
-                      Ticket.summary.isnot(None), has_notes, has_mails)
-    tickets = db.execute(sa.select(Ticket).where(
-        Ticket.status == CLOSED, Ticket.closed_at < utcnow() - timedelta(days=days), personal)).scalars().all()
+    personal = sa.or_(
+        *(getattr(Ticket, name) != REMOVED for name in PERSONAL_FIELDS),
+        Ticket.summary.isnot(None),
+        has_notes,
+        has_mails,
+    )
+    tickets = (
+        db.execute(
+            sa.select(Ticket).where(
+                Ticket.status == CLOSED, Ticket.closed_at < utcnow() - timedelta(days=days), personal
+            )
+        )
+        .scalars()
+        .all()
+    )
     cleaned = TicketsCleaned(tickets=len(tickets))
     secure_delete(db.connection())
     for ticket in tickets:

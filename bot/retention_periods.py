@@ -5,6 +5,7 @@ Read by `cip retention run` (bot/retention.py), by `cip region build`, which wri
 the assistant's domain for its privacy answer (bot/region/rasa_domain.py), and by the web server
 for the widget's privacy notice (bot/web/settings.py). A module of its own, without Rasa or a
 database, because the web server and the set-up only need these two numbers."""
+
 from __future__ import annotations
 
 import os

@@ -11,6 +11,7 @@ Patterns come in two strengths:
   ``in gevaar``): a crisis unless the message is clearly about rules or procedures
   (``wat zegt de meldcode over kindermishandeling``), which the themes answer.
 """
+
 from __future__ import annotations
 
 import re
@@ -64,7 +65,8 @@ _STRONG = {
     CrisisKind.ABUSE: [
         r"\b(slaat|schopt|mishandelt|misbruikt|verkracht|betast|stompt|wurgt|knijpt)\b.{0,12}\b" + _PERSON + r"\b",
         r"\b(word|wordt|worden|werd|werden)\b.{0,25}\b(geslagen|geschopt|mishandeld|misbruikt|verkracht|betast|aangerand|opgesloten|gewurgd)\b",
-        r"\b(geslagen|geschopt|mishandeld|misbruikt|verkracht|betast|aangerand|opgesloten)\b.{0,12}\b(door|van)\b.{0,12}\b" + _HOME_PERSON,
+        r"\b(geslagen|geschopt|mishandeld|misbruikt|verkracht|betast|aangerand|opgesloten)\b.{0,12}\b(door|van)\b.{0,12}\b"
+        + _HOME_PERSON,
         r"\bbang (voor|van)\b.{0,6}\b(mijn|m'n|mn|haar|zijn)\b.{0,6}\b" + _HOME_PERSON,
         r"durf(t|en)? niet (meer )?(naar huis|thuis te komen|naar huis te gaan)",
         r"\b(thuis|bij ons)\b.{0,30}\b(geweld|slaan|geslagen)\b",

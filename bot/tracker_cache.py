@@ -11,6 +11,7 @@ and applied on their own; anything else reads the whole conversation again.
 
 Privacy: a kept conversation is forgotten when it is erased here, after IDLE_SECONDS without a
 message (checked whenever the cache is used) and when more than MAX_CONVERSATIONS are kept."""
+
 from __future__ import annotations
 
 import time
@@ -19,8 +20,8 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import Connection
 
 MAX_CONVERSATIONS = 128
 IDLE_SECONDS = 15 * 60
@@ -48,7 +49,8 @@ class TrackerCache:
         self.held: "OrderedDict[str, Held]" = OrderedDict()
         # as text: SQLAlchemy makes a cache key of a built query on every execution (twice a message)
         self._fingerprint_query = sa.text(
-            f"SELECT count(id), max(id), max(timestamp) FROM {events.name} WHERE sender_id = :sender_id")
+            f"SELECT count(id), max(id), max(timestamp) FROM {events.name} WHERE sender_id = :sender_id"
+        )
 
     def fingerprint(self, connection: Connection, sender_id: str) -> Fingerprint:
         rows, newest, newest_time = connection.execute(self._fingerprint_query, {"sender_id": sender_id}).one()

@@ -21,6 +21,7 @@ them, several times per message: under load a long conversation got slower with 
 They give Rasa's own answer where they do not apply: a tracker that keeps a limited history (its
 replay starts from the oldest event kept), a tracker without a domain's slots, and the trackers
 of training (a subclass with a cache of its own)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,8 +32,15 @@ from typing import Any, Dict, List, Optional, Set, Text, Tuple
 
 from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
 from rasa.shared.core.domain import Domain, State
-from rasa.shared.core.events import (ActionExecuted, ActionReverted, ActiveLoop, Event, Restarted,
-                                     SessionStarted, UserUtteranceReverted)
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    ActiveLoop,
+    Event,
+    Restarted,
+    SessionStarted,
+    UserUtteranceReverted,
+)
 from rasa.shared.core.trackers import AnySlotDict, DialogueStateTracker
 
 _RASA_COPY = DialogueStateTracker.copy
@@ -51,8 +59,11 @@ _WINDOW: ContextVar[Optional[int]] = ContextVar("cip_states_window", default=Non
 def _replays_exactly(tracker: DialogueStateTracker) -> bool:
     """Whether the tracker's state is what replaying all its events gives: not for a tracker
     whose history is cut off, nor one without the domain's slots, nor a subclass."""
-    return (type(tracker) is DialogueStateTracker and tracker._max_event_history is None
-            and not isinstance(tracker.slots, AnySlotDict))
+    return (
+        type(tracker) is DialogueStateTracker
+        and tracker._max_event_history is None
+        and not isinstance(tracker.slots, AnySlotDict)
+    )
 
 
 def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
@@ -167,14 +178,20 @@ class _Applied:
         """Whether Rasa's walk does more with this event than append it: it undoes events, starts
         over, names a form not seen before (earlier runs of it may become undone), or runs a
         form (which may undo that form's earlier turns)."""
-        return (isinstance(event, (Restarted, SessionStarted, ActionReverted, UserUtteranceReverted))
-                or (isinstance(event, ActiveLoop) and bool(event.name) and event.name not in self.loop_names)
-                or (isinstance(event, ActionExecuted) and event.action_name in self.loop_names))
+        return (
+            isinstance(event, (Restarted, SessionStarted, ActionReverted, UserUtteranceReverted))
+            or (isinstance(event, ActiveLoop) and bool(event.name) and event.name not in self.loop_names)
+            or (isinstance(event, ActionExecuted) and event.action_name in self.loop_names)
+        )
 
 
-def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bool = False,
-                ignore_rule_only_turns: bool = False,
-                rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
+def past_states(
+    self: DialogueStateTracker,
+    domain: Domain,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: Optional[Dict[Text, Any]] = None,
+) -> List[State]:
     """`DialogueStateTracker.past_states`, replaying only the events added since the last call
     with the same arguments; see the module's docstring."""
     if not _replays_exactly(self):
@@ -183,11 +200,16 @@ def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bo
     kept: Dict[Tuple[bool, bool], _History] = self.__dict__.setdefault(_KEPT, {})
     key = (omit_unset_slots, ignore_rule_only_turns)
     history = kept.get(key)
-    if (history is None or history.domain is not domain or history.rule_only_data != rule_only_data
-            or not history.continues(applied)):
-        history = kept[key] = _History(domain, self.init_copy(), omit_unset_slots,
-                                       ignore_rule_only_turns, rule_only_data)
-    history.extend(applied[len(history.applied):])
+    if (
+        history is None
+        or history.domain is not domain
+        or history.rule_only_data != rule_only_data
+        or not history.continues(applied)
+    ):
+        history = kept[key] = _History(
+            domain, self.init_copy(), omit_unset_slots, ignore_rule_only_turns, rule_only_data
+        )
+    history.extend(applied[len(history.applied) :])
     return history.all_states(_WINDOW.get())
 
 
@@ -213,9 +235,13 @@ def rule_window(policy: RulePolicy) -> int:
     return policy.__dict__[_WINDOW_OF]
 
 
-def rule_prediction_states(self: RulePolicy, tracker: DialogueStateTracker, domain: Domain,
-                           use_text_for_last_user_input: bool = False,
-                           rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
+def rule_prediction_states(
+    self: RulePolicy,
+    tracker: DialogueStateTracker,
+    domain: Domain,
+    use_text_for_last_user_input: bool = False,
+    rule_only_data: Optional[Dict[Text, Any]] = None,
+) -> List[State]:
     """The RulePolicy's states, only the last `rule_window` of them: the rule it finds is the same
     (see rule_window); when no rule fits, the key it names as the source of its prediction is made
     of these states instead of all (it only tells whether the turn is hidden from the other

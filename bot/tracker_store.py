@@ -25,6 +25,7 @@ Configured in endpoints.yml as `type: bot.tracker_store.ErasableSQLTrackerStore`
 Rasa's `type: SQL` (dialect, url = the host, port, db, username, password). Rasa falls back to an
 in-memory store with only a warning when the class cannot be imported, so tests/test_erasure.py
 loads endpoints.yml the way Rasa does and checks the class."""
+
 from __future__ import annotations
 
 import itertools
@@ -106,19 +107,25 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         return tracker
 
     @staticmethod
-    def _brought_up_to_date(connection: Connection, held: Held,
-                            fingerprint: Fingerprint) -> Optional[DialogueStateTracker]:
+    def _brought_up_to_date(
+        connection: Connection, held: Held, fingerprint: Fingerprint
+    ) -> Optional[DialogueStateTracker]:
         """The kept tracker, with the rows another process added since applied to it; None when
         the database changed otherwise (rows deleted, a new session)."""
         if fingerprint == held.fingerprint:
             return held.tracker
         rows, newest, newest_time = held.fingerprint
-        added = connection.execute(sa.select(EVENTS.c.id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
-                                   .where(EVENTS.c.sender_id == held.tracker.sender_id, EVENTS.c.id > newest)
-                                   .order_by(EVENTS.c.id)).all()
-        if (not added or (rows + len(added), added[-1].id) != fingerprint[:2]
-                or max(newest_time, *(row.timestamp for row in added)) != fingerprint[2]
-                or any(row.type_name == SessionStarted.type_name for row in added)):
+        added = connection.execute(
+            sa.select(EVENTS.c.id, EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
+            .where(EVENTS.c.sender_id == held.tracker.sender_id, EVENTS.c.id > newest)
+            .order_by(EVENTS.c.id)
+        ).all()
+        if (
+            not added
+            or (rows + len(added), added[-1].id) != fingerprint[:2]
+            or max(newest_time, *(row.timestamp for row in added)) != fingerprint[2]
+            or any(row.type_name == SessionStarted.type_name for row in added)
+        ):
             return None
         for event in deserialise_events([json.loads(row.data) for row in added]):
             held.tracker.update(event)
@@ -160,9 +167,14 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
 def _row(sender_id: str, event: Event) -> dict:
     """Rasa's row for an event (the columns its `save` fills)."""
     data = event.as_dict()
-    return {"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
-            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            "action_name": data.get("name"), "data": json.dumps(data)}
+    return {
+        "sender_id": sender_id,
+        "type_name": event.type_name,
+        "timestamp": data.get("timestamp"),
+        "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+        "action_name": data.get("name"),
+        "data": json.dumps(data),
+    }
 
 
 def kept_parse_data(parse_data: dict) -> dict:
@@ -208,8 +220,9 @@ def parse_data_trimmed(events: Iterable[Event]):
 def erasure_requested(tracker: DialogueStateTracker) -> bool:
     """Whether the assistant confirmed an erasure in this tracker; only the turn that did it can
     hold the event, because that turn is never stored."""
-    return any(isinstance(event, ActionExecuted) and event.action_name == ERASED_RESPONSE
-               for event in reversed(tracker.events))
+    return any(
+        isinstance(event, ActionExecuted) and event.action_name == ERASED_RESPONSE for event in reversed(tracker.events)
+    )
 
 
 def delete_conversations(connection: Connection, sender_ids: Iterable[str]) -> int:
@@ -227,16 +240,23 @@ def secure_delete(connection: Connection) -> None:
 
 def references_of(connection: Connection, sender_id: str) -> list[str]:
     """The references of the tickets this conversation made."""
-    rows = connection.execute(sa.select(EVENTS.c.data).where(
-        EVENTS.c.sender_id == sender_id, EVENTS.c.type_name == SlotSet.type_name,
-        EVENTS.c.data.contains(REFERENCE_SLOT)))
+    rows = connection.execute(
+        sa.select(EVENTS.c.data).where(
+            EVENTS.c.sender_id == sender_id,
+            EVENTS.c.type_name == SlotSet.type_name,
+            EVENTS.c.data.contains(REFERENCE_SLOT),
+        )
+    )
     return sorted({value for (data,) in rows if (value := _reference(data))})
 
 
 def senders_of(connection: Connection, reference: str) -> list[str]:
     """The conversations that made the ticket with this reference (normally one)."""
-    rows = connection.execute(sa.select(EVENTS.c.sender_id, EVENTS.c.data).where(
-        EVENTS.c.type_name == SlotSet.type_name, EVENTS.c.data.contains(reference)))
+    rows = connection.execute(
+        sa.select(EVENTS.c.sender_id, EVENTS.c.data).where(
+            EVENTS.c.type_name == SlotSet.type_name, EVENTS.c.data.contains(reference)
+        )
+    )
     return sorted({sender for sender, data in rows if _reference(data) == reference})
 
 
@@ -257,8 +277,10 @@ def tracker_engine(endpoints: str | Path | None = None) -> Engine | None:
         raise TrackerStoreError(f"{path} bestaat niet")
     config = read_endpoint_config(str(path), "tracker_store")
     if config is None or str(config.type).lower() not in SQL_TYPES:
-        raise TrackerStoreError(f"{path} noemt geen SQL tracker store (type: {config and config.type}); "
-                                "bewaartermijnen en verwijderen werken alleen met de SQL tracker store")
+        raise TrackerStoreError(
+            f"{path} noemt geen SQL tracker store (type: {config and config.type}); "
+            "bewaartermijnen en verwijderen werken alleen met de SQL tracker store"
+        )
     options = config.kwargs
     dialect, db = options.get("dialect", "sqlite"), options.get("db", "rasa.db")
     if dialect == "sqlite":
@@ -266,12 +288,17 @@ def tracker_engine(endpoints: str | Path | None = None) -> Engine | None:
         if not file.is_file():
             return None
         db = str(file)
-    url = SQLTrackerStore.get_db_url(dialect, config.url, validate_port(options.get("port")), db,
-                                     options.get("username"), options.get("password"),
-                                     query=options.get("query"))
+    url = SQLTrackerStore.get_db_url(
+        dialect,
+        config.url,
+        validate_port(options.get("port")),
+        db,
+        options.get("username"),
+        options.get("password"),
+        query=options.get("query"),
+    )
     engine = sa.create_engine(url, future=True, hide_parameters=True, **create_engine_kwargs(url))
     if not sa.inspect(engine).has_table(EVENTS.name):
         engine.dispose()
         return None
     return engine
-

@@ -11,6 +11,7 @@ breaks stay as they are (an emoji joined with a zero-width joiner falls apart in
 says the same). Characters newer than Python's Unicode tables are kept: they may be new emoji.
 A plain function, without Sanic or Rasa, so every entry point can use it: the chat relay, the
 inbox forms and the handoff form's checks."""
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 
 `.ci/run` installs Debian's `chromium`; without it these tests fail in CI (CIP_REQUIRE_BROWSER=1)
 and are skipped with a message elsewhere. Screenshots go to test-output/screenshots/."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,15 @@ from pathlib import Path
 import pytest
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:

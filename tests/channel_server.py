@@ -1,6 +1,7 @@
 """A Rasa input channel on a Sanic server in this process, registered the way `rasa run` registers
 it, with a stand-in for Rasa's agent: the channel tests talk to it over real HTTP and socket.io,
 without a model or a Rasa server (loading one takes a minute and both cores)."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,5 +1,6 @@
 """Shared fixtures: the project's paths, the trained model (trained once per run, cached by
 Rasa when nothing changed) and an in-process Rasa agent for NLU tests."""
+
 from __future__ import annotations
 
 import asyncio
@@ -46,8 +47,18 @@ def load_yaml(path: Path):
 def trained_model() -> Path:
     """The model of the current data; Rasa skips training when nothing changed."""
     rasa(
-        "train", "--domain", "domain", "--data", "data", "--config", "config.yml",
-        "--out", "models", "--fixed-model-name", "cip", timeout=1800,
+        "train",
+        "--domain",
+        "domain",
+        "--data",
+        "data",
+        "--config",
+        "config.yml",
+        "--out",
+        "models",
+        "--fixed-model-name",
+        "cip",
+        timeout=1800,
     )
     assert MODEL.exists()
     return MODEL

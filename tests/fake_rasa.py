@@ -1,5 +1,6 @@
 """A stand-in for Rasa's REST channel: the web relay's tests see exactly what reaches Rasa, without
 a trained model (training takes minutes and both cores)."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 RASA_ANSWER = [
     {"recipient_id": "x", "text": "Meer lezen: https://www.rijksoverheid.nl/leerplicht"},
-    {"recipient_id": "x", "text": "Wie ben je?",
-     "buttons": [{"title": "Ouder of verzorger", "payload": "ouder"}, {"title": "zonder payload"}]},
+    {
+        "recipient_id": "x",
+        "text": "Wie ben je?",
+        "buttons": [{"title": "Ouder of verzorger", "payload": "ouder"}, {"title": "zonder payload"}],
+    },
     {"recipient_id": "x", "image": "https://example.org/plaatje.png"},
     "geen bericht",
 ]

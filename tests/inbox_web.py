@@ -1,6 +1,7 @@
 """A browser-like HTTP client and a started `cip web` server with inbox accounts, shared by the
 inbox tests over HTTP (tests/test_web_inbox_http.py) and the hostile-input list
 (tests/test_hostile_inputs.py)."""
+
 from __future__ import annotations
 
 import http.cookiejar
@@ -14,8 +15,12 @@ from pathlib import Path
 
 from bot.launch import CIP, Server, free_port
 
-PASSWORDS = {"anna": "anna heeft een lang wachtwoord", "chantal": "chantal heeft er ook een",
-             "coordinator": "de coordinator ziet alles", "bram": "bram wordt zo geblokkeerd"}
+PASSWORDS = {
+    "anna": "anna heeft een lang wachtwoord",
+    "chantal": "chantal heeft er ook een",
+    "coordinator": "de coordinator ziet alles",
+    "bram": "bram wordt zo geblokkeerd",
+}
 
 
 class Response:
@@ -60,8 +65,10 @@ class Client:
 
     def log_in(self, name: str, password: str | None = None) -> Response:
         form = self.get("/inbox/login")
-        return self.post("/inbox/login", {"csrf": form.csrf(), "user_name": name,
-                                          "password": PASSWORDS[name] if password is None else password})
+        return self.post(
+            "/inbox/login",
+            {"csrf": form.csrf(), "user_name": name, "password": PASSWORDS[name] if password is None else password},
+        )
 
 
 def inbox_server(workdir: Path, database_url: str, env: dict | None = None) -> Server:
@@ -71,11 +78,21 @@ def inbox_server(workdir: Path, database_url: str, env: dict | None = None) -> S
 
     upgrade(database_url)
     for name, password in PASSWORDS.items():
-        made = subprocess.run([CIP, "users", "create", name, "--password-stdin"], input=password + "\n", text=True,
-                              capture_output=True, env={**os.environ, "DATABASE_URL": database_url}, timeout=60)
+        made = subprocess.run(
+            [CIP, "users", "create", name, "--password-stdin"],
+            input=password + "\n",
+            text=True,
+            capture_output=True,
+            env={**os.environ, "DATABASE_URL": database_url},
+            timeout=60,
+        )
         assert made.returncode == 0, made.stderr
     port = free_port()
-    server = Server([CIP, "web", "--port", str(port)], workdir / "web.log", f"http://127.0.0.1:{port}/healthz",
-                    env={"DATABASE_URL": database_url, **(env or {})}).start()
+    server = Server(
+        [CIP, "web", "--port", str(port)],
+        workdir / "web.log",
+        f"http://127.0.0.1:{port}/healthz",
+        env={"DATABASE_URL": database_url, **(env or {})},
+    ).start()
     server.database_url, server.base = database_url, f"http://127.0.0.1:{port}"
     return server

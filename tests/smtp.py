@@ -1,4 +1,5 @@
 """A real SMTP server for the tests: aiosmtpd on a free loopback port, keeping what it receives."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,5 +1,6 @@
 """bot.action_calls sends the action server what Rasa sends, after every event of the test
 conversations, while the tracker store trims the results of earlier messages as it does."""
+
 import copy
 import json
 
@@ -21,9 +22,13 @@ def with_full_results(events):
     intent and entities."""
     for event in copy.deepcopy(events):
         if isinstance(event, UserUttered):
-            event.parse_data = {**event.parse_data, "intent_ranking": [event.intent],
-                                "response_selector": {"default": {"response": {"intent_response_key": "x/y"},
-                                                                  "ranking": [{"confidence": 0.5}]}}}
+            event.parse_data = {
+                **event.parse_data,
+                "intent_ranking": [event.intent],
+                "response_selector": {
+                    "default": {"response": {"intent_response_key": "x/y"}, "ranking": [{"confidence": 0.5}]}
+                },
+            }
         yield event
 
 

@@ -1,6 +1,7 @@
 """What the Rasa server sends the action server with each custom action call: the domain (all
 answer texts, ~55 kB of JSON, encoded and decoded on every call) only to the form validations,
 which read the form's slots from it (endpoints.yml, domain/)."""
+
 import json
 
 import pytest

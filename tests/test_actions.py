@@ -1,4 +1,5 @@
 """Every custom action, run with Rasa SDK's CollectingDispatcher and real Tracker objects."""
+
 from __future__ import annotations
 
 import asyncio

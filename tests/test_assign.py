@@ -1,6 +1,7 @@
 """Who takes a new question: the same person for a returning user, else the least loaded
 contact person for the municipality and theme, on a tie the one who works today; coordinators
 only when no one else fits."""
+
 from __future__ import annotations
 
 from dataclasses import replace

@@ -1,6 +1,7 @@
 """The load test's CPU accounting (bench/cpu.py): the time of forked workers counts for their
 server but not for the load client that started it, and what no named process used is left to
 the rest of the machine."""
+
 from __future__ import annotations
 
 import os
@@ -17,9 +18,11 @@ BURN = "import time\nend = time.process_time() + 0.6\nwhile time.process_time() 
 
 def test_the_cpu_time_of_a_forked_worker_counts_for_its_parent():
     # a parent that only waits, with a child that burns 0.6 s of CPU, as Sanic's parent and workers
-    parent = subprocess.Popen([sys.executable, "-c",
-                               f"import subprocess, sys; subprocess.run([sys.executable, '-c', {BURN!r}])"],
-                              stdout=subprocess.PIPE, text=True)
+    parent = subprocess.Popen(
+        [sys.executable, "-c", f"import subprocess, sys; subprocess.run([sys.executable, '-c', {BURN!r}])"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert parent.stdout.readline().strip() == "done"
         assert cpu.tree_seconds(parent.pid) >= 0.55

@@ -1,5 +1,6 @@
 """The `cip` command as contact persons and maintainers use it: installed with the project, Dutch
 output, a non-zero exit and a clear message on every mistake."""
+
 from __future__ import annotations
 
 import os
@@ -17,16 +18,32 @@ CIP = Path(sys.executable).parent / "cip"
 
 
 def cip(*args, database_url, **env):
-    return subprocess.run([str(CIP), *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "DATABASE_URL": database_url, **env})
+    return subprocess.run(
+        [str(CIP), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DATABASE_URL": database_url, **env},
+    )
 
 
 @pytest.fixture
 def ticket_reference(database_url):
     with session(database_url) as db:
-        ticket, _ = create_ticket(db, load_region(), HandoffRequest(
-            submission_key="cli", municipality="Aalten", theme="absence", role="ouder",
-            question="Mag ik verlof voor een bruiloft?", name="Noor", contact="06-12345678", consent=False))
+        ticket, _ = create_ticket(
+            db,
+            load_region(),
+            HandoffRequest(
+                submission_key="cli",
+                municipality="Aalten",
+                theme="absence",
+                role="ouder",
+                question="Mag ik verlof voor een bruiloft?",
+                name="Noor",
+                contact="06-12345678",
+                consent=False,
+            ),
+        )
         return ticket.reference
 
 
@@ -38,8 +55,10 @@ def test_region_check_says_the_example_file_is_correct(database_url):
 
 def test_region_check_of_a_broken_file_fails_with_the_line(database_url, tmp_path):
     bad = tmp_path / "region.yml"
-    bad.write_text(Path("region/region.yml").read_text(encoding="utf-8").replace("themes: [absence]", "themes: [verzuim]"),
-                   encoding="utf-8")
+    bad.write_text(
+        Path("region/region.yml").read_text(encoding="utf-8").replace("themes: [absence]", "themes: [verzuim]"),
+        encoding="utf-8",
+    )
     result = cip("region", "check", "--file", str(bad), database_url=database_url)
     assert result.returncode == 1
     assert f"{bad}:" in result.stderr and "'verzuim' is niet toegestaan" in result.stderr

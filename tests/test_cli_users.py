@@ -1,5 +1,6 @@
 """`cip users`: how the region's maintainer gives contact persons their inbox log-in, on SQLite and
 PostgreSQL. The printed passwords must really log in; a password is never shown when typed."""
+
 from __future__ import annotations
 
 import re
@@ -25,16 +26,31 @@ def test_from_region_gives_everyone_a_working_one_time_password(database_url):
 
 
 def test_create_list_and_set_password(database_url):
-    assert "bram         Bram Jansen (leerplichtambtenaar) - geen account" in \
-        cip("users", "list", database_url=database_url).stdout
-    created = subprocess.run([str(CIP), "users", "create", "bram", "--password-stdin"], input="bram zijn wachtwoord\n",
-                             capture_output=True, text=True, env=_env(database_url), timeout=60)
+    assert (
+        "bram         Bram Jansen (leerplichtambtenaar) - geen account"
+        in cip("users", "list", database_url=database_url).stdout
+    )
+    created = subprocess.run(
+        [str(CIP), "users", "create", "bram", "--password-stdin"],
+        input="bram zijn wachtwoord\n",
+        capture_output=True,
+        text=True,
+        env=_env(database_url),
+        timeout=60,
+    )
     assert created.returncode == 0 and "Account gemaakt voor Bram Jansen" in created.stdout
-    assert "bram         Bram Jansen (leerplichtambtenaar) - nog nooit ingelogd" in \
-        cip("users", "list", database_url=database_url).stdout
-    changed = subprocess.run([str(CIP), "users", "set-password", "bram", "--password-stdin"],
-                             input="een nieuw wachtwoord\n", capture_output=True, text=True, env=_env(database_url),
-                             timeout=60)
+    assert (
+        "bram         Bram Jansen (leerplichtambtenaar) - nog nooit ingelogd"
+        in cip("users", "list", database_url=database_url).stdout
+    )
+    changed = subprocess.run(
+        [str(CIP), "users", "set-password", "bram", "--password-stdin"],
+        input="een nieuw wachtwoord\n",
+        capture_output=True,
+        text=True,
+        env=_env(database_url),
+        timeout=60,
+    )
     assert changed.returncode == 0, changed.stderr
     with session(database_url) as db:
         assert log_in(db, "bram", "bram zijn wachtwoord").contact_id is None
@@ -44,8 +60,15 @@ def test_create_list_and_set_password(database_url):
 def test_mistakes_are_refused_with_what_to_do(database_url):
     def create(name, typed):
         # a new session has no terminal, so getpass reads what is typed from standard input
-        return subprocess.run([str(CIP), "users", "create", name], input=typed, capture_output=True, text=True,
-                              env=_env(database_url), timeout=60, start_new_session=True)
+        return subprocess.run(
+            [str(CIP), "users", "create", name],
+            input=typed,
+            capture_output=True,
+            text=True,
+            env=_env(database_url),
+            timeout=60,
+            start_new_session=True,
+        )
 
     differs = create("anna", "een lang wachtwoord\neen ander wachtwoord\n")
     assert differs.returncode == 1 and "de twee wachtwoorden zijn niet gelijk" in differs.stderr

@@ -1,13 +1,14 @@
 """The training data and answers: valid for Rasa, sourced, in one form of address, and a
 held-out test set that really is held out."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from tests.conftest import ROOT, THEMES, load_yaml, rasa
 from bot.nlu.examples import examples_by_intent
+from tests.conftest import ROOT, THEMES, load_yaml, rasa
 
 KNOWLEDGE = ROOT.parent / "shared" / "knowledge"
 THEME_INTENTS = {"routes": "route", "privacy": "privacy", "absence": "absence"}
@@ -27,13 +28,25 @@ def _texts(variations) -> list:
 def _used_by_code(response: str) -> bool:
     """A response said by a custom action, a form (utter_ask_<slot>), a policy, or Rasa's own
     core fallback (utter_default), not by a story."""
-    code = " ".join(p.read_text(encoding="utf-8") for folder in ("actions", "bot") for p in (ROOT / folder).rglob("*.py"))
+    code = " ".join(
+        p.read_text(encoding="utf-8") for folder in ("actions", "bot") for p in (ROOT / folder).rglob("*.py")
+    )
     return f'"{response}"' in code or response.startswith("utter_ask_") or response == "utter_default"
 
 
 def test_rasa_data_validate_passes_without_warnings():
-    result = rasa("data", "validate", "--domain", "domain", "--data", "data", "--config", "config.yml",
-                  "--fail-on-warnings", check=False)
+    result = rasa(
+        "data",
+        "validate",
+        "--domain",
+        "domain",
+        "--data",
+        "data",
+        "--config",
+        "config.yml",
+        "--fail-on-warnings",
+        check=False,
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
     unexplained = []
@@ -73,8 +86,13 @@ def test_every_answer_that_states_facts_names_its_source():
 @pytest.mark.skipif(not KNOWLEDGE.exists(), reason="../shared/knowledge is not beside this checkout")
 def test_answer_sources_come_from_the_knowledge_notes():
     notes = " ".join(p.read_text(encoding="utf-8") for p in KNOWLEDGE.glob("*.md"))
-    allowed_extra = set(re.findall(r"^\| (https://\S+) \|", (ROOT / "docs" / "extra-sources.md").read_text(
-        encoding="utf-8"), flags=re.MULTILINE))
+    allowed_extra = set(
+        re.findall(
+            r"^\| (https://\S+) \|",
+            (ROOT / "docs" / "extra-sources.md").read_text(encoding="utf-8"),
+            flags=re.MULTILINE,
+        )
+    )
     assert {"https://www.113.nl", "https://www.kindertelefoon.nl"} <= allowed_extra
     for name, variations in _responses().items():
         for variation in variations:

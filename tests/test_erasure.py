@@ -1,5 +1,6 @@
 """Erasure: "verwijder mijn gesprek" in the chat, through the real servers, and `cip erase` for the
 maintainer, on conversations saved by Rasa's own (erasable) tracker store in SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import asyncio
@@ -33,6 +34,7 @@ def test_endpoints_name_the_erasable_store_and_rasa_loads_it(tmp_path):
 
 def _turn(store, sender: str, text: str, *actions: str) -> None:
     """One more turn of `sender`, saved as Rasa saves it: the user's text and the bot's actions."""
+
     async def run():
         tracker = await store.retrieve(sender) or store.init_tracker(sender)
         tracker.update(UserUttered(text, intent={"name": "affirm", "confidence": 1.0}))
@@ -68,10 +70,20 @@ def test_a_confirmed_erasure_deletes_every_session_and_keeps_nothing_of_that_tur
 
 def _ticket(database_url: str, key: str) -> str:
     with session(database_url) as db:
-        ticket, _ = create_ticket(db, REGION, HandoffRequest(
-            submission_key=key, municipality="Winterswijk", theme="route", role="ouder",
-            question="Waar vind ik hulp voor mijn zoon?", name="Marieke", contact="marieke@example.org",
-            consent=False))
+        ticket, _ = create_ticket(
+            db,
+            REGION,
+            HandoffRequest(
+                submission_key=key,
+                municipality="Winterswijk",
+                theme="route",
+                role="ouder",
+                question="Waar vind ik hulp voor mijn zoon?",
+                name="Marieke",
+                contact="marieke@example.org",
+                consent=False,
+            ),
+        )
         return ticket.reference
 
 
@@ -81,10 +93,16 @@ def two_conversations_with_tickets(database_url, tmp_path):
     endpoints = write_endpoints(database_url, tmp_path)
     store = tracker_store(endpoints)
     mine, theirs = _ticket(database_url, "mine"), _ticket(database_url, "theirs")
-    save_turns(store, "parent", ["ik wil iemand spreken"], days_ago=0,
-               events_after=[SlotSet("handoff_reference", mine)])
-    save_turns(store, "neighbour", [f"hoe staat het met {mine}"], days_ago=0,
-               events_after=[SlotSet("handoff_reference", theirs)])
+    save_turns(
+        store, "parent", ["ik wil iemand spreken"], days_ago=0, events_after=[SlotSet("handoff_reference", mine)]
+    )
+    save_turns(
+        store,
+        "neighbour",
+        [f"hoe staat het met {mine}"],
+        days_ago=0,
+        events_after=[SlotSet("handoff_reference", theirs)],
+    )
     return endpoints, mine, theirs
 
 
@@ -93,18 +111,21 @@ def test_the_maintainer_erases_a_sender_with_the_ticket_it_made(database_url, tw
     events = len(stored_rows(endpoints, "parent"))
     result = cip("erase", "--sender", "parent", "--endpoints", str(endpoints), database_url=database_url)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == (f"Verwijderd: 1 gesprek(ken) ({events} gebeurtenissen), 1 ticket(s) met 1 "
-                                     "regels geschiedenis en 1 mail(s).")
+    assert result.stdout.strip() == (
+        f"Verwijderd: 1 gesprek(ken) ({events} gebeurtenissen), 1 ticket(s) met 1 regels geschiedenis en 1 mail(s)."
+    )
     assert stored_rows(endpoints, "parent") == [] and stored_rows(endpoints, "neighbour")
     with session(database_url) as db:
         assert find_ticket(db, mine) is None and find_ticket(db, theirs) is not None
 
 
 def test_the_maintainer_erases_a_ticket_with_only_the_conversation_that_made_it(
-        database_url, two_conversations_with_tickets):
+    database_url, two_conversations_with_tickets
+):
     endpoints, mine, theirs = two_conversations_with_tickets
-    result = cip("erase", "--ticket", mine.lower().replace("-", " "), "--endpoints", str(endpoints),
-                 database_url=database_url)
+    result = cip(
+        "erase", "--ticket", mine.lower().replace("-", " "), "--endpoints", str(endpoints), database_url=database_url
+    )
     assert result.returncode == 0, result.stderr
     assert "Verwijderd: 1 gesprek(ken)" in result.stdout and "1 ticket(s)" in result.stdout
     assert stored_rows(endpoints, "parent") == [] and stored_rows(endpoints, "neighbour")
@@ -170,8 +191,14 @@ def test_keeping_the_conversation_after_stopping_the_handoff_forgets_its_answers
 def test_after_a_handoff_the_conversation_goes_and_the_ticket_stays_as_the_bot_says(assistant):
     chat = Chat(assistant)
     chat.say("mag school zomaar met het wijkteam over mijn zoon praten?")
-    for answer in ("ik wil iemand spreken", "Aalten", "ouder", "Mag school dat zonder mijn toestemming doen?",
-                   "Marieke", "marieke@example.org"):
+    for answer in (
+        "ik wil iemand spreken",
+        "Aalten",
+        "ouder",
+        "Mag school dat zonder mijn toestemming doen?",
+        "Marieke",
+        "marieke@example.org",
+    ):
         chat.say(answer)
     reference = re.search(r"CIP-\d{4}-\d{6}", chat.say("nee")).group(0)
     chat.say("verwijder mijn gesprek")
@@ -185,9 +212,10 @@ def test_after_a_handoff_the_conversation_goes_and_the_ticket_stays_as_the_bot_s
 
 REFUSE_INSERTS = {
     "sqlite": ["CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'geweigerd'); END"],
-    "postgresql": ["CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'geweigerd'; END $$ "
-                   "LANGUAGE plpgsql",
-                   "CREATE TRIGGER refuse BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse()"],
+    "postgresql": [
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'geweigerd'; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse()",
+    ],
 }
 
 

@@ -9,6 +9,7 @@ the old value.
 
 Each answer's text is split into sentences. A rule applies to every sentence that its `where`
 pattern finds (case-insensitive) in any response of domain/*.yml."""
+
 from __future__ import annotations
 
 import re
@@ -21,6 +22,7 @@ from tests.conftest import ROOT, load_yaml
 
 class Value(NamedTuple):
     """In every sentence that matches `where`, each number that `number` captures is `right`."""
+
     fact: str
     where: str
     number: str
@@ -29,6 +31,7 @@ class Value(NamedTuple):
 
 class Together(NamedTuple):
     """Every sentence that matches `where` also matches `also` (the fact is stated whole)."""
+
     fact: str
     where: str
     also: str
@@ -36,12 +39,14 @@ class Together(NamedTuple):
 
 class Never(NamedTuple):
     """No sentence matches `pattern`: what was once right, or never was."""
+
     fact: str
     pattern: str
 
 
 class AnswerAlso(NamedTuple):
     """An answer whose text matches `where` somewhere also matches `also` somewhere."""
+
     fact: str
     where: str
     also: str
@@ -49,19 +54,42 @@ class AnswerAlso(NamedTuple):
 
 VALUES = [
     # school absence (Leerplichtwet, Inspectie, DUO)
-    Value("verzuim report threshold: hours", r"\d+ (les)?uur\b.*(afwezig|verzuim)|(melden|meldt).*\d+ (les)?uur\b",
-          r"(\d+) (?:les)?uur\b", "16"),
+    Value(
+        "verzuim report threshold: hours",
+        r"\d+ (les)?uur\b.*(afwezig|verzuim)|(melden|meldt).*\d+ (les)?uur\b",
+        r"(\d+) (?:les)?uur\b",
+        "16",
+    ),
     Value("verzuim report threshold: weeks", r"\d+ uur.*\d+ (les|school)?weken", r"(\d+) (?:les|school)?weken", "4"),
     Value("verzuim reported to DUO within", r"werkdagen", r"(\d+) werkdagen", "5"),
-    Value("langdurig verzuim / thuiszitter: weeks", r"(thuiszit|langdurig|meer dan \d+ weken (afwezig|niet naar school|thuis))",
-          r"meer dan (\d+) weken", "4"),
+    Value(
+        "langdurig verzuim / thuiszitter: weeks",
+        r"(thuiszit|langdurig|meer dan \d+ weken (afwezig|niet naar school|thuis))",
+        r"meer dan (\d+) weken",
+        "4",
+    ),
     Value("onderwijsconsulenten: at home longer than", r"langer dan \d+ weken thuis", r"langer dan (\d+) weken", "4"),
-    Value("leerplicht ends in the school year of the birthday", r"einde van het schooljaar waarin",
-          r"schooljaar waarin [^.?!]*?(\d+)", "16"),
-    Value("kwalificatieplicht until", r"startkwalificatie[^.?!]*\bof tot\b|kwalificatieplicht[^.?!]*\btot \d+ jaar",
-          r"\btot (?:het )?(\d+)(?: jaar| wordt)", "18"),
-    Value("RMC / Doorstroompunt: up to age", r"(RMC|Doorstroompunt|tot 23)", r"\btot (\d+) jaar\b|\bkan tot (\d+)", "23"),
-    Value("RMC / Doorstroompunt: from age", r"RMC[^.?!]*\bvan \d+ tot|\bvan \d+ tot \d+ jaar zonder startkwalificatie", r"\bvan (\d+) tot \d+ jaar", "18"),
+    Value(
+        "leerplicht ends in the school year of the birthday",
+        r"einde van het schooljaar waarin",
+        r"schooljaar waarin [^.?!]*?(\d+)",
+        "16",
+    ),
+    Value(
+        "kwalificatieplicht until",
+        r"startkwalificatie[^.?!]*\bof tot\b|kwalificatieplicht[^.?!]*\btot \d+ jaar",
+        r"\btot (?:het )?(\d+)(?: jaar| wordt)",
+        "18",
+    ),
+    Value(
+        "RMC / Doorstroompunt: up to age", r"(RMC|Doorstroompunt|tot 23)", r"\btot (\d+) jaar\b|\bkan tot (\d+)", "23"
+    ),
+    Value(
+        "RMC / Doorstroompunt: from age",
+        r"RMC[^.?!]*\bvan \d+ tot|\bvan \d+ tot \d+ jaar zonder startkwalificatie",
+        r"\bvan (\d+) tot \d+ jaar",
+        "18",
+    ),
     Value("holiday leave: at most days", r"(vakantieverlof|maximaal \d+ dagen)", r"maximaal (\d+) dagen", "10"),
     Value("holiday leave: not in the first weeks", r"eerste \d+ weken", r"eerste (\d+) weken", "2"),
     Value("holiday leave: ask ahead", r"van tevoren", r"(\d+) weken van tevoren", "8"),
@@ -84,28 +112,46 @@ VALUES = [
     Value("retention: medical and youth-care files", r"(medische|jeugdhulp)dossiers", r"(\d+) jaar", "20"),
     # safety numbers and hours
     Value("Veilig Thuis number", r"Veilig Thuis[^.?!]*\d{4}-\d{4}", r"Veilig Thuis[^.?!]*?(\d{4}-\d{4})", "0800-2000"),
-    Value("Kindertelefoon number", r"Kindertelefoon[^.?!]*\d{4}-\d{4}", r"Kindertelefoon[^.?!]*?(\d{4}-\d{4})", "0800-0432"),
+    Value(
+        "Kindertelefoon number",
+        r"Kindertelefoon[^.?!]*\d{4}-\d{4}",
+        r"Kindertelefoon[^.?!]*?(\d{4}-\d{4})",
+        "0800-0432",
+    ),
     Value("Kindertelefoon: from age", r"Kindertelefoon|tussen \d+ en \d+ jaar", r"tussen (\d+) en \d+ jaar", "8"),
     Value("Kindertelefoon: up to age", r"Kindertelefoon|tussen \d+ en \d+ jaar", r"tussen \d+ en (\d+) jaar", "18"),
     Value("Kindertelefoon: opens at", r"Kindertelefoon[^.?!]*\d+ tot \d+ uur", r"van (\d+) tot \d+ uur", "11"),
     Value("Kindertelefoon: closes at", r"Kindertelefoon[^.?!]*\d+ tot \d+ uur", r"van \d+ tot (\d+) uur", "21"),
     Value("113 Zelfmoordpreventie free number", r"zelfdoding|113", r"\b(0800-\d{4})", "0800-0113"),
     # dates a rule started
-    Value("meldcode mandatory since", r"meldcode[^.?!]*sinds|sinds[^.?!]*meldcode", r"sinds (1 \w+ \d{4})", "1 juli 2013"),
+    Value(
+        "meldcode mandatory since", r"meldcode[^.?!]*sinds|sinds[^.?!]*meldcode", r"sinds (1 \w+ \d{4})", "1 juli 2013"
+    ),
     Value("afwegingskader and meldnorm since", r"afwegingskader|meldnorm", r"sinds (1 \w+ \d{4})", "1 januari 2019"),
     Value("ouder- en jeugdsteunpunt since", r"jeugdsteunpunt", r"sinds (1 \w+ \d{4})", "1 januari 2025"),
     Value("hoorrecht on the OPP since", r"hoorrecht", r"sinds (1 \w+ \d{4})", "1 augustus 2025"),
     Value("instemmingsrecht on the OPP's handelingsdeel since", r"instem", r"sinds (1 \w+ \d{4})", "1 augustus 2017"),
-    Value("schoolondersteuningsprofiel gone since", r"schoolondersteuningsprofiel", r"sinds (1 \w+ \d{4})", "1 augustus 2025"),
+    Value(
+        "schoolondersteuningsprofiel gone since",
+        r"schoolondersteuningsprofiel",
+        r"sinds (1 \w+ \d{4})",
+        "1 augustus 2025",
+    ),
     Value("Wet passend onderwijs since", r"Wet passend onderwijs", r"sinds (1 \w+ \d{4})", "1 augustus 2014"),
 ]
 
 TOGETHER = [
     Together("verzuim report threshold is 16 hours in 4 weeks", r"\b16 uur", r"\b4 (les|school)?weken"),
-    Together("leerplicht starts the month after the 5th birthday",
-             r"leerplicht\w*[^.?!]*\b(5|vijf) jaar|\b(5|vijf) jaar[^.?!]*leerplicht", r"maand"),
-    Together("the schoolondersteuningsprofiel is history", r"schoolondersteuningsprofiel|\bSOP\b",
-             r"niet meer|vervallen|vroeger"),
+    Together(
+        "leerplicht starts the month after the 5th birthday",
+        r"leerplicht\w*[^.?!]*\b(5|vijf) jaar|\b(5|vijf) jaar[^.?!]*leerplicht",
+        r"maand",
+    ),
+    Together(
+        "the schoolondersteuningsprofiel is history",
+        r"schoolondersteuningsprofiel|\bSOP\b",
+        r"niet meer|vervallen|vroeger",
+    ),
     Together("113 is free", r"\bbel[^.?!]*\b113\b", r"gratis"),
     Together("the Thuiszitterspact's three months was a goal for 2020", r"\b3 maanden|drie maanden", r"2020"),
 ]
@@ -114,12 +160,16 @@ NEVER = [
     Never("113 costs money", r"\b113 of gratis|113[^.?!]*(kost geld|betaald|niet gratis)"),
     Never("leerplicht from age 5 without the next month", r"vanaf (5|vijf) jaar"),
     Never("JGZ always the GGD", r"(JGZ\)?|jeugdgezondheidszorg( \(JGZ\))?) (hoort bij|van) de GGD"),
-    Never("the schoolondersteuningsprofiel as current",
-          r"(staat|staan) in (het|haar|zijn) schoolondersteuningsprofiel|elke school heeft er een"),
+    Never(
+        "the schoolondersteuningsprofiel as current",
+        r"(staat|staan) in (het|haar|zijn) schoolondersteuningsprofiel|elke school heeft er een",
+    ),
     Never("the Thuiszitterspact as a current rule", r"Het doel: geen kind"),
     Never("a fixed number of RMC regions (39 or 40: sources differ)", r"\b\d+ RMC-regio"),
-    Never("youth care lets a 16-year-old decide alone while the 12-15 rule is missing",
-          r"jeugdhulp[^.?!]*alleen met[^.?!]*toestemming van de ouders"),
+    Never(
+        "youth care lets a 16-year-old decide alone while the 12-15 rule is missing",
+        r"jeugdhulp[^.?!]*alleen met[^.?!]*toestemming van de ouders",
+    ),
 ]
 
 ANSWER_ALSO = [
@@ -148,8 +198,12 @@ def _sentences(text: str) -> list:
 
 @pytest.mark.parametrize("rule", TOGETHER, ids=lambda r: r.fact)
 def test_a_fact_is_stated_whole(rule):
-    wrong = [(name, s) for name, text in ANSWERS for s in _sentences(text)
-             if re.search(rule.where, s, re.I) and not re.search(rule.also, s, re.I)]
+    wrong = [
+        (name, s)
+        for name, text in ANSWERS
+        for s in _sentences(text)
+        if re.search(rule.where, s, re.I) and not re.search(rule.also, s, re.I)
+    ]
     assert wrong == [], f"{rule.fact}: {wrong}"
 
 
@@ -181,11 +235,14 @@ def test_an_answer_that_names_it_says_all_of_it(rule):
     assert wrong == [], f"{rule.fact}: {wrong}"
 
 
-@pytest.mark.parametrize("text, rule_fact", [
-    ("Bel 113 of gratis 0800-0113.", "113 costs money"),
-    ("De leerplicht geldt vanaf 5 jaar.", "leerplicht from age 5 without the next month"),
-    ("De jeugdgezondheidszorg (JGZ) hoort bij de GGD.", "JGZ always the GGD"),
-])
+@pytest.mark.parametrize(
+    "text, rule_fact",
+    [
+        ("Bel 113 of gratis 0800-0113.", "113 costs money"),
+        ("De leerplicht geldt vanaf 5 jaar.", "leerplicht from age 5 without the next month"),
+        ("De jeugdgezondheidszorg (JGZ) hoort bij de GGD.", "JGZ always the GGD"),
+    ],
+)
 def test_the_never_rules_catch_the_old_wording(text, rule_fact):
     rule = next(r for r in NEVER if r.fact == rule_fact)
     assert any(re.search(rule.pattern, s, re.I) for s in _sentences(text))

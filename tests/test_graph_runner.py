@@ -1,6 +1,7 @@
 """bot.graph_runner runs the trained model's graph as Rasa's dask runner does: the same NLU
 results for the held-out examples and the same policy predictions after every event of the test
 stories (its speed: bench/RESULTS.md)."""
+
 import pytest
 from rasa.engine.runner.dask import DaskGraphRunner
 
@@ -27,8 +28,15 @@ def predictions(processor) -> list:
     found = []
     for tracker in grown(long_conversation()):
         prediction = processor._predict_next_with_tracker(tracker)
-        found.append((prediction.policy_name, prediction.probabilities, prediction.events,
-                      prediction.is_no_user_prediction, prediction.hide_rule_turn))
+        found.append(
+            (
+                prediction.policy_name,
+                prediction.probabilities,
+                prediction.events,
+                prediction.is_no_user_prediction,
+                prediction.hide_rule_turn,
+            )
+        )
     return found
 
 

@@ -1,6 +1,7 @@
 """The handoff actions, run with Rasa SDK's CollectingDispatcher and real Tracker objects against
 a real database: the form's checks, one ticket per submitted form, the status question, and the
 central phone number when the database cannot be reached."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,16 +13,27 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.handoff import (ActionCreateTicket, ActionHandoffCancelled, ActionHandoffStoppedForErasure,
-                             ActionTicketStatus, ValidateHandoffForm)
+from actions.handoff import (
+    ActionCreateTicket,
+    ActionHandoffCancelled,
+    ActionHandoffStoppedForErasure,
+    ActionTicketStatus,
+    ValidateHandoffForm,
+)
 from actions.local_doors import ActionLocalDoor, ActionMunicipalityGiven
 from bot.db import session
 from bot.tickets.models import OutboxMail, Ticket
 from tests.smtp import smtp_server, wait_for
 
-FORM_SLOTS = {"gemeente": "Winterswijk", "rol": "ouder", "handoff_theme": None,
-              "handoff_question": "Mag school met het wijkteam over mijn dochter praten?",
-              "handoff_name": "Sanne", "handoff_contact": "sanne@example.org", "handoff_consent": True}
+FORM_SLOTS = {
+    "gemeente": "Winterswijk",
+    "rol": "ouder",
+    "handoff_theme": None,
+    "handoff_question": "Mag school met het wijkteam over mijn dochter praten?",
+    "handoff_name": "Sanne",
+    "handoff_contact": "sanne@example.org",
+    "handoff_consent": True,
+}
 
 
 def user(text, intent, at=1.0, retrieval=None):
@@ -31,14 +43,24 @@ def user(text, intent, at=1.0, retrieval=None):
     return {"event": "user", "text": text, "timestamp": at, "message_id": f"m{at}", "parse_data": parse}
 
 
-HISTORY = [user("mag school zomaar met het wijkteam praten", "privacy", 1.0, "privacy/share_with_care"),
-           user("ik wil iemand spreken", "request_human", 2.0), user("ja", "affirm", 3.0)]
+HISTORY = [
+    user("mag school zomaar met het wijkteam praten", "privacy", 1.0, "privacy/share_with_care"),
+    user("ik wil iemand spreken", "request_human", 2.0),
+    user("ja", "affirm", 3.0),
+]
 
 
 def tracker(slots=None, events=HISTORY, text="ja", intent="affirm", sender="gesprek-1") -> Tracker:
-    return Tracker(sender_id=sender, slots={**FORM_SLOTS, **(slots or {})},
-                   latest_message={"intent": {"name": intent}, "text": text}, events=list(events),
-                   paused=False, followup_action=None, active_loop={}, latest_action_name=None)
+    return Tracker(
+        sender_id=sender,
+        slots={**FORM_SLOTS, **(slots or {})},
+        latest_message={"intent": {"name": intent}, "text": text},
+        events=list(events),
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
 
 
 def run(action, t):
@@ -50,7 +72,8 @@ def run(action, t):
 def validate(slot, value, intent="nlu_fallback"):
     dispatcher = CollectingDispatcher()
     result = getattr(ValidateHandoffForm(), f"validate_{slot}")(
-        value, dispatcher, tracker(text=str(value), intent=intent), {})
+        value, dispatcher, tracker(text=str(value), intent=intent), {}
+    )
     return result, [m.get("response") for m in dispatcher.messages]
 
 
@@ -61,28 +84,40 @@ def db_url(database_url, monkeypatch):
     return database_url
 
 
-@pytest.mark.parametrize("slot, typed, stored", [
-    ("gemeente", "winterwijk", "Winterswijk"), ("gemeente", "ik woon in groenlo", "Oost Gelre"),
-    ("rol", "ik ben de moeder", "ouder"), ("rol", "intern begeleider", "intern_begeleider"),
-    ("handoff_contact", "Sanne@Example.org ", "sanne@example.org"), ("handoff_contact", "06-12 34 56 78", "0612345678"),
-    ("handoff_contact", "+31 543 123456", "+31543123456"), ("handoff_name", "ik heet Sanne", "Sanne"),
-    ("handoff_theme", "absence", "absence"), ("handoff_theme", "over leerplicht", "absence"),
-])
+@pytest.mark.parametrize(
+    "slot, typed, stored",
+    [
+        ("gemeente", "winterwijk", "Winterswijk"),
+        ("gemeente", "ik woon in groenlo", "Oost Gelre"),
+        ("rol", "ik ben de moeder", "ouder"),
+        ("rol", "intern begeleider", "intern_begeleider"),
+        ("handoff_contact", "Sanne@Example.org ", "sanne@example.org"),
+        ("handoff_contact", "06-12 34 56 78", "0612345678"),
+        ("handoff_contact", "+31 543 123456", "+31543123456"),
+        ("handoff_name", "ik heet Sanne", "Sanne"),
+        ("handoff_theme", "absence", "absence"),
+        ("handoff_theme", "over leerplicht", "absence"),
+    ],
+)
 def test_the_form_accepts_what_people_type(slot, typed, stored):
     result, messages = validate(slot, typed)
     assert result[slot] == stored and messages == []
 
 
-@pytest.mark.parametrize("slot, typed, response", [
-    ("gemeente", "Utrecht", "utter_outside_region"), ("rol", "blabla", "utter_invalid_rol"),
-    ("handoff_contact", "sanne@", "utter_invalid_handoff_contact"),
-    ("handoff_contact", "0612", "utter_invalid_handoff_contact"),
-    ("handoff_contact", "a" * 190 + "@example.org", "utter_invalid_handoff_contact"),  # longer than the column
-    ("handoff_name", "12345", "utter_invalid_handoff_name"),
-    ("handoff_name", "sanne@example.org", "utter_invalid_handoff_name"),
-    ("handoff_question", "hoi", "utter_invalid_handoff_question"),
-    ("handoff_theme", "weet ik niet", "utter_invalid_handoff_theme"),
-])
+@pytest.mark.parametrize(
+    "slot, typed, response",
+    [
+        ("gemeente", "Utrecht", "utter_outside_region"),
+        ("rol", "blabla", "utter_invalid_rol"),
+        ("handoff_contact", "sanne@", "utter_invalid_handoff_contact"),
+        ("handoff_contact", "0612", "utter_invalid_handoff_contact"),
+        ("handoff_contact", "a" * 190 + "@example.org", "utter_invalid_handoff_contact"),  # longer than the column
+        ("handoff_name", "12345", "utter_invalid_handoff_name"),
+        ("handoff_name", "sanne@example.org", "utter_invalid_handoff_name"),
+        ("handoff_question", "hoi", "utter_invalid_handoff_question"),
+        ("handoff_theme", "weet ik niet", "utter_invalid_handoff_theme"),
+    ],
+)
 def test_the_form_says_what_is_wrong_and_asks_again(slot, typed, response):
     result, messages = validate(slot, typed)
     assert result[slot] is None and messages == [response]
@@ -183,8 +218,13 @@ def test_without_a_database_the_user_gets_the_central_number_and_nothing_is_stor
     assert all(e["value"] is None for e in events if e["event"] == "slot")
 
 
-@pytest.mark.parametrize("action, response", [(ActionHandoffCancelled(), "utter_handoff_cancelled"),
-                                              (ActionHandoffStoppedForErasure(), "utter_form_stopped_for_erasure")])
+@pytest.mark.parametrize(
+    "action, response",
+    [
+        (ActionHandoffCancelled(), "utter_handoff_cancelled"),
+        (ActionHandoffStoppedForErasure(), "utter_form_stopped_for_erasure"),
+    ],
+)
 def test_stopping_the_form_forgets_the_answers(action, response):
     messages, events = run(action, tracker())
     assert [m["response"] for m in messages] == [response]
@@ -195,9 +235,18 @@ def test_stopping_the_form_forgets_the_answers(action, response):
 def test_the_status_names_the_state_and_contact_person_only(db_url):
     created, _ = run(ActionCreateTicket(), tracker())
     reference = created[0]["reference"]
-    messages, _ = run(ActionTicketStatus(), tracker(text=f"hoe staat het met {reference.lower()}?", intent="ticket_status"))
-    assert messages == [{**messages[0], "response": "utter_ticket_status", "reference": reference,
-                         "status": "ontvangen, nog niet opgepakt", "contact_name": created[0]["contact_name"]}]
+    messages, _ = run(
+        ActionTicketStatus(), tracker(text=f"hoe staat het met {reference.lower()}?", intent="ticket_status")
+    )
+    assert messages == [
+        {
+            **messages[0],
+            "response": "utter_ticket_status",
+            "reference": reference,
+            "status": "ontvangen, nog niet opgepakt",
+            "contact_name": created[0]["contact_name"],
+        }
+    ]
     assert "sanne" not in str(messages).lower()
 
 
@@ -210,10 +259,21 @@ def test_status_without_or_with_an_unknown_reference(db_url):
 
 def answered(answer_key, slots=None, text="vraag"):
     theme = answer_key.split("/")[0]
-    latest = {"intent": {"name": theme}, "text": text,
-              "response_selector": {"default": {"response": {"intent_response_key": answer_key}}}}
-    return Tracker(sender_id="t", slots=slots or {}, latest_message=latest, events=[], paused=False,
-                   followup_action=None, active_loop={}, latest_action_name=None)
+    latest = {
+        "intent": {"name": theme},
+        "text": text,
+        "response_selector": {"default": {"response": {"intent_response_key": answer_key}}},
+    }
+    return Tracker(
+        sender_id="t",
+        slots=slots or {},
+        latest_message=latest,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
 
 
 def test_an_answer_about_leerplicht_names_the_local_leerplicht_office():
@@ -227,8 +287,16 @@ def test_without_a_municipality_the_assistant_asks_it_and_remembers_the_door():
     messages, events = run(ActionLocalDoor(), answered("route/youth_care_access"))
     assert messages[0]["response"] == "utter_ask_municipality_for_door"
     assert events == [{"event": "slot", "timestamp": None, "name": "door_kinds", "value": ["wijkteam"]}]
-    given = Tracker(sender_id="t", slots={"door_kinds": ["wijkteam"]}, latest_message={"text": "winterwijk"},
-                    events=[], paused=False, followup_action=None, active_loop={}, latest_action_name=None)
+    given = Tracker(
+        sender_id="t",
+        slots={"door_kinds": ["wijkteam"]},
+        latest_message={"text": "winterwijk"},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
     messages, events = run(ActionMunicipalityGiven(), given)
     assert messages[0]["gemeente"] == "Winterswijk" and "Ondersteuningsteam Jeugd en Gezin" in messages[0]["doors"]
     assert "Leerplicht" not in messages[0]["doors"]
@@ -240,8 +308,16 @@ def test_an_answer_without_a_local_door_adds_nothing():
 
 
 def test_a_municipality_outside_the_region_hears_which_are_served():
-    outside = Tracker(sender_id="t", slots={}, latest_message={"text": "ik woon in Utrecht"}, events=[],
-                      paused=False, followup_action=None, active_loop={}, latest_action_name=None)
+    outside = Tracker(
+        sender_id="t",
+        slots={},
+        latest_message={"text": "ik woon in Utrecht"},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
     messages, _ = run(ActionMunicipalityGiven(), outside)
     assert messages[0]["response"] == "utter_outside_region"
     assert messages[0]["gemeenten"] == "Aalten, Oost Gelre en Winterswijk"

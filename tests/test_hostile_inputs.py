@@ -5,13 +5,13 @@ Every row states what an attacker sends and what they get back; on top of each r
 no answer may be a 500 or contain another contact person's ticket, a system or source file, or a
 traceback. Rows that need a real browser or a trained model name the test that runs them; that
 test must exist."""
+
 from __future__ import annotations
 
 import ast
 import json
 import secrets
 import uuid
-from pathlib import Path
 
 import pytest
 import yaml
@@ -32,14 +32,29 @@ SITE = "https://www.voorbeeldgemeente.example"
 NEVER = ("root:x:0:", "Traceback", "CIP_WEB_SECRET", "from __future__", "def ")  # system and source files
 
 
-def new_ticket(database_url: str, municipality: str = "Aalten", question: str = "Mag school met het wijkteam "
-               "praten?", name: str = "Sanne") -> str:
+def new_ticket(
+    database_url: str,
+    municipality: str = "Aalten",
+    question: str = "Mag school met het wijkteam praten?",
+    name: str = "Sanne",
+) -> str:
     """A ticket as the handoff action makes it; Aalten + privacy goes to Anna, Oost Gelre to Chantal."""
     with session(database_url) as db:
-        ticket, _ = create_ticket(db, load_region(), HandoffRequest(
-            submission_key=uuid.uuid4().hex, municipality=municipality, theme="privacy", role="ouder",
-            question=question, name=name, contact=f"{uuid.uuid4().hex[:8]}@example.org", consent=True,
-            summary="privacy: delen met wijkteam"))
+        ticket, _ = create_ticket(
+            db,
+            load_region(),
+            HandoffRequest(
+                submission_key=uuid.uuid4().hex,
+                municipality=municipality,
+                theme="privacy",
+                role="ouder",
+                question=question,
+                name=name,
+                contact=f"{uuid.uuid4().hex[:8]}@example.org",
+                consent=True,
+                summary="privacy: delen met wijkteam",
+            ),
+        )
         return ticket.reference
 
 
@@ -66,8 +81,11 @@ class Site:
         return next(c.value for c in client.cookies if c.name == "cip_inbox")
 
     def visitor(self, who: str) -> Client:
-        cookies = {"chantal-cookie": lambda: self.cookie(self.chantal), "ended-session": lambda: self.ended_cookie,
-                   "forged-cookie": lambda: secrets.token_urlsafe(32)}
+        cookies = {
+            "chantal-cookie": lambda: self.cookie(self.chantal),
+            "ended-session": lambda: self.ended_cookie,
+            "forged-cookie": lambda: secrets.token_urlsafe(32),
+        }
         if who in ("anna", "chantal"):
             return getattr(self, who)
         client = Client(self.base)
@@ -138,10 +156,17 @@ def send(site: Site, row: dict, places: dict):
 
 @pytest.mark.parametrize("row", RUN, ids=[row["id"] for row in RUN])
 def test_a_hostile_input_gets_the_expected_answer_and_nothing_leaks(site, row):
-    places = {"own": site.own, "other": site.other, "own_secret": site.own_secret,
-              "other_secret": site.other_secret, "year": site.own.split("-")[1], "number": site.own.split("-")[2],
-              "csrf": site.anna.get("/inbox/").csrf(), "csrf_chantal": site.chantal.get("/inbox/").csrf(),
-              "anna_password": PASSWORDS["anna"]}
+    places = {
+        "own": site.own,
+        "other": site.other,
+        "own_secret": site.own_secret,
+        "other_secret": site.other_secret,
+        "year": site.own.split("-")[1],
+        "number": site.own.split("-")[2],
+        "csrf": site.anna.get("/inbox/").csrf(),
+        "csrf_chantal": site.chantal.get("/inbox/").csrf(),
+        "anna_password": PASSWORDS["anna"],
+    }
     if "{fresh}" in json.dumps(row):
         places["fresh"] = new_ticket(site.server.database_url)
     if "ticket" in row:
@@ -177,8 +202,7 @@ def test_a_hostile_input_gets_the_expected_answer_and_nothing_leaks(site, row):
 def test_the_list_covers_every_attack_and_its_rows_are_well_formed():
     ids = [row["id"] for row in ROWS]
     assert len(ids) == len(set(ids))
-    assert {row["attack"] for row in ROWS} == {"script", "sql", "template", "traversal", "forged-id", "session",
-                                              "csrf"}
+    assert {row["attack"] for row in ROWS} == {"script", "sql", "template", "traversal", "forged-id", "session", "csrf"}
     for row in RUN:
         assert sum(key in row for key in ("get", "post", "login", "chat")) == 1, row["id"]
         assert isinstance(row["status"], int) and row["what"], row["id"]

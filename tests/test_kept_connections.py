@@ -1,12 +1,13 @@
 """Rasa's calls to the action server keep their connection (bot/kept_connections.py), and a
 server that went away and came back is reached at the first try."""
+
 import asyncio
 
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import kept_connections
 
-REPLY = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"events\": []}\n"
+REPLY = b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{"events": []}\n'
 
 
 class ActionServer:
@@ -26,8 +27,11 @@ class ActionServer:
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
-                length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                              if line.lower().startswith(b"content-length"))
+                length = next(
+                    int(line.split(b":")[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length")
+                )
                 await reader.readexactly(length)
                 writer.write(REPLY)
                 await writer.drain()

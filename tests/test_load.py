@@ -5,6 +5,7 @@ and every conversation's handoff stores exactly one ticket, the one its last rep
 
 The full size (32 conversations x 50 turns) with its figures: `.venv/bin/python bench/load.py
 --setup both` (README, bench/RESULTS.md)."""
+
 from __future__ import annotations
 
 import os
@@ -42,5 +43,15 @@ def test_small_load_on_one_rasa_process(trained_model, tmp_path):
 def test_small_load_on_two_rasa_workers_with_redis_and_postgresql(trained_model, tmp_path):
     require_redis()
     for url in postgres_database():  # skipped without PostgreSQL, fails in CI
-        check(run_load("multi", CONVERSATIONS, TURNS, timeout=300, model=trained_model, workers=2,
-                       postgres_url=url, workdir=tmp_path))
+        check(
+            run_load(
+                "multi",
+                CONVERSATIONS,
+                TURNS,
+                timeout=300,
+                model=trained_model,
+                workers=2,
+                postgres_url=url,
+                workdir=tmp_path,
+            )
+        )

@@ -2,6 +2,7 @@
 messages of one conversation are handled one at a time in the order they came, other
 conversations do not wait, and nothing of a lock stays behind; it reads and writes Redis less
 often than Rasa's RedisLockStore."""
+
 from __future__ import annotations
 
 import asyncio
@@ -81,8 +82,9 @@ def test_rasas_lock_store_and_ours_share_a_conversations_lock(redis_server, firs
     log: list = []
 
     async def run():
-        await asyncio.gather(handle(first(redis_server), "ouder", "a", log, 0.2),
-                             handle(second(redis_server), "ouder", "b", log, 0.0))
+        await asyncio.gather(
+            handle(first(redis_server), "ouder", "a", log, 0.2), handle(second(redis_server), "ouder", "b", log, 0.0)
+        )
 
     asyncio.run(run())
     assert log == ["a start", "a end", "b start", "b end"]

@@ -1,5 +1,6 @@
 """Notifications reach a real SMTP server (aiosmtpd on localhost); when the server is down the
 mail waits in the outbox and goes out on the next try, and the ticket is never lost."""
+
 from __future__ import annotations
 
 import time
@@ -9,16 +10,14 @@ import pytest
 from sqlalchemy import select
 
 from bot.db import session
+from bot.launch import free_port
 from bot.region import load_region
 from bot.tickets.mailer import SmtpSettings, send_pending
 from bot.tickets.models import OutboxMail, Ticket
-from bot.launch import free_port
 from bot.tickets.service import HandoffRequest, create_ticket
 from tests.smtp import SlowInbox, smtp_server
 
 REGION = load_region()
-
-
 
 
 @pytest.fixture
@@ -29,10 +28,21 @@ def inbox():
 
 def new_ticket(url, key="mail-1"):
     with session(url) as db:
-        ticket, _ = create_ticket(db, REGION, HandoffRequest(
-            submission_key=key, municipality="Oost Gelre", theme="absence", role="ouder",
-            question="Mijn zoon gaat al weken niet naar school", name="Kim", contact="kim@example.org",
-            consent=True, summary="absence"))
+        ticket, _ = create_ticket(
+            db,
+            REGION,
+            HandoffRequest(
+                submission_key=key,
+                municipality="Oost Gelre",
+                theme="absence",
+                role="ouder",
+                question="Mijn zoon gaat al weken niet naar school",
+                name="Kim",
+                contact="kim@example.org",
+                consent=True,
+                summary="absence",
+            ),
+        )
         return ticket.reference
 
 

@@ -1,4 +1,5 @@
 """The project's own Rasa NLU components on real Rasa Message objects."""
+
 from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
@@ -8,8 +9,9 @@ from bot.nlu.crisis_net import CrisisSafetyNet
 from bot.nlu.theme_from_answer import ThemeFromAnswer
 
 
-def _message(text: str, intent: str, confidence: float = 0.9, answer_confidence: float | None = None,
-             answer: str = "absence/rmc"):
+def _message(
+    text: str, intent: str, confidence: float = 0.9, answer_confidence: float | None = None, answer: str = "absence/rmc"
+):
     data = {
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
@@ -19,8 +21,13 @@ def _message(text: str, intent: str, confidence: float = 0.9, answer_confidence:
     if answer_confidence is not None:
         data["response_selector"] = {
             "all_retrieval_intents": ["route", "privacy", "absence"],
-            "default": {"response": {"confidence": answer_confidence, "intent_response_key": answer,
-                                     "utter_action": f"utter_{answer}"}},
+            "default": {
+                "response": {
+                    "confidence": answer_confidence,
+                    "intent_response_key": answer,
+                    "utter_action": f"utter_{answer}",
+                }
+            },
         }
     return Message(data=data)
 
@@ -86,8 +93,15 @@ def _theme_from_answer(message):
 
 
 def test_the_chosen_answer_decides_the_theme_when_diet_disagrees():
-    message = _theme_from_answer(_message("op welke dag start de leerplicht", "privacy", confidence=1.0,
-                                          answer_confidence=0.7, answer="absence/leerplicht_age"))
+    message = _theme_from_answer(
+        _message(
+            "op welke dag start de leerplicht",
+            "privacy",
+            confidence=1.0,
+            answer_confidence=0.7,
+            answer="absence/leerplicht_age",
+        )
+    )
     assert message.get("intent") == {"name": "absence", "confidence": 0.7}
     assert [r["name"] for r in message.get("intent_ranking")] == ["absence", "privacy"]
     # and the gate then judges that answer's own confidence

@@ -1,8 +1,9 @@
 """NLU quality on questions the model never saw, and the crisis net through the whole model."""
+
 from __future__ import annotations
 
-from tests.conftest import ROOT, load_yaml
 from bot.nlu.evaluation import held_out_scores
+from tests.conftest import ROOT, load_yaml
 
 MIN_MACRO_F1 = 0.90
 

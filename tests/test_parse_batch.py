@@ -1,5 +1,6 @@
 """Messages that arrive together are parsed together (bot/parse_batch.py), each with the answer
 Rasa gives it alone; a message that breaks the pipeline fails alone."""
+
 import asyncio
 
 import pytest
@@ -22,24 +23,39 @@ def processor(trained_model):
 @pytest.fixture(scope="module")
 def texts():
     """Every held-out question (360) of every intent."""
-    return [text for examples in examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml"))).values()
-            for text in examples]
+    return [
+        text
+        for examples in examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml"))).values()
+        for text in examples
+    ]
 
 
 def answer(parse_data: dict) -> tuple:
     """What the assistant does with a parse: intents in order, entities, chosen answers."""
-    return ([(i["name"], pytest.approx(i["confidence"], abs=1e-6)) for i in [parse_data["intent"]]
-             + parse_data.get("intent_ranking", [])],
-            [(e["entity"], e["value"]) for e in parse_data["entities"]],
-            {key: (s["response"]["intent_response_key"], pytest.approx(s["response"]["confidence"], abs=1e-6),
-                   [r["intent_response_key"] for r in s["ranking"]])
-             for key, s in parse_data.get("response_selector", {}).items() if key != "all_retrieval_intents"})
+    return (
+        [
+            (i["name"], pytest.approx(i["confidence"], abs=1e-6))
+            for i in [parse_data["intent"]] + parse_data.get("intent_ranking", [])
+        ],
+        [(e["entity"], e["value"]) for e in parse_data["entities"]],
+        {
+            key: (
+                s["response"]["intent_response_key"],
+                pytest.approx(s["response"]["confidence"], abs=1e-6),
+                [r["intent_response_key"] for r in s["ranking"]],
+            )
+            for key, s in parse_data.get("response_selector", {}).items()
+            if key != "all_retrieval_intents"
+        },
+    )
 
 
 def parse_all(processor, texts, event_loop_session) -> list:
     """All texts sent at once, as concurrent requests are."""
+
     async def together():
         return await asyncio.gather(*(processor.parse_message(UserMessage(text)) for text in texts))
+
     return event_loop_session.run_until_complete(together())
 
 
@@ -53,8 +69,9 @@ def test_messages_parsed_together_get_the_answer_rasa_gives_each_alone(processor
 def test_concurrent_messages_share_tensorflow_calls(processor, texts, event_loop_session, monkeypatch):
     calls = []
     rasas = RasaModel.run_inference
-    monkeypatch.setattr(RasaModel, "run_inference", lambda model, *args, **kwargs: calls.append(1) or rasas(
-        model, *args, **kwargs))
+    monkeypatch.setattr(
+        RasaModel, "run_inference", lambda model, *args, **kwargs: calls.append(1) or rasas(model, *args, **kwargs)
+    )
     parse_all(processor, texts[:40], event_loop_session)
     # DIET and the ResponseSelector, in batches of at most MAX_BATCH: 10 calls instead of 80
     assert len(calls) == 2 * -(-40 // parse_batch.MAX_BATCH)
@@ -75,9 +92,12 @@ def test_a_message_that_breaks_the_pipeline_fails_alone(processor, texts, event_
     monkeypatch.setattr(node, "_fn", breaks_on_one)
 
     async def together():
-        return await asyncio.wait_for(asyncio.gather(
-            *(processor.parse_message(UserMessage(text)) for text in [*texts[:5], "kapot"]), return_exceptions=True),
-            timeout=60)
+        return await asyncio.wait_for(
+            asyncio.gather(
+                *(processor.parse_message(UserMessage(text)) for text in [*texts[:5], "kapot"]), return_exceptions=True
+            ),
+            timeout=60,
+        )
 
     results = event_loop_session.run_until_complete(together())
     assert [r["text"] for r in results[:5]] == texts[:5]

@@ -2,6 +2,7 @@
 it reads it into memory: started the way the tests and the benchmark start it (bot.launch), with
 the project's channels. Any trained model will do, since no message reaches it, so an existing
 models/cip.tar.gz is used as it is instead of training the current data first."""
+
 from __future__ import annotations
 
 import json

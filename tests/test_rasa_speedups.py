@@ -1,4 +1,5 @@
 """The speed-ups of bot.rasa_speedups give Rasa's own answers (their speed: bench/RESULTS.md)."""
+
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
@@ -32,21 +33,27 @@ def test_an_event_class_defined_later_is_found():
     assert rasa_speedups.resolve_event_type("cip_test_later_event") is LaterEvent
 
 
-@pytest.mark.parametrize("result", [
-    {"events": [{"event": "slot", "name": "gemeente", "value": "Aalten"}], "responses": [{"text": "Hoi"}]},
-    {"events": [], "responses": []},
-    {},
-])
+@pytest.mark.parametrize(
+    "result",
+    [
+        {"events": [{"event": "slot", "name": "gemeente", "value": "Aalten"}], "responses": [{"text": "Hoi"}]},
+        {"events": [], "responses": []},
+        {},
+    ],
+)
 def test_a_valid_action_server_answer_passes(result):
     jsonschema.validate(result, SCHEMA)
     assert rasa_speedups.validate_action_result(None, result) is True
 
 
-@pytest.mark.parametrize("result", [
-    {"events": "geen lijst"},
-    {"events": [{"event": 3}]},
-    {"responses": ["geen object"]},
-])
+@pytest.mark.parametrize(
+    "result",
+    [
+        {"events": "geen lijst"},
+        {"events": [{"event": 3}]},
+        {"responses": ["geen object"]},
+    ],
+)
 def test_an_invalid_action_server_answer_fails_with_rasas_error(result):
     with pytest.raises(jsonschema.ValidationError) as rasa_error:
         jsonschema.validate(result, SCHEMA)
@@ -76,20 +83,40 @@ def held_out_answers(agent_path, loop) -> list:
     agent = Agent.load(str(agent_path))
     texts = [texts[0] for texts in examples_by_intent(sorted((ROOT / "tests" / "nlu").glob("*.yml"))).values()]
     results = [loop.run_until_complete(agent.parse_message(text)) for text in texts]
-    return [(r["intent"]["name"], round(r["intent"]["confidence"], 6),
-             [(e["entity"], e["value"]) for e in r["entities"]],
-             {key: (s["response"]["intent_response_key"], round(s["response"]["confidence"], 6))
-              for key, s in r.get("response_selector", {}).items() if key != "all_retrieval_intents"})
-            for r in results]
+    return [
+        (
+            r["intent"]["name"],
+            round(r["intent"]["confidence"], 6),
+            [(e["entity"], e["value"]) for e in r["entities"]],
+            {
+                key: (s["response"]["intent_response_key"], round(s["response"]["confidence"], 6))
+                for key, s in r.get("response_selector", {}).items()
+                if key != "all_retrieval_intents"
+            },
+        )
+        for r in results
+    ]
 
 
-@pytest.mark.parametrize("owner, name, ours, rasas", [
-    ("rasa.utils.tensorflow.models.RasaModel", "load", classmethod(rasa_speedups.load_model),
-     classmethod(rasa_speedups._RASA_MODEL_LOAD)),
-    ("rasa.utils.tensorflow.models.RasaModel", "_rasa_predict", rasa_speedups.predict, rasa_speedups._RASA_PREDICT),
-    ("rasa.shared.nlu.training_data.message.Message", "get_sparse_features", rasa_speedups.sparse_features,
-     rasa_speedups._RASA_SPARSE_FEATURES),
-], ids=["model loaded without the training graph", "graph called directly", "sparse features combined once"])
+@pytest.mark.parametrize(
+    "owner, name, ours, rasas",
+    [
+        (
+            "rasa.utils.tensorflow.models.RasaModel",
+            "load",
+            classmethod(rasa_speedups.load_model),
+            classmethod(rasa_speedups._RASA_MODEL_LOAD),
+        ),
+        ("rasa.utils.tensorflow.models.RasaModel", "_rasa_predict", rasa_speedups.predict, rasa_speedups._RASA_PREDICT),
+        (
+            "rasa.shared.nlu.training_data.message.Message",
+            "get_sparse_features",
+            rasa_speedups.sparse_features,
+            rasa_speedups._RASA_SPARSE_FEATURES,
+        ),
+    ],
+    ids=["model loaded without the training graph", "graph called directly", "sparse features combined once"],
+)
 def test_the_nlu_answers_as_with_rasas_code(owner, name, ours, rasas, trained_model, event_loop_session, monkeypatch):
     monkeypatch.setattr(f"{owner}.{name}", ours)
     with_ours = held_out_answers(trained_model, event_loop_session)
@@ -102,8 +129,14 @@ def answers_to_check() -> list:
     from tests.test_tracker_speedups import CONVERSATIONS
 
     events = [event.as_dict() for conversation in CONVERSATIONS.values() for event in conversation]
-    broken = [{"event": "slot", "value": 3}, {"event": "user", "parse_data": {"entities": [{"entity": "x"}]}},
-              {"event": "no_such_event"}, {"event": 7}, {"event": "slot", "name": 5, "value": 1}, {"timestamp": 1}]
+    broken = [
+        {"event": "slot", "value": 3},
+        {"event": "user", "parse_data": {"entities": [{"entity": "x"}]}},
+        {"event": "no_such_event"},
+        {"event": 7},
+        {"event": "slot", "name": 5, "value": 1},
+        {"timestamp": 1},
+    ]
     return [{"events": [event], "responses": []} for event in events + broken]
 
 

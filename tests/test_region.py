@@ -1,5 +1,6 @@
 """The region file: the shipped example loads; every mistake a maintainer can make is reported
 with the file, the line and a Dutch message; municipality names are found despite typos."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,14 +33,25 @@ def line_of(text: str) -> int:
     return next(n for n, line in enumerate(DEFAULT_PATH.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("    email: anna.devries@example.org", "    emial: anna.devries@example.org", "onbekend veld (tikfout?): emial; bedoel je email?"),
-    ("    email: anna.devries@example.org", "    email: anna.devries(at)example.org", "e-mailadres zoals"),
-    ("    municipalities: [Aalten, Winterswijk]", "    municipalities: [Aalten, Winterswyk]", "'Winterswyk' is niet toegestaan"),
-    ("    themes: [absence]", "    themes: [verzuim]", "'verzuim' is niet toegestaan"),
-    ('  phone: "0543-000000"', '  phone: "bel ons"', "telefoonnummer zoals"),
-    ("    working_days: [ma, di, do]", "    working_days: [maandag]", "'maandag' is niet toegestaan"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "    email: anna.devries@example.org",
+            "    emial: anna.devries@example.org",
+            "onbekend veld (tikfout?): emial; bedoel je email?",
+        ),
+        ("    email: anna.devries@example.org", "    email: anna.devries(at)example.org", "e-mailadres zoals"),
+        (
+            "    municipalities: [Aalten, Winterswijk]",
+            "    municipalities: [Aalten, Winterswyk]",
+            "'Winterswyk' is niet toegestaan",
+        ),
+        ("    themes: [absence]", "    themes: [verzuim]", "'verzuim' is niet toegestaan"),
+        ('  phone: "0543-000000"', '  phone: "bel ons"', "telefoonnummer zoals"),
+        ("    working_days: [ma, di, do]", "    working_days: [maandag]", "'maandag' is niet toegestaan"),
+    ],
+)
 def test_a_typo_is_reported_with_file_line_and_dutch_message(tmp_path, old, new, expected):
     problems = broken(tmp_path, old, new)
     place = f"{tmp_path / 'region.yml'}:{line_of(old.strip())}:"
@@ -52,8 +64,12 @@ def test_a_missing_required_field_is_reported(tmp_path):
 
 
 def test_a_municipality_without_anyone_for_a_theme_is_reported(tmp_path):
-    problems = broken(tmp_path, "    municipalities: [Aalten, Oost Gelre, Winterswijk]",
-                      "    municipalities: [Aalten, Winterswijk]", count=2)
+    problems = broken(
+        tmp_path,
+        "    municipalities: [Aalten, Oost Gelre, Winterswijk]",
+        "    municipalities: [Aalten, Winterswijk]",
+        count=2,
+    )
     assert any("niemand neemt vragen over absence aan voor Oost Gelre" in p for p in problems), problems
 
 
@@ -71,16 +87,32 @@ def test_a_missing_file_is_reported(tmp_path):
         load_region(tmp_path / "nergens.yml")
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("Winterswijk", "Winterswijk"), ("winterwijk", "Winterswijk"), ("ik woon in winterswyk", "Winterswijk"),
-    ("oost gelre", "Oost Gelre"), ("OOSTGELRE", "Oost Gelre"), ("groenlo", "Oost Gelre"),
-    ("aalten", "Aalten"), ("Dinxperlo", "Aalten"),
-    ("Oost-Gelre", "Oost Gelre"), ("ik woon in Zieuwent", "Oost Gelre"), ("Mariënvelde", "Oost Gelre"),
-    ("wij wonen in lievelde", "Oost Gelre"), ("meddo", "Winterswijk"), ("in Brinkheurne", "Winterswijk"),
-    ("IJzerlo", "Aalten"), ("De Heurne", "Aalten"),
-    ("Altena", None), ("Utrecht", None), ("ja", None), ("", None),
-    ("mijn kind miste veel lessen", None),  # Miste (Winterswijk) is no alias: it is also a verb
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("Winterswijk", "Winterswijk"),
+        ("winterwijk", "Winterswijk"),
+        ("ik woon in winterswyk", "Winterswijk"),
+        ("oost gelre", "Oost Gelre"),
+        ("OOSTGELRE", "Oost Gelre"),
+        ("groenlo", "Oost Gelre"),
+        ("aalten", "Aalten"),
+        ("Dinxperlo", "Aalten"),
+        ("Oost-Gelre", "Oost Gelre"),
+        ("ik woon in Zieuwent", "Oost Gelre"),
+        ("Mariënvelde", "Oost Gelre"),
+        ("wij wonen in lievelde", "Oost Gelre"),
+        ("meddo", "Winterswijk"),
+        ("in Brinkheurne", "Winterswijk"),
+        ("IJzerlo", "Aalten"),
+        ("De Heurne", "Aalten"),
+        ("Altena", None),
+        ("Utrecht", None),
+        ("ja", None),
+        ("", None),
+        ("mijn kind miste veel lessen", None),  # Miste (Winterswijk) is no alias: it is also a verb
+    ],
+)
 def test_municipality_names_are_found_with_typos_and_without_capitals(typed, expected):
     assert find_municipality(REGION, typed) == expected
 
@@ -103,6 +135,7 @@ def test_an_edited_region_file_is_used_from_the_next_load_and_a_broken_edit_is_r
 
 def test_the_example_region_names_its_doorstroompunt_and_vo_samenwerkingsverband_with_sources():
     from bot.local_doors import describe_doors
+
     for municipality in REGION.municipalities.values():
         assert municipality.doors["rmc"].url == "https://www.lerenwerkt.nu"
         assert municipality.doors["swv_vo"].url == "https://www.swvslingeberkel.nl"
@@ -115,9 +148,10 @@ def test_the_rmc_door_is_optional(tmp_path):
     start = text.index("      rmc:\n")
     end = text.index("\n\n", start)
     path = tmp_path / "region.yml"
-    path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    path.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
     region = load_region(path)
     from bot.local_doors import describe_doors
+
     assert "rmc" not in region.municipalities["Aalten"].doors
     assert describe_doors(region, "Aalten", ("rmc",)) is None
     assert "Leerplicht" in describe_doors(region, "Aalten")

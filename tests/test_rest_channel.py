@@ -1,6 +1,7 @@
 """Rasa's REST channel with the web relay's checks (bot/channels/rest.py), over real HTTP: the
 channel on a Sanic server in this process (tests/channel_server.py), with a stand-in for Rasa's
 agent that records what reaches it. No model, no Rasa server."""
+
 from __future__ import annotations
 
 import json
@@ -48,15 +49,25 @@ def test_the_project_credentials_use_this_channel_at_rasas_rest_address():
     assert channel.url_prefix() == "rest"  # so the URL stays /webhooks/rest/webhook
 
 
-@pytest.mark.parametrize("typed, passed_on", [
-    ("  mag ik\x00 op\x07 vakantie?  ", "mag ik op vakantie?"),
-    ("ver\u200blof\u200c aan\u2060vragen\ufeff", "verlof aanvragen"),
-    ("\u202eleerplicht\u202c vanaf 5 jaar?", "leerplicht vanaf 5 jaar?"),
-    ("de zorgcoo\u0308rdinator", "de zorgcoördinator"),
-    ("\ud800wat is een \udfffOPP?", "wat is een OPP?"),
-    ("a" * 1000, "a" * 1000),
-], ids=["control-characters", "zero-width", "right-to-left-override", "decomposed-accents", "lone-surrogates",
-        "exactly-the-limit"])
+@pytest.mark.parametrize(
+    "typed, passed_on",
+    [
+        ("  mag ik\x00 op\x07 vakantie?  ", "mag ik op vakantie?"),
+        ("ver\u200blof\u200c aan\u2060vragen\ufeff", "verlof aanvragen"),
+        ("\u202eleerplicht\u202c vanaf 5 jaar?", "leerplicht vanaf 5 jaar?"),
+        ("de zorgcoo\u0308rdinator", "de zorgcoördinator"),
+        ("\ud800wat is een \udfffOPP?", "wat is een OPP?"),
+        ("a" * 1000, "a" * 1000),
+    ],
+    ids=[
+        "control-characters",
+        "zero-width",
+        "right-to-left-override",
+        "decomposed-accents",
+        "lone-surrogates",
+        "exactly-the-limit",
+    ],
+)
 def test_rasa_gets_the_cleaned_text_and_the_client_rasas_answer(rest, typed, passed_on):
     url, received = rest
     answer = _post(url, {"sender": "ouder-1", "message": typed})
@@ -71,27 +82,35 @@ def test_a_streamed_answer_gets_the_cleaned_text_too(rest):
     assert received[-1] == "verlof"
 
 
-@pytest.mark.parametrize("body, status, dutch", [
-    (b"", 400, "niet goed aangekomen"),
-    (b"dit is geen json", 400, "niet goed aangekomen"),
-    (b"[1, 2]", 400, "niet goed aangekomen"),
-    pytest.param(b'{"sender": "ik", "message": "\xff\xfe hallo \xc3"}', 400, "niet goed aangekomen",
-                 id="invalid-utf-8"),
-    pytest.param(bytes(range(256)), 400, "niet goed aangekomen", id="every-byte"),
-    pytest.param(b"[" * 10_000, 400, "niet goed aangekomen", id="nested-too-deep"),
-    (b"x" * 20_000, 413, "maximaal 1000 tekens"),
-    ({"sender": "ik", "message": "a" * 1001}, 413, "maximaal 1000 tekens"),
-    ({"sender": "ik"}, 400, "leeg"),
-    ({"sender": "ik", "message": " \n "}, 400, "leeg"),
-    pytest.param({"sender": "ik", "message": "\u200b\u200d\ufeff\u202e\x00\x07 \t"}, 400, "leeg",
-                 id="only-invisible-and-control-characters"),
-    pytest.param({"sender": "ik", "message": ["hallo"]}, 400, "leeg", id="message-not-text"),
-    pytest.param({"message": "hallo"}, 400, "geen geldige code", id="no-sender"),
-    pytest.param({"sender": "", "message": "hallo"}, 400, "geen geldige code", id="empty-sender"),
-    pytest.param({"sender": 7, "message": "hallo"}, 400, "geen geldige code", id="sender-not-text"),
-    pytest.param({"sender": "ik\x00", "message": "hallo"}, 400, "geen geldige code", id="nul-in-sender"),
-    pytest.param({"sender": "a" * 256, "message": "hallo"}, 400, "geen geldige code", id="sender-too-long"),
-])
+@pytest.mark.parametrize(
+    "body, status, dutch",
+    [
+        (b"", 400, "niet goed aangekomen"),
+        (b"dit is geen json", 400, "niet goed aangekomen"),
+        (b"[1, 2]", 400, "niet goed aangekomen"),
+        pytest.param(
+            b'{"sender": "ik", "message": "\xff\xfe hallo \xc3"}', 400, "niet goed aangekomen", id="invalid-utf-8"
+        ),
+        pytest.param(bytes(range(256)), 400, "niet goed aangekomen", id="every-byte"),
+        pytest.param(b"[" * 10_000, 400, "niet goed aangekomen", id="nested-too-deep"),
+        (b"x" * 20_000, 413, "maximaal 1000 tekens"),
+        ({"sender": "ik", "message": "a" * 1001}, 413, "maximaal 1000 tekens"),
+        ({"sender": "ik"}, 400, "leeg"),
+        ({"sender": "ik", "message": " \n "}, 400, "leeg"),
+        pytest.param(
+            {"sender": "ik", "message": "\u200b\u200d\ufeff\u202e\x00\x07 \t"},
+            400,
+            "leeg",
+            id="only-invisible-and-control-characters",
+        ),
+        pytest.param({"sender": "ik", "message": ["hallo"]}, 400, "leeg", id="message-not-text"),
+        pytest.param({"message": "hallo"}, 400, "geen geldige code", id="no-sender"),
+        pytest.param({"sender": "", "message": "hallo"}, 400, "geen geldige code", id="empty-sender"),
+        pytest.param({"sender": 7, "message": "hallo"}, 400, "geen geldige code", id="sender-not-text"),
+        pytest.param({"sender": "ik\x00", "message": "hallo"}, 400, "geen geldige code", id="nul-in-sender"),
+        pytest.param({"sender": "a" * 256, "message": "hallo"}, 400, "geen geldige code", id="sender-too-long"),
+    ],
+)
 def test_a_wrong_request_gets_the_relays_dutch_answer_and_rasa_is_not_asked(rest, body, status, dutch):
     url, received = rest
     before = len(received)

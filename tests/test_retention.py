@@ -1,15 +1,15 @@
 """`cip retention run` on real data, in SQLite and PostgreSQL: conversations saved by Rasa's own
 tracker store and tickets made and closed by the ticket service, then the command as cron runs it."""
+
 from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import select
 
 from bot.db import session
 from bot.region import load_region
@@ -50,18 +50,28 @@ def test_idle_conversations_go_with_all_their_sessions_and_active_ones_stay(data
     assert len(stored_rows(endpoints, "recent")) == before["recent"]
     assert len(stored_rows(endpoints, "returning")) == before["returning"]
 
-    shorter = cip("retention", "run", "--endpoints", str(endpoints), database_url=database_url,
-                  CIP_RETENTION_DAYS="2")
+    shorter = cip("retention", "run", "--endpoints", str(endpoints), database_url=database_url, CIP_RETENTION_DAYS="2")
     assert "Gesprekken verwijderd: 1" in shorter.stdout, shorter.stderr
     assert stored_rows(endpoints, "recent") == [] and stored_rows(endpoints, "returning")
 
 
 def _ticket(db, key: str, closed_days_ago: float | None) -> str:
     """A ticket with a note and a waiting mail, closed `closed_days_ago` days ago (None: open)."""
-    ticket, _ = create_ticket(db, REGION, HandoffRequest(
-        submission_key=key, municipality="Aalten", theme="absence", role="ouder",
-        question="Mijn zoon Daan (BSN 123456782) zit thuis", name="Marieke", contact="06-23456789",
-        consent=True, summary="- Daan zit thuis"))
+    ticket, _ = create_ticket(
+        db,
+        REGION,
+        HandoffRequest(
+            submission_key=key,
+            municipality="Aalten",
+            theme="absence",
+            role="ouder",
+            question="Mijn zoon Daan (BSN 123456782) zit thuis",
+            name="Marieke",
+            contact="06-23456789",
+            consent=True,
+            summary="- Daan zit thuis",
+        ),
+    )
     owner = REGION.contact(ticket.contact_id)
     add_note(db, ticket, owner, "Moeder gebeld, Daan gaat naar de huisarts")
     if closed_days_ago is not None:
@@ -84,12 +94,20 @@ def test_closed_tickets_lose_personal_data_after_the_period_and_keep_their_stati
 
     with session(database_url) as db:
         cleaned = find_ticket(db, old)
-        assert (cleaned.requester_name, cleaned.requester_contact, cleaned.question, cleaned.summary) == \
-            ("(verwijderd)", "(verwijderd)", "(verwijderd)", None)
+        assert (cleaned.requester_name, cleaned.requester_contact, cleaned.question, cleaned.summary) == (
+            "(verwijderd)",
+            "(verwijderd)",
+            "(verwijderd)",
+            None,
+        )
         assert [e.note for e in cleaned.events] == [None, None, None]
         assert [e.kind for e in cleaned.events] == ["created", "noted", "closed"]
-        assert (cleaned.municipality, cleaned.theme, cleaned.role, cleaned.status) == \
-            ("Aalten", "absence", "ouder", "closed")
+        assert (cleaned.municipality, cleaned.theme, cleaned.role, cleaned.status) == (
+            "Aalten",
+            "absence",
+            "ouder",
+            "closed",
+        )
         assert cleaned.created_at and cleaned.closed_at and cleaned.due_at
         mails = db.execute(select(OutboxMail.ticket_id)).scalars().all()
         assert cleaned.id not in mails and len(mails) == 2
@@ -98,8 +116,9 @@ def test_closed_tickets_lose_personal_data_after_the_period_and_keep_their_stati
             assert ticket.requester_name == "Marieke" and "BSN" in ticket.question
             assert ticket.events[1].note.startswith("Moeder gebeld")
 
-    again = cip("retention", "run", "--endpoints", str(endpoints), database_url=database_url,
-                CIP_TICKET_RETENTION_DAYS="5")
+    again = cip(
+        "retention", "run", "--endpoints", str(endpoints), database_url=database_url, CIP_TICKET_RETENTION_DAYS="5"
+    )
     assert "persoonsgegevens verwijderd: 1 tickets, 2 notities, 1 mails" in again.stdout, again.stderr
     with session(database_url) as db:
         assert find_ticket(db, recent).requester_name == "(verwijderd)"
@@ -123,7 +142,9 @@ def _chat_data_answer(environ: dict) -> str:
     domain = Domain.load([path for path in sorted((ROOT / "domain").glob("*.yml")) if path != OUTPUT])
     domain = domain.merge(Domain.from_dict(domain_for(REGION, environ)))
     nlg = TemplatedNaturalLanguageGenerator(domain.responses)
-    return asyncio.run(nlg.generate("utter_privacy/chat_data", DialogueStateTracker("parent", domain.slots), "rest"))["text"]
+    return asyncio.run(nlg.generate("utter_privacy/chat_data", DialogueStateTracker("parent", domain.slots), "rest"))[
+        "text"
+    ]
 
 
 def test_the_privacy_answer_names_the_periods_the_retention_job_uses():

@@ -1,12 +1,13 @@
 """The crisis safety net without the classifier: every crisis message is caught, with the
 right kind, and no ordinary question about the themes is mistaken for one."""
+
 from __future__ import annotations
 
 import pytest
 
+from bot.nlu.examples import examples_by_intent
 from bot.safety import CrisisKind, detect_crisis, normalise
 from tests.conftest import ROOT, load_yaml
-from bot.nlu.examples import examples_by_intent
 
 CRISIS_SET = load_yaml(ROOT / "tests" / "data" / "crisis_messages.yml")["messages"]
 
@@ -24,10 +25,7 @@ def test_recall_on_the_crisis_set_is_100_percent():
 def _non_crisis_examples():
     paths = sorted((ROOT / "data" / "nlu").glob("*.yml")) + sorted((ROOT / "tests" / "nlu").glob("*.yml"))
     return [
-        (intent, text)
-        for intent, texts in examples_by_intent(paths).items()
-        if intent != "crisis"
-        for text in texts
+        (intent, text) for intent, texts in examples_by_intent(paths).items() if intent != "crisis" for text in texts
     ]
 
 

@@ -1,10 +1,12 @@
 """The assistant as users reach it: the Rasa server with the REST channel and the action server,
 started as the run command starts them, with the SQL tracker store on SQLite."""
+
 from __future__ import annotations
 
 import uuid
 
 import pytest
+
 from bot.launch import Assistant
 from tests.smtp import smtp_server
 
@@ -17,8 +19,11 @@ def smtp_inbox():
 
 @pytest.fixture(scope="module")
 def assistant(trained_model, tmp_path_factory, smtp_inbox):
-    running = Assistant(trained_model, tmp_path_factory.mktemp("server"),
-                        env={"CIP_SMTP_HOST": "127.0.0.1", "CIP_SMTP_PORT": str(smtp_inbox.port)}).start()
+    running = Assistant(
+        trained_model,
+        tmp_path_factory.mktemp("server"),
+        env={"CIP_SMTP_HOST": "127.0.0.1", "CIP_SMTP_PORT": str(smtp_inbox.port)},
+    ).start()
     yield running
     running.stop()
 

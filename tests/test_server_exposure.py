@@ -7,6 +7,7 @@ interface), every Rasa server gets `--interface 127.0.0.1`, and `--enable-api` i
 an `--auth-token` from the environment. The first tests start the action server and read the
 kernel's table of listening sockets; the last ones read the start commands in scripts/,
 bot/launch.py and bench/."""
+
 from __future__ import annotations
 
 import ast
@@ -35,7 +36,7 @@ def listening_addresses(port: int) -> set:
             local, state = line.split()[1], line.split()[3]
             address, port_hex = local.split(":")
             if state == "0A" and int(port_hex, 16) == port:
-                raw = b"".join(bytes.fromhex(address[i:i + 8])[::-1] for i in range(0, len(address), 8))
+                raw = b"".join(bytes.fromhex(address[i : i + 8])[::-1] for i in range(0, len(address), 8))
                 found.add(socket.inet_ntop(family, raw))
     return found
 
@@ -58,8 +59,9 @@ def other_addresses() -> list:
 def action_server(tmp_path: Path, env: dict) -> tuple:
     port = free_port()
     host = env.get("CIP_ACTIONS_HOST") or "127.0.0.1"
-    server = Server(action_server_command(port), tmp_path / f"actions-{port}.log", f"http://{host}:{port}/health",
-                    env=env)
+    server = Server(
+        action_server_command(port), tmp_path / f"actions-{port}.log", f"http://{host}:{port}/health", env=env
+    )
     return server.start(), port
 
 
@@ -91,6 +93,7 @@ def test_CIP_ACTIONS_HOST_chooses_another_address(tmp_path):
 
 def exposure_problems(words: list) -> list:
     """What is wrong with one command (a list of words; a value from the environment starts with $)."""
+
     def value(option: str, short: str | None = None):
         for i, word in enumerate(words[:-1]):
             if word in (option, short):
@@ -118,7 +121,7 @@ def started(words: list) -> str:
     exec or a path) with the two words after it; '' for other commands."""
     for i, word in enumerate(words):
         if Path(word).name in ("rasa", "cip"):
-            return " ".join(["rasa" if Path(word).name == "rasa" else "cip", *words[i + 1:i + 3]])
+            return " ".join(["rasa" if Path(word).name == "rasa" else "cip", *words[i + 1 : i + 3]])
     return ""
 
 
@@ -147,9 +150,14 @@ def python_commands(path: Path) -> list:
     commands = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.List) and node.elts:
-            commands.append([item.value if isinstance(item, ast.Constant) and isinstance(item.value, str)
-                             else names.get(getattr(item, "id", None), ENV_VALUE + ast.unparse(item))
-                             for item in node.elts])
+            commands.append(
+                [
+                    item.value
+                    if isinstance(item, ast.Constant) and isinstance(item.value, str)
+                    else names.get(getattr(item, "id", None), ENV_VALUE + ast.unparse(item))
+                    for item in node.elts
+                ]
+            )
     return commands
 
 
@@ -162,30 +170,38 @@ def start_commands() -> dict:
 
 
 def test_no_start_command_opens_a_server_or_the_api_to_the_network():
-    problems = {f"{name}: {' '.join(words)}": exposure_problems(words)
-                for name, commands in start_commands().items() for words in commands}
+    problems = {
+        f"{name}: {' '.join(words)}": exposure_problems(words)
+        for name, commands in start_commands().items()
+        for words in commands
+    }
     assert {command: found for command, found in problems.items() if found} == {}
 
 
 def test_the_scan_sees_the_servers_that_are_started():
-    programs = {name: {" ".join(started(words).split()[:2]) for words in commands}
-                for name, commands in start_commands().items()}
+    programs = {
+        name: {" ".join(started(words).split()[:2]) for words in commands}
+        for name, commands in start_commands().items()
+    }
     assert {"cip actions", "rasa run", "cip web"} <= programs["scripts/run"]
     assert {"cip actions", "rasa shell"} <= programs["scripts/chat"]
     assert {"cip actions", "rasa run", "cip web"} <= programs["bot/launch.py"]
 
 
-@pytest.mark.parametrize("command, problem", [
-    ("rasa run actions --actions actions --port 5055 &", "use `cip actions`"),
-    ("nohup .venv/bin/rasa run actions --port 5055", "use `cip actions`"),
-    ("rasa run --model m.tar.gz --port 5005", "without `--interface 127.0.0.1`"),
-    ("rasa shell --model m.tar.gz", "without `--interface 127.0.0.1`"),
-    ("rasa run --interface 0.0.0.0 --port 5005", "without `--interface 127.0.0.1`"),
-    ("rasa run -i 127.0.0.1 --enable-api", "without `--auth-token`"),
-    ("rasa run -i 127.0.0.1 --enable-api --auth-token geheim123", "without `--auth-token`"),
-    ("cip web --host 0.0.0.0 --port 8000", "opens a server to the network"),
-    ("cip actions --host 192.0.2.7", "opens a server to the network"),
-])
+@pytest.mark.parametrize(
+    "command, problem",
+    [
+        ("rasa run actions --actions actions --port 5055 &", "use `cip actions`"),
+        ("nohup .venv/bin/rasa run actions --port 5055", "use `cip actions`"),
+        ("rasa run --model m.tar.gz --port 5005", "without `--interface 127.0.0.1`"),
+        ("rasa shell --model m.tar.gz", "without `--interface 127.0.0.1`"),
+        ("rasa run --interface 0.0.0.0 --port 5005", "without `--interface 127.0.0.1`"),
+        ("rasa run -i 127.0.0.1 --enable-api", "without `--auth-token`"),
+        ("rasa run -i 127.0.0.1 --enable-api --auth-token geheim123", "without `--auth-token`"),
+        ("cip web --host 0.0.0.0 --port 8000", "opens a server to the network"),
+        ("cip actions --host 192.0.2.7", "opens a server to the network"),
+    ],
+)
 def test_the_scan_finds_an_exposed_server(tmp_path, command, problem):
     script = tmp_path / "run"
     script.write_text(f"#!/usr/bin/env bash\nset -e\nsource .venv/bin/activate && {command}\n")
@@ -193,11 +209,14 @@ def test_the_scan_finds_an_exposed_server(tmp_path, command, problem):
     assert any(problem in found for found in exposure_problems(words))
 
 
-@pytest.mark.parametrize("command", [
-    'rasa run --model models/cip.tar.gz --interface 127.0.0.1 \\\n  --enable-api --auth-token "$CIP_RASA_TOKEN"',
-    "cip actions --port 5055",
-    'cip actions --host "${CIP_ACTIONS_HOST:-127.0.0.1}" --port 5055',
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        'rasa run --model models/cip.tar.gz --interface 127.0.0.1 \\\n  --enable-api --auth-token "$CIP_RASA_TOKEN"',
+        "cip actions --port 5055",
+        'cip actions --host "${CIP_ACTIONS_HOST:-127.0.0.1}" --port 5055',
+    ],
+)
 def test_the_scan_accepts_loopback_and_a_token_from_the_environment(tmp_path, command):
     script = tmp_path / "run"
     script.write_text(f"#!/usr/bin/env bash\n{command} &\n")
@@ -207,9 +226,11 @@ def test_the_scan_accepts_loopback_and_a_token_from_the_environment(tmp_path, co
 
 def test_a_python_list_with_the_api_and_a_literal_token_is_found(tmp_path):
     source = tmp_path / "launch.py"
-    source.write_text('import os\nargs = [RASA, "run", "--interface", "127.0.0.1", "--enable-api", '
-                      '"--auth-token", "geheim"]\nsafe = [RASA, "run", "-i", "127.0.0.1", "--enable-api", '
-                      '"--auth-token", os.environ["CIP_RASA_TOKEN"]]\n')
+    source.write_text(
+        'import os\nargs = [RASA, "run", "--interface", "127.0.0.1", "--enable-api", '
+        '"--auth-token", "geheim"]\nsafe = [RASA, "run", "-i", "127.0.0.1", "--enable-api", '
+        '"--auth-token", os.environ["CIP_RASA_TOKEN"]]\n'
+    )
     unsafe, safe = python_commands(source)
     assert exposure_problems(unsafe) == ["`--enable-api` without `--auth-token` from the environment"]
     assert exposure_problems(safe) == []

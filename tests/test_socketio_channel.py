@@ -4,6 +4,7 @@ message handler, as the socket server would). A failure in Rasa is tested over a
 connection (tests/channel_server.py), because the text it must not leak would be logged by the
 socket server's task. (That the running Rasa server refuses a foreign origin is tested over HTTP in
 test_web_widget.py.)"""
+
 from __future__ import annotations
 
 import asyncio
@@ -54,8 +55,9 @@ def test_rasas_own_channel_does_not_check_origins():
     assert channel.sio.eio.cors_allowed_origins == []
 
 
-@pytest.mark.parametrize("value", ["*", ["*"], ["https://www.gemeente.nl/chat"], ["www.gemeente.nl"],
-                                   ["https://*.gemeente.nl"]])
+@pytest.mark.parametrize(
+    "value", ["*", ["*"], ["https://www.gemeente.nl/chat"], ["www.gemeente.nl"], ["https://*.gemeente.nl"]]
+)
 def test_a_wildcard_or_a_url_that_is_not_an_origin_stops_the_start(value):
     with pytest.raises(ValueError, match="geen origin"):
         RestrictedSocketIOInput.from_credentials({"allowed_origins": value})
@@ -63,8 +65,10 @@ def test_a_wildcard_or_a_url_that_is_not_an_origin_stops_the_start(value):
 
 def test_origins_may_be_one_string_or_a_list():
     assert parse_origins("http://localhost:8000") == ("http://localhost:8000",)
-    assert parse_origins(["https://a.example", "http://b.example:8080/"]) == ("https://a.example",
-                                                                              "http://b.example:8080")
+    assert parse_origins(["https://a.example", "http://b.example:8080/"]) == (
+        "https://a.example",
+        "http://b.example:8080",
+    )
 
 
 def _say_over_a_socket(data) -> tuple[list, list]:
@@ -90,15 +94,19 @@ def test_a_socket_message_reaches_rasa_cleaned():
     assert _say_over_a_socket({"message": "  ver\u200blof\x00 aan\u202evragen  "}) == (["verlof aanvragen"], [])
 
 
-@pytest.mark.parametrize("text, dutch", [(" \u200b\x00 ", "leeg"), ("a" * 1001, "maximaal 1000 tekens")],
-                         ids=["nothing-left", "too-long"])
+@pytest.mark.parametrize(
+    "text, dutch", [(" \u200b\x00 ", "leeg"), ("a" * 1001, "maximaal 1000 tekens")], ids=["nothing-left", "too-long"]
+)
 def test_a_refused_socket_message_gets_the_dutch_reason_and_never_reaches_rasa(text, dutch):
     reached, [(event, data, room)] = _say_over_a_socket({"message": text})
     assert reached == [] and event == "bot_uttered" and room == "socket-1" and dutch in data["text"]
 
 
-@pytest.mark.parametrize("data", [{"message": 42}, {"message": ["hallo"]}, {"message": None}, "hallo"],
-                         ids=["number", "list", "null", "payload-not-an-object"])
+@pytest.mark.parametrize(
+    "data",
+    [{"message": 42}, {"message": ["hallo"]}, {"message": None}, "hallo"],
+    ids=["number", "list", "null", "payload-not-an-object"],
+)
 def test_a_socket_message_that_is_not_text_gets_the_dutch_reason_and_never_reaches_rasa(data):
     """Rasa's own handler raises AttributeError on a number or a list, before the check runs."""
     reached, [(event, answer, room)] = _say_over_a_socket(data)

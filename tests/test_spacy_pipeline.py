@@ -1,4 +1,5 @@
 """Both branches of the Dutch spaCy pipeline choice: offline build, or nl_core_news_sm."""
+
 from __future__ import annotations
 
 import sys
@@ -27,13 +28,15 @@ def test_installed_trained_model_is_used_instead(tmp_path, monkeypatch):
     # A stand-in package with the trained model's name and load() entry point.
     package = tmp_path / "site" / "fake_nl_core_news_sm"
     package.mkdir(parents=True)
-    (package / "__init__.py").write_text(textwrap.dedent("""
+    (package / "__init__.py").write_text(
+        textwrap.dedent("""
         import spacy
         def load(**overrides):
             nlp = spacy.blank("nl")
             nlp.add_pipe("sentencizer")
             return nlp
-    """))
+    """)
+    )
     monkeypatch.syspath_prepend(str(tmp_path / "site"))
     monkeypatch.setattr(pipeline, "TRAINED_PACKAGE", "fake_nl_core_news_sm")
     target = tmp_path / "nl"

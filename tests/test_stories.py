@@ -4,6 +4,7 @@ The answer stories (one per question of a theme, tests/stories/test_<theme>.yml)
 (`--e2e`): the user's text goes through the whole NLU pipeline, so a story passes only when the
 assistant picks the right answer for words it never saw. The dialogue stories (forms, crisis,
 handoff) state the intents and entities they expect and test the dialogue policies."""
+
 from __future__ import annotations
 
 import shutil
@@ -30,9 +31,18 @@ def test_all_test_stories_pass(trained_model, tmp_path, answers):
     stories = _stories(tmp_path, answers)
     assert len(list(stories.iterdir())) >= 3
     result = rasa(
-        "test", "core", "--model", str(trained_model), "--stories", str(stories),
-        "--out", str(tmp_path / "results"), *(["--e2e"] if answers else []),
-        "--fail-on-prediction-errors", check=False, timeout=900,
+        "test",
+        "core",
+        "--model",
+        str(trained_model),
+        "--stories",
+        str(stories),
+        "--out",
+        str(tmp_path / "results"),
+        *(["--e2e"] if answers else []),
+        "--fail-on-prediction-errors",
+        check=False,
+        timeout=900,
     )
     failed = tmp_path / "results" / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else ""

@@ -1,5 +1,6 @@
 """Handoff tickets in a real database (SQLite and PostgreSQL): one per submission, the right
 contact person, a history of who did what, and only the owner (or a coordinator) may change it."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -10,16 +11,32 @@ from sqlalchemy import select
 from bot.db import session
 from bot.region import load_region
 from bot.tickets.models import CLOSED, OPEN, TAKEN, OutboxMail, Ticket
-from bot.tickets.service import (HandoffRequest, NotAllowed, add_note, close, create_ticket, find_ticket,
-                                 list_tickets, take)
+from bot.tickets.service import (
+    HandoffRequest,
+    NotAllowed,
+    add_note,
+    close,
+    create_ticket,
+    find_ticket,
+    list_tickets,
+    take,
+)
 
 REGION = load_region()
 
 
 def request(key="k1", municipality="Winterswijk", theme="privacy", contact="ouder@example.org", **extra):
-    values = dict(submission_key=key, municipality=municipality, theme=theme, role="ouder",
-                  question="Mag school met het wijkteam praten?", name="Sam", contact=contact,
-                  consent=True, summary="privacy: mag school delen")
+    values = dict(
+        submission_key=key,
+        municipality=municipality,
+        theme=theme,
+        role="ouder",
+        question="Mag school met het wijkteam praten?",
+        name="Sam",
+        contact=contact,
+        consent=True,
+        summary="privacy: mag school delen",
+    )
     values.update(extra)
     return HandoffRequest(**values)
 
@@ -71,8 +88,9 @@ def test_a_user_with_an_open_ticket_gets_the_same_contact_person_again(database_
 
 def test_new_questions_go_to_the_least_loaded_fitting_contact_person(database_url):
     with session(database_url) as db:
-        owners = [create_ticket(db, REGION, request(key=f"k{n}", contact=f"p{n}@example.org"))[0].contact_id
-                  for n in range(4)]
+        owners = [
+            create_ticket(db, REGION, request(key=f"k{n}", contact=f"p{n}@example.org"))[0].contact_id for n in range(4)
+        ]
     # Winterswijk + privacy: anna and chantal fit (the coordinator only when no one else does).
     assert sorted(owners) == ["anna", "anna", "chantal", "chantal"]
 
@@ -89,7 +107,11 @@ def test_take_note_and_close_leave_a_history_by_whom(database_url):
         stored = find_ticket(db, reference)
         assert stored.status == CLOSED and stored.closed_at is not None
         assert [(e.kind, e.actor) for e in stored.events] == [
-            ("created", "assistent"), ("taken", owner.id), ("noted", owner.id), ("closed", owner.id)]
+            ("created", "assistent"),
+            ("taken", owner.id),
+            ("noted", owner.id),
+            ("closed", owner.id),
+        ]
         assert stored.events[2].note == "Gebeld, afspraak gemaakt"
 
 

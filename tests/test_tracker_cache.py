@@ -3,23 +3,31 @@ conversation as reading it from the database, also when two processes take turns
 process erased it, when a message failed before it was saved and when a new session starts.
 Each store object below is one Rasa worker; a fresh store reads the database as Rasa does.
 SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import asyncio
 import itertools
 
 import pytest
-from rasa.shared.core.events import (ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered)
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import EventVerbosity
 
 from bot import tracker_cache
 from bot.tracker_store import delete_conversations, tracker_engine
 from tests.trackers import stored_rows, tracker_store, write_endpoints
 
-PARSE = {"intent": {"name": "absence", "confidence": 0.9}, "entities": [],
-         "intent_ranking": [{"name": "absence", "confidence": 0.9}],
-         "response_selector": {"default": {"response": {"intent_response_key": "absence/holiday_leave"},
-                                           "ranking": [{"intent_response_key": "absence/holiday_leave"}]}}}
+PARSE = {
+    "intent": {"name": "absence", "confidence": 0.9},
+    "entities": [],
+    "intent_ranking": [{"name": "absence", "confidence": 0.9}],
+    "response_selector": {
+        "default": {
+            "response": {"intent_response_key": "absence/holiday_leave"},
+            "ranking": [{"intent_response_key": "absence/holiday_leave"}],
+        }
+    },
+}
 counter = itertools.count()
 
 
@@ -34,8 +42,10 @@ def turn(tracker, text: str) -> None:
 
 def seen(tracker) -> dict:
     """Everything of a conversation the policies and actions see."""
-    return {"state": tracker.current_state(EventVerbosity.ALL),
-            "slots": {name: slot.value for name, slot in tracker.slots.items()}}
+    return {
+        "state": tracker.current_state(EventVerbosity.ALL),
+        "slots": {name: slot.value for name, slot in tracker.slots.items()},
+    }
 
 
 @pytest.fixture
@@ -80,8 +90,11 @@ def test_two_workers_taking_turns_see_what_the_database_holds(endpoints):
     users = [e for e in read_fresh(endpoints, "ouder").events if isinstance(e, UserUttered)]
     assert [u.text for u in users] == [f"vraag {n}" for n in range(8)]
     # what the worker hands out holds what the database stores of a message: no rankings
-    assert all("intent_ranking" not in u.parse_data for u in asyncio.run(workers[0].retrieve("ouder")).events
-               if isinstance(u, UserUttered))
+    assert all(
+        "intent_ranking" not in u.parse_data
+        for u in asyncio.run(workers[0].retrieve("ouder")).events
+        if isinstance(u, UserUttered)
+    )
 
 
 def test_a_conversation_erased_by_another_process_is_gone(endpoints):

@@ -1,11 +1,20 @@
 """bot.tracker_speedups gives Rasa's own copies and states, event by event, for the project's test
 conversations (forms, slots, fallbacks) and for conversations that undo, restart and hide turns."""
+
 from functools import lru_cache
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, ActionReverted, ActiveLoop, Restarted, SessionStarted,
-                                     SlotSet, UserUttered, UserUtteranceReverted)
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    ActiveLoop,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 
@@ -44,27 +53,78 @@ def listen(**kwargs) -> ActionExecuted:
 # Conversations with everything that makes Rasa's walk over the events do more than append them.
 UNDOING = {
     "a fallback undoes the message": [
-        listen(), user("greet"), ActionExecuted("utter_greet"), listen(), user("nlu_fallback"),
-        ActionExecuted("action_default_fallback"), UserUtteranceReverted(), user("thank"),
-        ActionExecuted("utter_thank"), listen()],
+        listen(),
+        user("greet"),
+        ActionExecuted("utter_greet"),
+        listen(),
+        user("nlu_fallback"),
+        ActionExecuted("action_default_fallback"),
+        UserUtteranceReverted(),
+        user("thank"),
+        ActionExecuted("utter_thank"),
+        listen(),
+    ],
     "an action is undone": [
-        listen(), user("greet"), ActionExecuted("utter_greet"), ActionReverted(), listen(), user("goodbye")],
+        listen(),
+        user("greet"),
+        ActionExecuted("utter_greet"),
+        ActionReverted(),
+        listen(),
+        user("goodbye"),
+    ],
     "restart and new session in the middle": [
-        listen(), user("greet"), SlotSet("gemeente", "Aalten"), ActionExecuted("utter_greet"), listen(),
-        Restarted(), listen(), user("greet"), ActionExecuted("utter_greet"), SessionStarted(),
-        SlotSet("gemeente", "Winterswijk"), listen(), user("thank")],
+        listen(),
+        user("greet"),
+        SlotSet("gemeente", "Aalten"),
+        ActionExecuted("utter_greet"),
+        listen(),
+        Restarted(),
+        listen(),
+        user("greet"),
+        ActionExecuted("utter_greet"),
+        SessionStarted(),
+        SlotSet("gemeente", "Winterswijk"),
+        listen(),
+        user("thank"),
+    ],
     "a form runs, is interrupted and runs again": [
-        listen(), user("request_human"), ActionExecuted("handoff_form"), ActiveLoop("handoff_form"),
-        SlotSet("requested_slot", "gemeente"), listen(), user("nlu_fallback"), ActionExecuted("handoff_form"),
-        SlotSet("gemeente", "Aalten"), listen(), user("greet"), ActionExecuted("utter_greet"),
-        ActionExecuted("handoff_form"), listen(), user("stop"), ActiveLoop(None),
-        ActionExecuted("utter_greet"), listen(), user("request_human"), ActionExecuted("handoff_form"),
-        ActiveLoop("handoff_form"), listen()],
+        listen(),
+        user("request_human"),
+        ActionExecuted("handoff_form"),
+        ActiveLoop("handoff_form"),
+        SlotSet("requested_slot", "gemeente"),
+        listen(),
+        user("nlu_fallback"),
+        ActionExecuted("handoff_form"),
+        SlotSet("gemeente", "Aalten"),
+        listen(),
+        user("greet"),
+        ActionExecuted("utter_greet"),
+        ActionExecuted("handoff_form"),
+        listen(),
+        user("stop"),
+        ActiveLoop(None),
+        ActionExecuted("utter_greet"),
+        listen(),
+        user("request_human"),
+        ActionExecuted("handoff_form"),
+        ActiveLoop("handoff_form"),
+        listen(),
+    ],
     "turns hidden by rules": [
-        listen(), user("greet"), ActionExecuted("utter_greet", hide_rule_turn=True),
-        listen(hide_rule_turn=True), user("thank"), ActionExecuted("utter_thank"), listen(),
-        user("request_human"), ActionExecuted("handoff_form", hide_rule_turn=True), ActiveLoop("handoff_form"),
-        ActionExecuted("handoff_form"), listen()],
+        listen(),
+        user("greet"),
+        ActionExecuted("utter_greet", hide_rule_turn=True),
+        listen(hide_rule_turn=True),
+        user("thank"),
+        ActionExecuted("utter_thank"),
+        listen(),
+        user("request_human"),
+        ActionExecuted("handoff_form", hide_rule_turn=True),
+        ActiveLoop("handoff_form"),
+        ActionExecuted("handoff_form"),
+        listen(),
+    ],
 }
 CONVERSATIONS = {**stories(), **UNDOING}
 
@@ -92,10 +152,12 @@ def replayed(tracker: DialogueStateTracker) -> DialogueStateTracker:
 def test_past_states_are_rasas_after_every_event(name):
     for tracker in grown(CONVERSATIONS[name]):
         for omit_unset_slots, ignore_rule_only_turns, rule_only_data in OPTIONS:
-            ours = tracker_speedups.past_states(tracker, domain(), omit_unset_slots, ignore_rule_only_turns,
-                                                rule_only_data)
-            rasas = RASA_PAST_STATES(replayed(tracker), domain(), omit_unset_slots, ignore_rule_only_turns,
-                                     rule_only_data)
+            ours = tracker_speedups.past_states(
+                tracker, domain(), omit_unset_slots, ignore_rule_only_turns, rule_only_data
+            )
+            rasas = RASA_PAST_STATES(
+                replayed(tracker), domain(), omit_unset_slots, ignore_rule_only_turns, rule_only_data
+            )
             assert ours == rasas, (len(tracker.events), omit_unset_slots, ignore_rule_only_turns)
 
 
@@ -117,8 +179,12 @@ def test_the_states_follow_a_change_of_domain():
 def state_of(tracker: DialogueStateTracker) -> dict:
     slots = {name: (slot.value, slot.has_been_set) for name, slot in tracker.slots.items()}
     others = {key: value for key, value in vars(tracker).items() if key not in OURS + ("slots", "events")}
-    return {"slots": slots, "events": list(tracker.events), **others,
-            "current": tracker.current_state(EventVerbosity.ALL)}
+    return {
+        "slots": slots,
+        "events": list(tracker.events),
+        **others,
+        "current": tracker.current_state(EventVerbosity.ALL),
+    }
 
 
 @pytest.mark.parametrize("name", sorted(CONVERSATIONS))

@@ -1,6 +1,7 @@
 """What the tracker store keeps of a user message: enough for the next turns and for the contact
 person's summary, not the classifier's rankings; the conversation read back works as before.
 SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import asyncio
@@ -15,9 +16,15 @@ PARSE = {
     "intent": {"name": "absence", "confidence": 0.93},
     "entities": [{"entity": "gemeente", "value": "Aalten", "start": 18, "end": 24}],
     "intent_ranking": [{"name": "absence", "confidence": 0.93}, {"name": "route", "confidence": 0.04}],
-    "response_selector": {"default": {"response": {"intent_response_key": "absence/holiday_leave",
-                                                   "responses": [{"text": "Vakantie buiten de schoolvakanties ..."}]},
-                                      "ranking": [{"intent_response_key": "absence/holiday_leave", "confidence": 0.9}]}},
+    "response_selector": {
+        "default": {
+            "response": {
+                "intent_response_key": "absence/holiday_leave",
+                "responses": [{"text": "Vakantie buiten de schoolvakanties ..."}],
+            },
+            "ranking": [{"intent_response_key": "absence/holiday_leave", "confidence": 0.9}],
+        }
+    },
     "text_tokens": [[0, 3]],
 }
 
@@ -41,14 +48,19 @@ def test_a_user_message_is_stored_without_rankings_and_read_back_whole(database_
 
     in_memory, read_back = asyncio.run(run())
 
-    stored = [json.loads(row)["parse_data"] for row in stored_rows(tmp_path / "endpoints.yml", "ouder-1")
-              if json.loads(row)["event"] == "user"]
+    stored = [
+        json.loads(row)["parse_data"]
+        for row in stored_rows(tmp_path / "endpoints.yml", "ouder-1")
+        if json.loads(row)["event"] == "user"
+    ]
     assert len(stored) == 2
     for parse_data in stored:
         assert set(parse_data) == {"intent", "entities", "text", "message_id", "metadata", "response_selector"}
         assert parse_data["intent"]["name"] == "absence" and parse_data["entities"][0]["value"] == "Aalten"
         # of the answer selection only the chosen answer, no answer texts or rankings
-        assert parse_data["response_selector"] == {"default": {"response": {"intent_response_key": "absence/holiday_leave"}}}
+        assert parse_data["response_selector"] == {
+            "default": {"response": {"intent_response_key": "absence/holiday_leave"}}
+        }
     # The tracker that was saved still has its full results (both equal messages).
     assert all("response_selector" in m.parse_data for m in (first, second))
     assert in_memory.latest_message.parse_data["intent_ranking"] == PARSE["intent_ranking"]

@@ -1,5 +1,6 @@
 """Inbox accounts, log-in sessions, lock-out and CSRF tokens in a real database (SQLite and
 PostgreSQL): what a contact person and an attacker would run into."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -12,8 +13,15 @@ from bot.region import load_region
 from bot.tickets.clock import utcnow
 from bot.tickets.models import Base
 from bot.web import csrf
-from bot.web.accounts import FREE_FAILURES, LONGEST_LOCK, AccountError, create_account, log_in, random_password, \
-    set_password
+from bot.web.accounts import (
+    FREE_FAILURES,
+    LONGEST_LOCK,
+    AccountError,
+    create_account,
+    log_in,
+    random_password,
+    set_password,
+)
 from bot.web.models import Account, LoginSession
 from bot.web.sessions import IDLE, LONGEST, current_session, end_session, start_session
 

@@ -2,6 +2,7 @@
 a parent is handed off through the REST channel, and the contact person who got the ticket logs in,
 takes it, adds a note and closes it. Another contact person cannot see or open it. Screenshots go to
 test-output/screenshots/inbox-*.png."""
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,15 @@ def assistant(trained_model, tmp_path_factory):
 def handed_off(assistant) -> str:
     """The reference of a ticket made by a parent through the chat, as a user would make it."""
     sender = f"ouder-{uuid.uuid4().hex[:8]}"
-    for text in ("mag de school zomaar met het wijkteam over mijn zoon praten?", "ik wil iemand spreken", "Aalten",
-                 "ik ben de moeder", QUESTION, "Sanne", "sanne@example.org"):
+    for text in (
+        "mag de school zomaar met het wijkteam over mijn zoon praten?",
+        "ik wil iemand spreken",
+        "Aalten",
+        "ik ben de moeder",
+        QUESTION,
+        "Sanne",
+        "sanne@example.org",
+    ):
         assistant.send(sender, text)
     done = "\n".join(m.get("text", "") for m in assistant.send(sender, "ja dat mag"))
     assert "Je referentie is CIP-" in done, done
@@ -128,8 +136,9 @@ def test_the_contact_person_takes_notes_and_closes_the_handed_off_ticket(page, a
     expect(page.get_by_role("button", name="Oppakken")).to_have_count(0)
     page.get_by_label("Notitie", exact=True).fill("Moeder gebeld, belt dinsdag terug")
     page.get_by_role("button", name="Notitie toevoegen").click()
-    expect(page.locator(".history")).to_contain_text(f"notitie door {REGION.contact(owner).name}: "
-                                                     "Moeder gebeld, belt dinsdag terug")
+    expect(page.locator(".history")).to_contain_text(
+        f"notitie door {REGION.contact(owner).name}: Moeder gebeld, belt dinsdag terug"
+    )
     page.get_by_role("button", name="Afronden").click()
     expect(page.get_by_role("status")).to_have_text("Het ticket is afgerond.")
     expect(page.locator(".history li")).to_have_count(4)  # aangemaakt, opgepakt, notitie, afgerond
@@ -158,10 +167,20 @@ def test_another_contact_person_cannot_see_or_open_the_ticket(page, assistant, h
 
 def test_late_tickets_say_te_laat_in_words_and_the_page_fits_a_phone(page, assistant):
     with session(assistant.database_url) as db:
-        late, _ = create_ticket(db, REGION, HandoffRequest(
-            submission_key=uuid.uuid4().hex, municipality="Oost Gelre", theme="absence", role="leerkracht",
-            question="Een leerling is al drie weken niet op school geweest.", name="Meester Tim",
-            contact="0612345678", consent=False))
+        late, _ = create_ticket(
+            db,
+            REGION,
+            HandoffRequest(
+                submission_key=uuid.uuid4().hex,
+                municipality="Oost Gelre",
+                theme="absence",
+                role="leerkracht",
+                question="Een leerling is al drie weken niet op school geweest.",
+                name="Meester Tim",
+                contact="0612345678",
+                consent=False,
+            ),
+        )
         late.due_at = utcnow() - timedelta(hours=2)
         reference = late.reference
     page.set_viewport_size({"width": 375, "height": 740})
@@ -171,8 +190,12 @@ def test_late_tickets_say_te_laat_in_words_and_the_page_fits_a_phone(page, assis
     expect(card).to_contain_text("Te laat")
     expect(card).to_contain_text("Bram Jansen")  # a coordinator sees whose ticket it is
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    for element in (card.get_by_text("Te laat"), card.get_by_role("link"), page.locator("dt").first,
-                    page.get_by_role("button", name="Uitloggen")):
+    for element in (
+        card.get_by_text("Te laat"),
+        card.get_by_role("link"),
+        page.locator("dt").first,
+        page.get_by_role("button", name="Uitloggen"),
+    ):
         assert element.evaluate(CONTRAST) >= 4.5
     screenshot(page, "inbox-list-phone")
     card.get_by_role("link").click()

@@ -1,6 +1,7 @@
 """The inbox over HTTP, against the real `cip web` server process: what a browser without JavaScript,
 or someone trying their luck, gets back. Accounts are made with `cip users create`, tickets with the
 ticket service, the database is a real SQLite file shared by the server and the test."""
+
 from __future__ import annotations
 
 import os
@@ -28,9 +29,21 @@ def web(tmp_path_factory):
 
 def new_ticket(web, key: str, question: str = "Mag school met het wijkteam over mijn zoon praten?") -> str:
     with session(web.database_url) as db:
-        ticket, _ = create_ticket(db, load_region(), HandoffRequest(
-            submission_key=key, municipality="Aalten", theme="privacy", role="ouder", question=question,
-            name="Sanne", contact=f"{key}@example.org", consent=True, summary="privacy: delen met wijkteam"))
+        ticket, _ = create_ticket(
+            db,
+            load_region(),
+            HandoffRequest(
+                submission_key=key,
+                municipality="Aalten",
+                theme="privacy",
+                role="ouder",
+                question=question,
+                name="Sanne",
+                contact=f"{key}@example.org",
+                consent=True,
+                summary="privacy: delen met wijkteam",
+            ),
+        )
         assert ticket.contact_id == "anna"  # the only contact person for privacy in Aalten
         return ticket.reference
 
@@ -60,7 +73,8 @@ def test_a_wrong_password_is_refused_in_dutch_and_gives_no_session(web):
     assert visitor.get("/inbox/").status == 303
     unknown = Client(web.base).log_in("iemand", "niet het goede wachtwoord")
     assert unknown.status == 401 and unknown.body.replace("iemand", "anna") == answer.body.replace(
-        answer.csrf(), unknown.csrf())
+        answer.csrf(), unknown.csrf()
+    )
 
 
 def test_after_repeated_failures_even_the_right_password_waits(web):
@@ -72,9 +86,15 @@ def test_after_repeated_failures_even_the_right_password_waits(web):
     assert 0 < int(locked.headers["Retry-After"]) <= 60
     assert visitor.get("/inbox/").status == 303
     # the administrator's new password lifts the lock
-    subprocess.run([CIP, "users", "set-password", "bram", "--password-stdin"], input="bram krijgt een nieuw wachtwoord",
-                   text=True, env={**os.environ, "DATABASE_URL": web.database_url}, check=True, capture_output=True,
-                   timeout=60)
+    subprocess.run(
+        [CIP, "users", "set-password", "bram", "--password-stdin"],
+        input="bram krijgt een nieuw wachtwoord",
+        text=True,
+        env={**os.environ, "DATABASE_URL": web.database_url},
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     assert visitor.log_in("bram", "bram krijgt een nieuw wachtwoord").status == 303
 
 
@@ -88,8 +108,10 @@ def test_the_log_in_sets_a_strict_http_only_cookie_and_shows_the_inbox(web):
     assert "Secure" not in cookie  # only with CIP_WEB_SECURE_COOKIES=1 (the demo runs on http)
     page = anna.get("/inbox/")
     assert page.status == 200 and "Jouw open tickets" in page.body and reference in page.body
-    assert page.headers["Cache-Control"] == "no-store" and "frame-ancestors 'none'" in \
-        page.headers["Content-Security-Policy"]
+    assert (
+        page.headers["Cache-Control"] == "no-store"
+        and "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    )
 
 
 def test_the_log_in_form_needs_its_csrf_token(web):
@@ -175,8 +197,12 @@ def test_logging_out_ends_the_session_on_the_server(web):
 
 def test_with_secure_cookies_set_the_session_cookie_is_only_sent_over_https(web, tmp_path):
     port = free_port()
-    server = Server([CIP, "web", "--port", str(port)], tmp_path / "web.log", f"http://127.0.0.1:{port}/healthz",
-                    env={"DATABASE_URL": web.database_url, "CIP_WEB_SECURE_COOKIES": "1"}).start()
+    server = Server(
+        [CIP, "web", "--port", str(port)],
+        tmp_path / "web.log",
+        f"http://127.0.0.1:{port}/healthz",
+        env={"DATABASE_URL": web.database_url, "CIP_WEB_SECURE_COOKIES": "1"},
+    ).start()
     try:
         visitor = Client(f"http://127.0.0.1:{port}")
         form = visitor.get("/inbox/login")
@@ -191,8 +217,12 @@ def test_an_error_of_the_server_is_a_dutch_page_and_the_log_keeps_no_query(tmp_p
     """The database cannot be reached: a short Dutch page without details, and a log line with
     the route and error type, but nothing of the request's URL (it may hold what someone typed)."""
     port, log = free_port(), tmp_path / "web.log"
-    server = Server([CIP, "web", "--port", str(port)], log, f"http://127.0.0.1:{port}/healthz",
-                    env={"DATABASE_URL": f"postgresql://cip:cip@127.0.0.1:{free_port()}/weg"}).start()
+    server = Server(
+        [CIP, "web", "--port", str(port)],
+        log,
+        f"http://127.0.0.1:{port}/healthz",
+        env={"DATABASE_URL": f"postgresql://cip:cip@127.0.0.1:{free_port()}/weg"},
+    ).start()
     try:
         visitor = Client(f"http://127.0.0.1:{port}")
         visitor.opener.addheaders = [("Cookie", "cip_inbox=een-sessie")]

@@ -1,6 +1,7 @@
 """The widget's privacy notice names the period the region set (CIP_RETENTION_DAYS: the period after
 which `cip retention run` deletes a conversation), in a real Chromium against `cip web`. Rasa is not
 needed: the notice is there before the first message."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,12 @@ from bot.retention_periods import DEFAULT_DAYS
 def web(request, tmp_path_factory):
     port = free_port()
     env = {"CIP_RASA_URL": f"http://127.0.0.1:{free_port()}", "CIP_RETENTION_DAYS": request.param or ""}
-    server = Server([CIP, "web", "--port", str(port)], tmp_path_factory.mktemp("notice") / "web.log",
-                    f"http://127.0.0.1:{port}/healthz", env=env).start()
+    server = Server(
+        [CIP, "web", "--port", str(port)],
+        tmp_path_factory.mktemp("notice") / "web.log",
+        f"http://127.0.0.1:{port}/healthz",
+        env=env,
+    ).start()
     yield f"http://127.0.0.1:{port}", int(request.param or DEFAULT_DAYS)
     server.stop()
 

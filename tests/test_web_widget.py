@@ -1,6 +1,7 @@
 """The chat widget on the demo page, in a real Chromium, against the whole assistant: the web server,
 the Rasa server (REST and the restricted socket.io channel) and the action server with a database,
 started once for this module. Screenshots: test-output/screenshots/chat-*.png."""
+
 from __future__ import annotations
 
 import json
@@ -48,6 +49,7 @@ def _say(page, text: str) -> str:
     def send():
         page.get_by_label("Typ je vraag").fill(text)
         page.get_by_label("Typ je vraag").press("Enter")
+
     return _answer(page, send)
 
 
@@ -93,7 +95,8 @@ def test_the_full_handoff_through_the_widget_creates_a_ticket(page, assistant):
     assert "Je referentie is CIP-" in done and "48 uur" in done
     # the user's side shows the button titles, not the payloads sent to Rasa
     assert {"Praat met een medewerker", "Ouder of verzorger", "Ja, dat mag"} <= set(
-        page.locator(USER_TEXTS).all_inner_texts())
+        page.locator(USER_TEXTS).all_inner_texts()
+    )
     screenshot(page, "chat-handoff-done")
 
     reference = done.split("Je referentie is ")[1].split(".")[0]
@@ -155,13 +158,19 @@ def test_typed_html_is_shown_as_text_and_never_run(page, assistant):
 
 def test_a_hostile_bot_answer_is_shown_as_text_with_only_safe_links(page, assistant):
     """Rasa's answers here never hold HTML; a crafted answer shows what would happen if one did."""
-    hostile = {"messages": [{
-        "text": '<img src="x" onerror="window.__xss = 1"> [klik](javascript:alert(1)) of https://example.org/pagina.',
-        "buttons": [{"title": "<b>vet</b>", "payload": "/greet"}],
-    }]}
+    hostile = {
+        "messages": [
+            {
+                "text": '<img src="x" onerror="window.__xss = 1"> [klik](javascript:alert(1)) of https://example.org/pagina.',
+                "buttons": [{"title": "<b>vet</b>", "payload": "/greet"}],
+            }
+        ]
+    }
     _open_chat(page, assistant)
-    page.route(assistant.web_url + "/chat", lambda route: route.fulfill(
-        status=200, content_type="application/json", body=json.dumps(hostile)))
+    page.route(
+        assistant.web_url + "/chat",
+        lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(hostile)),
+    )
     reply = _say(page, "hallo")
     assert '<img src="x" onerror="window.__xss = 1">' in reply and "javascript:alert(1)" in reply
     links = page.locator(".cip-chat__message--bot a")
@@ -186,8 +195,9 @@ def test_the_conversation_survives_a_reload_in_the_same_tab(page, assistant):
 
 
 def test_on_a_phone_sized_screen_the_chat_fills_the_screen(browser, assistant):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 375, "height": 667}, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True
+    )
     try:
         phone = context.new_page()
         _open_chat(phone, assistant)
@@ -224,10 +234,18 @@ CONTRAST = """() => {
 
 
 def test_every_text_in_the_widget_has_aa_contrast(page, assistant):
-    transcript = {"sender": uuid.uuid4().hex, "open": True, "messages": [
-        {"from": "user", "text": "ik wil iemand spreken"},
-        {"from": "bot", "text": "Wie ben je? Meer lezen: https://example.org", "buttons": [
-            {"title": "Ouder of verzorger", "payload": "ouder"}]}]}
+    transcript = {
+        "sender": uuid.uuid4().hex,
+        "open": True,
+        "messages": [
+            {"from": "user", "text": "ik wil iemand spreken"},
+            {
+                "from": "bot",
+                "text": "Wie ben je? Meer lezen: https://example.org",
+                "buttons": [{"title": "Ouder of verzorger", "payload": "ouder"}],
+            },
+        ],
+    }
     page.add_init_script(f"sessionStorage.setItem('cip-chat', {json.dumps(json.dumps(transcript))})")
     page.goto(assistant.web_url + "/")
     ratios = dict(page.evaluate(CONTRAST))
@@ -238,7 +256,8 @@ def test_every_text_in_the_widget_has_aa_contrast(page, assistant):
 def test_the_rasa_socket_refuses_a_foreign_origin(assistant):
     handshake = f"http://127.0.0.1:{assistant.port}/socket.io/?EIO=4&transport=polling"
     allowed = load_yaml(ROOT / "credentials.yml")["bot.channels.restricted_socketio.RestrictedSocketIOInput"][
-        "allowed_origins"][0]
+        "allowed_origins"
+    ][0]
     accepted = requests.get(handshake, headers={"Origin": allowed}, timeout=10)
     assert accepted.status_code == 200 and accepted.text.startswith("0{")
     refused = requests.get(handshake, headers={"Origin": FOREIGN}, timeout=10)
@@ -247,8 +266,9 @@ def test_the_rasa_socket_refuses_a_foreign_origin(assistant):
 
 def test_the_chat_endpoint_refuses_a_foreign_origin(assistant):
     message = {"sender": uuid.uuid4().hex, "message": "wat is een leerplichtambtenaar?"}
-    answered = requests.post(assistant.web_url + "/chat", json=message, headers={"Origin": assistant.web_url},
-                             timeout=60)
+    answered = requests.post(
+        assistant.web_url + "/chat", json=message, headers={"Origin": assistant.web_url}, timeout=60
+    )
     assert answered.status_code == 200
     assert "Meer lezen" in "\n".join(m["text"] for m in answered.json()["messages"])
     refused = requests.post(assistant.web_url + "/chat", json=message, headers={"Origin": FOREIGN}, timeout=60)

@@ -1,6 +1,7 @@
 """Conversations in a real tracker store for the retention and erasure tests: endpoints.yml for the
 test's database (SQLite or PostgreSQL), the store Rasa makes from it, and conversations saved by
 that store the way Rasa saves them, turn by turn, with timestamps in the past."""
+
 from __future__ import annotations
 
 import asyncio
@@ -23,8 +24,10 @@ def write_endpoints(database_url: str, folder: Path) -> Path:
     if url.get_backend_name() == "sqlite":
         options = f'  dialect: "sqlite"\n  db: "{folder / "tracker.db"}"\n'
     else:
-        options = (f'  dialect: "postgresql"\n  url: "{url.host}"\n  port: {url.port or 5432}\n'
-                   f'  db: "{url.database}"\n  username: "{url.username}"\n  password: "{url.password}"\n')
+        options = (
+            f'  dialect: "postgresql"\n  url: "{url.host}"\n  port: {url.port or 5432}\n'
+            f'  db: "{url.database}"\n  username: "{url.username}"\n  password: "{url.password}"\n'
+        )
     path = folder / "endpoints.yml"
     path.write_text(f"tracker_store:\n  type: bot.tracker_store.ErasableSQLTrackerStore\n{options}", encoding="utf-8")
     return path

@@ -8,6 +8,7 @@ exception ends the task python-socketio runs the handler in, which asyncio then 
 traceback. Either way the user is left with whatever was said before the failure, often nothing.
 So both channels hand Rasa a handler that catches the failure, logs only its kind and the code's
 place, and answers with the region's central number on the channel the message came from."""
+
 from __future__ import annotations
 
 import asyncio
@@ -23,9 +24,11 @@ from bot.region import load_region
 log = logging.getLogger(__name__)
 
 
-def answered_on_failure(on_new_message: Callable[[UserMessage], Awaitable[Any]]
-                        ) -> Callable[[UserMessage], Awaitable[None]]:
+def answered_on_failure(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+) -> Callable[[UserMessage], Awaitable[None]]:
     """`on_new_message` that never lets a failure reach Rasa's channel or its server."""
+
     async def handle(message: UserMessage) -> None:
         try:
             await on_new_message(message)
@@ -33,4 +36,5 @@ def answered_on_failure(on_new_message: Callable[[UserMessage], Awaitable[Any]]
             where = "".join(traceback.format_tb(error.__traceback__)[-3:])  # code lines, not values
             log.error("Bericht niet verwerkt: %s\n%s", type(error).__name__, where)
             await message.output_channel.send_text_message(message.sender_id, unavailable_message(load_region()))
+
     return handle

@@ -15,6 +15,7 @@ such a failure is logged with its kind and the code's place only, and the user r
 central number (bot/channels/failure.py, shared with the socket.io channel).
 
 `name()` stays "rest" (inherited): Rasa derives the URL from it, so clients keep the same address."""
+
 from __future__ import annotations
 
 from typing import Any, Awaitable, Callable, Optional

@@ -16,6 +16,7 @@ list) is refused the same way: Rasa's own handler would call `.strip()` on it an
 check runs, leaving the user without an answer. When handling a message fails, the user reads the
 region's central number and the log keeps no text (bot/channels/failure.py, as in the REST channel).
 """
+
 from __future__ import annotations
 
 import re
@@ -38,8 +39,10 @@ def parse_origins(value) -> tuple:
     origins = tuple(str(origin).strip().rstrip("/") for origin in values)
     wrong = [origin for origin in origins if not _ORIGIN.match(origin)]
     if wrong:
-        raise ValueError(f"credentials.yml, socketio allowed_origins: {', '.join(wrong)} is geen origin; "
-                         "schrijf bijvoorbeeld https://www.gemeente.nl (geen * en geen pad)")
+        raise ValueError(
+            f"credentials.yml, socketio allowed_origins: {', '.join(wrong)} is geen origin; "
+            "schrijf bijvoorbeeld https://www.gemeente.nl (geen * en geen pad)"
+        )
     return origins
 
 
@@ -71,18 +74,21 @@ def _text_or_none(rasas_handler: Callable[[str, Any], Awaitable[None]]) -> Calla
     check, which refuses every message that is not text with the answer the REST channel gives. A
     payload that is not an object would fail on `data.get` in the same way, so it counts as one
     without a message."""
+
     async def handle(sid: str, data: Any) -> None:
         if not isinstance(data, dict):
             data = {}
         elif not isinstance(data.get("message", ""), str):
             data = {**data, "message": None}
         await rasas_handler(sid, data)
+
     return handle
 
 
 def _checked(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[None]]:
     """`on_new_message` for messages that pass the checks, with their text cleaned; a refused
     message is answered on its own socket instead."""
+
     async def receive(message: UserMessage) -> None:
         try:
             message.text = checked_message(message.text)
@@ -90,4 +96,5 @@ def _checked(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callabl
             await message.output_channel.send_text_message(message.sender_id, error.message)
             return
         await on_new_message(message)
+
     return receive

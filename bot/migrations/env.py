@@ -1,4 +1,5 @@
 """Alembic environment: runs the migrations on the engine that bot.db.upgrade hands over."""
+
 from alembic import context
 
 import bot.web.models  # noqa: F401  (the inbox's tables share the Base; autogenerate must see them)

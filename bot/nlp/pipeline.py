@@ -8,6 +8,7 @@ used instead. Either way the result is saved inside the project (``build/spacy_n
 
 Run ``python -m bot.nlp.pipeline`` to build it when it is missing or its source changed.
 """
+
 from __future__ import annotations
 
 import importlib

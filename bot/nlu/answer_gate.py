@@ -5,6 +5,7 @@ The FallbackClassifier only looks at the intent. For the three themes the intent
 confident intent can still come with an unsure answer. This component turns such a message
 into ``nlu_fallback``, so the assistant asks to rephrase instead of giving an unrelated rule.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -22,9 +23,7 @@ from bot.nlu.fallback_intent import set_fallback
 RESPONSE_SELECTOR_KEY = "response_selector"
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class UnsureAnswerFallback(GraphComponent, IntentClassifier):
     """Sets ``nlu_fallback`` when the selected answer's confidence is below ``threshold``."""
 

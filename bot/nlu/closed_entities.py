@@ -12,6 +12,7 @@ The words come from the training data: the annotated entities and their synonyms
 (data/nlu/entities.yml). The value is the canonical one ("juf" -> "leerkracht"), so the
 EntitySynonymMapper has nothing left to do for these entities.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,15 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import (ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_ATTRIBUTE_START,
-                                       ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_VALUE, EXTRACTOR, TEXT)
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -40,14 +48,18 @@ ALONE_START, ALONE_END = r"^\s*", r"\s*[.!]?\s*$"
 AGE_NUMBER = r"(?<!\d)(?<!\d[.,:])(?P<value>[12]?\d|30)(?!\d|[.,:]\d)"
 # a number followed by one of these is no age: "12 uur", "4 weken", "zijn 18e", "van 8 tot 12",
 # "artikel 5 onder a"
-NOT_AGE = r"(?!\s*(?:uur|u\b|weken|week|dagen|dag|maanden|maand|keer|minuten|procent|%|euro|e\b|ste\b|de\b|onder\b|tot\s+\d))"
+NOT_AGE = (
+    r"(?!\s*(?:uur|u\b|weken|week|dagen|dag|maanden|maand|keer|minuten|procent|%|euro|e\b|ste\b|de\b|onder\b|tot\s+\d))"
+)
 AGE_PATTERNS = (
     # "mijn zoon van 13", "ik ben 16", "is net 5", "wordt 12 jaar"
     r"\b(?:van|is|ben|wordt|word|werd|was)\s+(?:(?:net|bijna|pas|nu|gisteren)\s+)?" + AGE_NUMBER + NOT_AGE,
     # "hij is al 16", but "hij is al 2 jaar thuis" is a duration ("al 16 jaar oud" is an age)
     r"\b(?:is|ben)\s+al\s+" + AGE_NUMBER + NOT_AGE + r"(?!\s*jaar\b(?!\s+oud))",
     # "nu hij 10 is", "als mijn kind al 17 is"
-    r"\b(?:hij|zij|ze|het|kind|zoon|dochter|ik)\s+(?:(?:al|nu|pas|net)\s+)?" + AGE_NUMBER + r"\s+(?:is|ben|wordt|word)\b",
+    r"\b(?:hij|zij|ze|het|kind|zoon|dochter|ik)\s+(?:(?:al|nu|pas|net)\s+)?"
+    + AGE_NUMBER
+    + r"\s+(?:is|ben|wordt|word)\b",
     # "16 jaar oud", "5 geworden", "een 15-jarige"
     AGE_NUMBER + r"(?:\s*jaar\s+oud|\s*jaar\s+geworden|\s*geworden|\s*-?\s*jarige)\b",
     # the whole message: "14", "14 jaar" (an answer to "hoe oud is je kind?")
@@ -68,8 +80,14 @@ class ClosedClassMatcher:
         """``words``: entity -> {word as typed (lower case): canonical value}."""
         self.words = words
         roles, schools = words.get(ROLE) or {}, words.get(SCHOOL_TYPE) or {}
-        self._roles = [re.compile(rf"{SELF}(?P<value>{_phrases(roles)})\b", re.I),
-                       re.compile(rf"{ALONE_START}(?P<value>{_phrases(roles)}){ALONE_END}", re.I)] if roles else []
+        self._roles = (
+            [
+                re.compile(rf"{SELF}(?P<value>{_phrases(roles)})\b", re.I),
+                re.compile(rf"{ALONE_START}(?P<value>{_phrases(roles)}){ALONE_END}", re.I),
+            ]
+            if roles
+            else []
+        )
         self._schools = [re.compile(rf"\b(?P<value>{_phrases(schools)})\b", re.I)] if schools else []
         self._ages = [re.compile(pattern, re.I) for pattern in AGE_PATTERNS]
 
@@ -87,9 +105,13 @@ class ClosedClassMatcher:
         """The entity of a match's `value` group: its canonical value, or the number for an age."""
         typed = match.group("value")
         value = canonical[typed.lower()] if canonical is not None else typed
-        return {ENTITY_ATTRIBUTE_TYPE: entity, ENTITY_ATTRIBUTE_VALUE: value,
-                ENTITY_ATTRIBUTE_START: match.start("value"), ENTITY_ATTRIBUTE_END: match.end("value"),
-                EXTRACTOR: "ClosedClassEntityExtractor"}
+        return {
+            ENTITY_ATTRIBUTE_TYPE: entity,
+            ENTITY_ATTRIBUTE_VALUE: value,
+            ENTITY_ATTRIBUTE_START: match.start("value"),
+            ENTITY_ATTRIBUTE_END: match.end("value"),
+            EXTRACTOR: "ClosedClassEntityExtractor",
+        }
 
 
 def words_from(training_data: TrainingData) -> Dict[str, Dict[str, str]]:
@@ -102,7 +124,7 @@ def words_from(training_data: TrainingData) -> Dict[str, Dict[str, str]]:
             kind = entity.get(ENTITY_ATTRIBUTE_TYPE)
             if kind not in words:
                 continue
-            typed = example.get(TEXT)[entity[ENTITY_ATTRIBUTE_START]:entity[ENTITY_ATTRIBUTE_END]].lower()
+            typed = example.get(TEXT)[entity[ENTITY_ATTRIBUTE_START] : entity[ENTITY_ATTRIBUTE_END]].lower()
             value = str(entity.get(ENTITY_ATTRIBUTE_VALUE))
             value = synonyms.get(value.lower(), value)
             words[kind][typed] = words[kind][value.lower()] = value
@@ -116,19 +138,31 @@ def words_from(training_data: TrainingData) -> Dict[str, Dict[str, str]]:
 class ClosedClassEntityExtractor(GraphComponent, EntityExtractorMixin):
     """Sets the `rol`, `schooltype` and `leeftijd` entities (see the module's docstring)."""
 
-    def __init__(self, model_storage: ModelStorage, resource: Resource,
-                 words: Optional[Dict[str, Dict[str, str]]] = None) -> None:
+    def __init__(
+        self, model_storage: ModelStorage, resource: Resource, words: Optional[Dict[str, Dict[str, str]]] = None
+    ) -> None:
         self._storage, self._resource = model_storage, resource
         self._matcher = ClosedClassMatcher(words or {})
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ClosedClassEntityExtractor":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ClosedClassEntityExtractor":
         return cls(model_storage, resource)
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "ClosedClassEntityExtractor":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "ClosedClassEntityExtractor":
         with model_storage.read_from(resource) as directory:
             words = json.loads((directory / WORDS_FILE).read_text(encoding="utf-8"))
         return cls(model_storage, resource, words)
@@ -136,8 +170,7 @@ class ClosedClassEntityExtractor(GraphComponent, EntityExtractorMixin):
     def train(self, training_data: TrainingData) -> Resource:
         words = words_from(training_data)
         with self._storage.write_to(self._resource) as directory:
-            (directory / WORDS_FILE).write_text(json.dumps(words, ensure_ascii=False, sort_keys=True),
-                                                encoding="utf-8")
+            (directory / WORDS_FILE).write_text(json.dumps(words, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         self._matcher = ClosedClassMatcher(words)
         return self._resource
 

@@ -4,6 +4,7 @@ It runs last in the pipeline. When ``bot.safety`` sees acute danger, the message
 becomes ``crisis`` with full confidence, whatever the classifier or the fallback said. Every
 ``crisis`` message gets a ``crisis_kind`` entity, so the answer can lead with the right number.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -33,9 +34,7 @@ CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_kind"
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CrisisSafetyNet(GraphComponent, IntentClassifier):
     """Overrides the predicted intent with ``crisis`` when the safety patterns match."""
 
@@ -64,9 +63,7 @@ class CrisisSafetyNet(GraphComponent, IntentClassifier):
         else:
             return
         text = message.get(TEXT) or ""
-        entities = [
-            e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != CRISIS_ENTITY
-        ]
+        entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != CRISIS_ENTITY]
         entities.append(
             {
                 ENTITY_ATTRIBUTE_TYPE: CRISIS_ENTITY,

@@ -1,4 +1,5 @@
 """Scoring the NLU on the held-out questions (tests/nlu), the same way in the test and the benchmark."""
+
 from __future__ import annotations
 
 from pathlib import Path

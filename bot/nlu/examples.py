@@ -1,4 +1,5 @@
 """Reading Rasa NLU YAML files (tests and benchmark): examples per intent, without annotation."""
+
 from __future__ import annotations
 
 import re

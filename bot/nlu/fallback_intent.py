@@ -1,5 +1,6 @@
 """Overriding a message's intent: ``nlu_fallback`` the way Rasa's FallbackClassifier does it, and
 any other intent that one of our components decides (crisis, ticket status, a theme)."""
+
 from __future__ import annotations
 
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME

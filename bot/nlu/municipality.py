@@ -5,6 +5,7 @@ It is the only source of the `gemeente` entity (DIET extracts no entities): a mu
 region gets its official name. A municipality outside the region ("ik woon in Utrecht") gets no
 entity; the handoff form reads its answer as text and action_municipality_given reads the
 message, and both say honestly which municipalities are served."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -14,8 +15,15 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import (ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_ATTRIBUTE_START,
-                                       ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_VALUE, EXTRACTOR, TEXT)
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.region import load_region, locate_municipality
@@ -31,8 +39,13 @@ class MunicipalityExtractor(GraphComponent, EntityExtractorMixin):
         self._region = load_region()
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "MunicipalityExtractor":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "MunicipalityExtractor":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -41,8 +54,14 @@ class MunicipalityExtractor(GraphComponent, EntityExtractorMixin):
             if found is None:
                 continue
             entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != ENTITY]
-            entities.append({ENTITY_ATTRIBUTE_TYPE: ENTITY, ENTITY_ATTRIBUTE_VALUE: found.name,
-                             ENTITY_ATTRIBUTE_START: found.start, ENTITY_ATTRIBUTE_END: found.end,
-                             EXTRACTOR: "MunicipalityExtractor"})
+            entities.append(
+                {
+                    ENTITY_ATTRIBUTE_TYPE: ENTITY,
+                    ENTITY_ATTRIBUTE_VALUE: found.name,
+                    ENTITY_ATTRIBUTE_START: found.start,
+                    ENTITY_ATTRIBUTE_END: found.end,
+                    EXTRACTOR: "MunicipalityExtractor",
+                }
+            )
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

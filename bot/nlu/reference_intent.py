@@ -1,6 +1,7 @@
 """Rasa NLU component: a message with a ticket reference (CIP-2026-000123) asks for the status of
 that ticket. A classifier cannot learn every number, so the pattern decides; the crisis safety
 net still runs after it and wins."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -24,8 +25,13 @@ class ReferenceIntent(GraphComponent, IntentClassifier):
     """Sets the intent `ticket_status` when the text holds a ticket reference."""
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ReferenceIntent":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ReferenceIntent":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -9,6 +9,7 @@ handoff would be about the wrong theme. On our held-out questions the fine-grain
 the better judge (README, "Pipeline"), so its theme wins; the answer gate after this component
 still turns an unsure answer into ``nlu_fallback``.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -30,8 +31,13 @@ class ThemeFromAnswer(GraphComponent, IntentClassifier):
     """Sets the theme intent to the theme of the selected answer."""
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ThemeFromAnswer":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ThemeFromAnswer":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

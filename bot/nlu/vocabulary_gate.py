@@ -5,6 +5,7 @@ with 94 % confidence). This component learns the vocabulary of the training data
 message into ``nlu_fallback`` when too few of its words are known. A word with a small typo
 counts as known when it is close to a known word, so "leerplicth" still passes.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -33,8 +34,9 @@ def words(text: Optional[str]) -> List[str]:
     return [w for w in re.findall(r"[a-z]+", normalise(text or "")) if len(w) >= 2]
 
 
-def known_share(text: Optional[str], vocabulary: FrozenSet[str], cutoff: float = 0.8,
-                enough: Optional[float] = None) -> Optional[float]:
+def known_share(
+    text: Optional[str], vocabulary: FrozenSet[str], cutoff: float = 0.8, enough: Optional[float] = None
+) -> Optional[float]:
     """Share of the words of ``text`` that are in (or close to a word of) ``vocabulary``. With
     ``enough``: once the words in the vocabulary itself make that share, it is returned without
     looking for close words (the slow part)."""
@@ -53,8 +55,9 @@ def _close_word(word: str, by_length: Dict[int, List[str]], cutoff: float) -> bo
     """Whether a word of the vocabulary is at least ``cutoff`` similar (difflib's ratio) to
     ``word``, looking only at words of lengths that can be (2 * min / sum of the lengths)."""
     size = len(word)
-    candidates = [w for length, ws in by_length.items() if 2.0 * min(size, length) / (size + length) >= cutoff
-                  for w in ws]
+    candidates = [
+        w for length, ws in by_length.items() if 2.0 * min(size, length) / (size + length) >= cutoff for w in ws
+    ]
     return bool(difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff))
 
 
@@ -67,9 +70,7 @@ def _by_length(vocabulary: FrozenSet[str]) -> Dict[int, List[str]]:
     return grouped
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class UnknownWordsFallback(GraphComponent, IntentClassifier):
     """Sets ``nlu_fallback`` when fewer than ``min_known_share`` of the words are known."""
 
@@ -100,9 +101,7 @@ class UnknownWordsFallback(GraphComponent, IntentClassifier):
         return cls({**cls.get_default_config(), **config}, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        self.vocabulary = frozenset(
-            w for example in training_data.intent_examples for w in words(example.get(TEXT))
-        )
+        self.vocabulary = frozenset(w for example in training_data.intent_examples for w in words(example.get(TEXT)))
         with self._model_storage.write_to(self._resource) as directory:
             (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(self.vocabulary)))
         return self._resource

@@ -5,6 +5,7 @@ Rasa logs such a failure and carries on as if the action had run without events,
 would see nothing. This policy sees exactly that state: the last event is the execution of one
 of our own actions (or forms) and nothing came after it. Every working custom action of this
 project says something or sets a slot, so after a successful run other events follow it."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -32,9 +33,13 @@ class ActionServerGuard(Policy):
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         return self._resource
 
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
         if not failed_custom_action(tracker, domain):
             return self._prediction(probabilities)

@@ -1,5 +1,6 @@
 """Reads and checks the region file. Every problem is reported with the file and line and a
 Dutch message, and a broken file stops start-up and training instead of breaking handoff later."""
+
 from __future__ import annotations
 
 import difflib
@@ -60,8 +61,10 @@ def _read(path: Path) -> Region:
         line = f":{mark.line + 1}" if mark else ""
         raise RegionFileError(path, [f"{path}{line}: geen geldige YAML ({error.problem or error.context})"]) from None
     names = _municipality_names(document)
-    problems = sorted((_describe(path, document, error)
-                       for error in Draft7Validator(schema(names)).iter_errors(document)), key=_line_number)
+    problems = sorted(
+        (_describe(path, document, error) for error in Draft7Validator(schema(names)).iter_errors(document)),
+        key=_line_number,
+    )
     if not problems:
         problems = _cross_checks(path, document)
     if problems:
@@ -113,21 +116,30 @@ _MESSAGES = {
     "enum": lambda e: f"waarde {e.instance!r} is niet toegestaan; kies uit: {', '.join(map(str, e.validator_value))}",
     "const": lambda e: f"waarde {e.instance!r} moet {e.validator_value!r} zijn",
     "type": lambda e: f"verwacht {_TYPES.get(e.validator_value, e.validator_value)}, gevonden {e.instance!r}",
-    "pattern": lambda e: f"waarde {e.instance!r} heeft niet de goede vorm ({_PATTERN_HINT.get(e.validator_value, 'zie de andere regels')})",
+    "pattern": lambda e: (
+        f"waarde {e.instance!r} heeft niet de goede vorm ({_PATTERN_HINT.get(e.validator_value, 'zie de andere regels')})"
+    ),
     "minItems": lambda e: "de lijst mag niet leeg zijn",
     "minLength": lambda e: f"waarde {e.instance!r} is te kort",
     "uniqueItems": lambda e: "de lijst noemt iets twee keer",
     "minimum": lambda e: f"waarde {e.instance!r} is te klein (minimaal {e.validator_value})",
     "maximum": lambda e: f"waarde {e.instance!r} is te groot (maximaal {e.validator_value})",
 }
+
+
 def _unknown_field(error) -> str:
     extra = error.message.split("'")[1]
     close = difflib.get_close_matches(extra, list(error.schema.get("properties", {})), n=1, cutoff=0.6)
     return f"onbekend veld (tikfout?): {extra}" + (f"; bedoel je {close[0]}?" if close else "")
 
 
-_TYPES = {"object": "een groep velden", "array": "een lijst", "string": "tekst", "integer": "een heel getal",
-          "boolean": "true of false"}
+_TYPES = {
+    "object": "een groep velden",
+    "array": "een lijst",
+    "string": "tekst",
+    "integer": "een heel getal",
+    "boolean": "true of false",
+}
 
 
 _PATTERN_HINT = {
@@ -154,42 +166,63 @@ def _cross_checks(path: Path, document) -> list[str]:
         for spelling in [municipality["name"], *municipality.get("aliases", [])]:
             key = str(spelling).casefold()
             if key in seen:
-                problems.append(f"{path}:{_line_of(document, ['municipalities', i, 'name'])}: "
-                                f"municipalities[{i}]: de naam {spelling!r} staat al bij {seen[key]}")
+                problems.append(
+                    f"{path}:{_line_of(document, ['municipalities', i, 'name'])}: "
+                    f"municipalities[{i}]: de naam {spelling!r} staat al bij {seen[key]}"
+                )
             seen[key] = municipality["name"]
     for field in ("id", "email"):
         values: dict = {}
         for i, contact in enumerate(document["contacts"]):
             value = str(contact[field]).casefold()
             if value in values:
-                problems.append(f"{path}:{_line_of(document, ['contacts', i, field])}: contacts[{i}].{field}: "
-                                f"{contact[field]!r} staat ook bij contacts[{values[value]}]")
+                problems.append(
+                    f"{path}:{_line_of(document, ['contacts', i, field])}: contacts[{i}].{field}: "
+                    f"{contact[field]!r} staat ook bij contacts[{values[value]}]"
+                )
             values[value] = i
     for municipality in document["municipalities"]:
         for theme in THEMES:
-            if not any(municipality["name"] in c["municipalities"] and theme in c["themes"]
-                       for c in document["contacts"]):
-                problems.append(f"{path}:{_line_of(document, ['contacts'])}: contacts: niemand neemt vragen "
-                                f"over {theme} aan voor {municipality['name']}")
+            if not any(
+                municipality["name"] in c["municipalities"] and theme in c["themes"] for c in document["contacts"]
+            ):
+                problems.append(
+                    f"{path}:{_line_of(document, ['contacts'])}: contacts: niemand neemt vragen "
+                    f"over {theme} aan voor {municipality['name']}"
+                )
     return problems
 
 
 def _build(document) -> Region:
     municipalities = {
         str(m["name"]): Municipality(
-            name=str(m["name"]), url=str(m["url"]), aliases=tuple(str(a) for a in m.get("aliases", [])),
+            name=str(m["name"]),
+            url=str(m["url"]),
+            aliases=tuple(str(a) for a in m.get("aliases", [])),
             doors={kind: Door(**{k: str(v) for k, v in door.items()}) for kind, door in m["doors"].items()},
         )
         for m in document["municipalities"]
     }
     contacts = tuple(
-        Contact(id=str(c["id"]), name=str(c["name"]), role=str(c["role"]), email=str(c["email"]),
-                phone=str(c["phone"]) if "phone" in c else None,
-                municipalities=tuple(map(str, c["municipalities"])), themes=tuple(map(str, c["themes"])),
-                working_days=tuple(map(str, c["working_days"])), coordinator=bool(c.get("coordinator", False)))
+        Contact(
+            id=str(c["id"]),
+            name=str(c["name"]),
+            role=str(c["role"]),
+            email=str(c["email"]),
+            phone=str(c["phone"]) if "phone" in c else None,
+            municipalities=tuple(map(str, c["municipalities"])),
+            themes=tuple(map(str, c["themes"])),
+            working_days=tuple(map(str, c["working_days"])),
+            coordinator=bool(c.get("coordinator", False)),
+        )
         for c in document["contacts"]
     )
     info = document["region"]
-    return Region(name=str(info["name"]), phone=str(info["phone"]), email=str(info["email"]),
-                  response_hours=int(info.get("response_hours", 48)),
-                  municipalities=municipalities, contacts=contacts)
+    return Region(
+        name=str(info["name"]),
+        phone=str(info["phone"]),
+        email=str(info["email"]),
+        response_hours=int(info.get("response_hours", 48)),
+        municipalities=municipalities,
+        contacts=contacts,
+    )

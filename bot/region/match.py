@@ -1,5 +1,6 @@
 """Finds the user's municipality in what they typed: without capitals, accents or hyphens, and
 with small typos ("winterwijk", "oost gelre"), because parents type fast on a phone."""
+
 from __future__ import annotations
 
 import difflib
@@ -15,6 +16,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 class Found(NamedTuple):
     """A municipality of the region and where in the text it was written."""
+
     name: str
     start: int
     end: int
@@ -43,9 +45,13 @@ _matchers: tuple = (None, [])  # (region, its spellings): made again when the re
 def _matchers_of(region: Region) -> list:
     global _matchers
     if _matchers[0] is not region:
-        _matchers = (region, [
-            _Spelling(plain, plain.replace(" ", ""), name, difflib.SequenceMatcher(None, "", plain))
-            for plain, name in _spellings(region).items()])
+        _matchers = (
+            region,
+            [
+                _Spelling(plain, plain.replace(" ", ""), name, difflib.SequenceMatcher(None, "", plain))
+                for plain, name in _spellings(region).items()
+            ],
+        )
     return _matchers[1]
 
 
@@ -62,7 +68,7 @@ def locate_municipality(region: Region, text: str) -> Found | None:
     best, best_score = None, _MIN_SIMILARITY
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            span = words[i:i + n]
+            span = words[i : i + n]
             joined = " ".join(w[2] for w in span)
             glued = joined.replace(" ", "")
             for spelling in spellings:

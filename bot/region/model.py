@@ -1,4 +1,5 @@
 """The region as the rest of the code sees it: plain, immutable values made from the region file."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Door:
     """A local organisation a family or school goes to, such as the wijkteam or leerplicht."""
+
     name: str
     url: str | None = None
     phone: str | None = None
@@ -24,6 +26,7 @@ class Municipality:
 @dataclass(frozen=True)
 class Contact:
     """A named contact person who takes over questions for some municipalities and themes."""
+
     id: str
     name: str
     role: str

@@ -12,6 +12,7 @@ the output by hand.
   Rasa says itself, before any custom action of the turn runs. Written at set-up, the period in the
   answer is the one of the environment that `scripts/run` starts with: after changing it, run
   `scripts/run` again (or `cip region build` and `rasa train`, which then only updates the domain)."""
+
 from __future__ import annotations
 
 import os
@@ -33,19 +34,29 @@ def domain_for(region: Region, environ: Mapping[str, str] = os.environ) -> dict:
         f"Bel het Centraal Informatiepunt {region.name}: {region.phone}, of mail naar {region.email}.\n"
         "Is er direct gevaar? Bel 112."
     )
-    periods = {"retention_days": conversation_days(environ=environ),
-               "ticket_retention_days": ticket_days(environ=environ)}
+    periods = {
+        "retention_days": conversation_days(environ=environ),
+        "ticket_retention_days": ticket_days(environ=environ),
+    }
     return {
         "version": "3.1",
-        "slots": {name: {"type": "text", "initial_value": str(days), "influence_conversation": False,
-                         "mappings": [{"type": "custom"}]} for name, days in periods.items()},
+        "slots": {
+            name: {
+                "type": "text",
+                "initial_value": str(days),
+                "influence_conversation": False,
+                "mappings": [{"type": "custom"}],
+            }
+            for name, days in periods.items()
+        },
         "responses": {"utter_service_unavailable": [{"text": unavailable}]},
     }
 
 
 def write_domain(region: Region, path: Path = OUTPUT) -> Path:
-    header = (f"# Gemaakt uit region/region.yml en de bewaartermijnen ({DAYS_VARIABLE}, {TICKET_DAYS_VARIABLE})\n"
-              "# door `cip region build`: niet met de hand aanpassen.\n")
-    path.write_text(header + yaml.safe_dump(domain_for(region), allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+    header = (
+        f"# Gemaakt uit region/region.yml en de bewaartermijnen ({DAYS_VARIABLE}, {TICKET_DAYS_VARIABLE})\n"
+        "# door `cip region build`: niet met de hand aanpassen.\n"
+    )
+    path.write_text(header + yaml.safe_dump(domain_for(region), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

@@ -1,5 +1,6 @@
 """The shape of the region file as a JSON Schema, so a maintainer's typo is caught by a schema
 library at load time with the exact place of the problem, instead of breaking a handoff later."""
+
 from __future__ import annotations
 
 THEMES = ("route", "privacy", "absence")
@@ -79,10 +80,18 @@ def schema(municipality_names: list[str]) -> dict:
                         "email": _EMAIL,
                         "phone": _PHONE,
                         "municipalities": {"type": "array", "minItems": 1, "uniqueItems": True, "items": known},
-                        "themes": {"type": "array", "minItems": 1, "uniqueItems": True,
-                                   "items": {"enum": list(THEMES)}},
-                        "working_days": {"type": "array", "minItems": 1, "uniqueItems": True,
-                                         "items": {"enum": list(WEEKDAYS)}},
+                        "themes": {
+                            "type": "array",
+                            "minItems": 1,
+                            "uniqueItems": True,
+                            "items": {"enum": list(THEMES)},
+                        },
+                        "working_days": {
+                            "type": "array",
+                            "minItems": 1,
+                            "uniqueItems": True,
+                            "items": {"enum": list(WEEKDAYS)},
+                        },
                         "coordinator": {"type": "boolean"},
                     },
                 },

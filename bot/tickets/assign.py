@@ -5,6 +5,7 @@
 2. Otherwise the contact persons for the municipality and theme; regional coordinators only when
    no one else covers it.
 3. Of those, the one with the fewest open tickets; on a tie the one who works today."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -14,8 +15,14 @@ from bot.region.model import Contact, Region
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
-def choose_contact(region: Region, municipality: str, theme: str, open_counts: dict,
-                   today: date, previous_contact_id: str | None = None) -> Contact:
+def choose_contact(
+    region: Region,
+    municipality: str,
+    theme: str,
+    open_counts: dict,
+    today: date,
+    previous_contact_id: str | None = None,
+) -> Contact:
     previous = region.contact(previous_contact_id) if previous_contact_id else None
     if previous is not None:
         return previous

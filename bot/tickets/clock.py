@@ -1,4 +1,5 @@
 """Time in one place: stored as naive UTC, shown to Dutch users in Dutch local time."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone

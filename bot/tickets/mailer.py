@@ -5,6 +5,7 @@ SMTP is configured by environment: CIP_SMTP_HOST (no host: mails wait in the out
 CIP_SMTP_PORT (25), CIP_SMTP_FROM, CIP_SMTP_USER / CIP_SMTP_PASSWORD, CIP_SMTP_STARTTLS=1. The
 mail links to the ticket's page in the web inbox when CIP_WEB_BASE_URL says where contact persons
 reach the web server (`where_to_read`)."""
+
 from __future__ import annotations
 
 import logging
@@ -39,10 +40,14 @@ class SmtpSettings:
         host = os.environ.get("CIP_SMTP_HOST")
         if not host:
             return None
-        return cls(host=host, port=int(os.environ.get("CIP_SMTP_PORT", "25")),
-                   sender=os.environ.get("CIP_SMTP_FROM", cls.sender),
-                   user=os.environ.get("CIP_SMTP_USER"), password=os.environ.get("CIP_SMTP_PASSWORD"),
-                   starttls=os.environ.get("CIP_SMTP_STARTTLS") == "1")
+        return cls(
+            host=host,
+            port=int(os.environ.get("CIP_SMTP_PORT", "25")),
+            sender=os.environ.get("CIP_SMTP_FROM", cls.sender),
+            user=os.environ.get("CIP_SMTP_USER"),
+            password=os.environ.get("CIP_SMTP_PASSWORD"),
+            starttls=os.environ.get("CIP_SMTP_STARTTLS") == "1",
+        )
 
 
 def where_to_read(reference: str, contact_id: str) -> str:
@@ -63,9 +68,14 @@ def pending(db: Session) -> list[OutboxMail]:
     a round skips the mails another round is sending (the action server's outbox thread, `cip
     outbox send`, a second action server), so none goes out twice. SQLite has no row locks (it is
     the one-machine set-up; there two rounds at the same moment could still both send a mail)."""
-    return list(db.execute(select(OutboxMail).where(OutboxMail.sent_at.is_(None),
-                                                    OutboxMail.attempts < MAX_ATTEMPTS)
-                           .order_by(OutboxMail.id).with_for_update(skip_locked=True)).scalars())
+    return list(
+        db.execute(
+            select(OutboxMail)
+            .where(OutboxMail.sent_at.is_(None), OutboxMail.attempts < MAX_ATTEMPTS)
+            .order_by(OutboxMail.id)
+            .with_for_update(skip_locked=True)
+        ).scalars()
+    )
 
 
 def send_pending(db: Session, settings: SmtpSettings | None) -> tuple[int, int]:

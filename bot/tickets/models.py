@@ -1,6 +1,7 @@
 """Tables of the handoff: a ticket per request for a contact person, its history, the mail outbox.
 
 All times are stored as UTC without a zone (SQLite keeps no zones); bot.tickets.clock converts."""
+
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
@@ -32,8 +33,9 @@ class Ticket(Base):
     taken_at = Column(DateTime)
     closed_at = Column(DateTime)
 
-    events = relationship("TicketEvent", back_populates="ticket", order_by="TicketEvent.id",
-                          cascade="all, delete-orphan")
+    events = relationship(
+        "TicketEvent", back_populates="ticket", order_by="TicketEvent.id", cascade="all, delete-orphan"
+    )
 
     @property
     def reference(self) -> str:
@@ -43,6 +45,7 @@ class Ticket(Base):
 
 class TicketEvent(Base):
     """The audit trail: created, notified, taken, noted, closed; by whom and when."""
+
     __tablename__ = "ticket_events"
 
     id = Column(Integer, primary_key=True)
@@ -57,6 +60,7 @@ class TicketEvent(Base):
 
 class OutboxMail(Base):
     """A notification waiting to be sent; kept until the SMTP server accepted it."""
+
     __tablename__ = "outbox"
 
     id = Column(Integer, primary_key=True)

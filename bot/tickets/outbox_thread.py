@@ -8,6 +8,7 @@ thread only delivers. It sends one round at a time per process (two rounds at on
 a mail twice), and wakes that arrive during a round give one more round afterwards. What it
 cannot deliver stays in the outbox for the next round or `cip outbox send`.
 """
+
 from __future__ import annotations
 
 import logging

@@ -2,6 +2,7 @@
 
 Functions take a SQLAlchemy session so the caller decides the unit of work; a ticket, its first
 event and its notification are written in one transaction, so no half-written ticket can exist."""
+
 from __future__ import annotations
 
 import re
@@ -21,13 +22,19 @@ from bot.tickets.models import CLOSED, OPEN, TAKEN, OutboxMail, Ticket, TicketEv
 REFERENCE = re.compile(r"\bCIP[- ]?(\d{4})[- ]?(\d{1,6})\b", re.IGNORECASE)
 STATUS_TEXT = {OPEN: "ontvangen, nog niet opgepakt", TAKEN: "in behandeling", CLOSED: "afgerond"}
 THEME_TEXT = {"route": "hulp en ondersteuning", "privacy": "privacy", "absence": "leerplicht en verzuim"}
-EVENT_TEXT = {"created": "aangemaakt", "notified": "gemaild", "taken": "opgepakt", "noted": "notitie",
-              "closed": "afgerond"}
+EVENT_TEXT = {
+    "created": "aangemaakt",
+    "notified": "gemaild",
+    "taken": "opgepakt",
+    "noted": "notitie",
+    "closed": "afgerond",
+}
 
 
 @dataclass(frozen=True)
 class HandoffRequest:
     """What the handoff form collected. `summary` is only filled when the user consented."""
+
     submission_key: str
     municipality: str
     theme: str
@@ -49,13 +56,28 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
     if existing is not None:
         return existing, False
     now = utcnow()
-    contact = choose_contact(region, request.municipality, request.theme, _open_counts(db), now.date(),
-                             _previous_contact(db, request.contact))
+    contact = choose_contact(
+        region,
+        request.municipality,
+        request.theme,
+        _open_counts(db),
+        now.date(),
+        _previous_contact(db, request.contact),
+    )
     ticket = Ticket(
-        submission_key=request.submission_key, created_at=now, due_at=now + timedelta(hours=region.response_hours),
-        status=OPEN, contact_id=contact.id, municipality=request.municipality, theme=request.theme,
-        role=request.role, question=request.question, summary=request.summary if request.consent else None,
-        consent=request.consent, requester_name=request.name, requester_contact=request.contact,
+        submission_key=request.submission_key,
+        created_at=now,
+        due_at=now + timedelta(hours=region.response_hours),
+        status=OPEN,
+        contact_id=contact.id,
+        municipality=request.municipality,
+        theme=request.theme,
+        role=request.role,
+        question=request.question,
+        summary=request.summary if request.consent else None,
+        consent=request.consent,
+        requester_name=request.name,
+        requester_contact=request.contact,
     )
     try:
         with db.begin_nested():
@@ -69,15 +91,19 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
 
 
 def _open_counts(db: Session) -> dict:
-    rows = db.execute(select(Ticket.contact_id, func.count()).where(Ticket.status != CLOSED)
-                      .group_by(Ticket.contact_id))
+    rows = db.execute(
+        select(Ticket.contact_id, func.count()).where(Ticket.status != CLOSED).group_by(Ticket.contact_id)
+    )
     return dict(rows.all())
 
 
 def _previous_contact(db: Session, requester_contact: str) -> str | None:
-    return db.execute(select(Ticket.contact_id).where(Ticket.requester_contact == requester_contact,
-                                                      Ticket.status != CLOSED)
-                      .order_by(Ticket.id.desc()).limit(1)).scalar_one_or_none()
+    return db.execute(
+        select(Ticket.contact_id)
+        .where(Ticket.requester_contact == requester_contact, Ticket.status != CLOSED)
+        .order_by(Ticket.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
 
 
 def _notification(region: Region, ticket: Ticket, contact: Contact, now) -> OutboxMail:
@@ -92,9 +118,15 @@ def _notification(region: Region, ticket: Ticket, contact: Contact, now) -> Outb
         f"Neem contact op vóór: {dutch(ticket.due_at)}\n\n"
         f"{where_to_read(ticket.reference, contact.id)}\n"
     )
-    return OutboxMail(ticket_id=ticket.id, recipient=contact.email, created_at=now, attempts=0,
-                      subject=f"Nieuwe vraag {ticket.reference} ({ticket.municipality}, "
-                              f"{THEME_TEXT.get(ticket.theme, ticket.theme)})", body=body)
+    return OutboxMail(
+        ticket_id=ticket.id,
+        recipient=contact.email,
+        created_at=now,
+        attempts=0,
+        subject=f"Nieuwe vraag {ticket.reference} ({ticket.municipality}, "
+        f"{THEME_TEXT.get(ticket.theme, ticket.theme)})",
+        body=body,
+    )
 
 
 def find_ticket(db: Session, reference: str) -> Ticket | None:

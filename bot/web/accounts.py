@@ -4,6 +4,7 @@ failed log-ins, so that guessing passwords online is too slow to work.
 
 The lock-out counts per user name, also for names that have no account, and an unknown name costs
 as much time as a wrong password: the answer never tells which user names exist."""
+
 from __future__ import annotations
 
 import secrets
@@ -39,6 +40,7 @@ class AccountError(ValueError):
 class Attempt:
     """The outcome of a log-in: the contact id when the password was right, else how long the
     user name is locked (None: not locked, simply wrong)."""
+
     contact_id: str | None = None
     locked_for: timedelta | None = None
 
@@ -51,8 +53,10 @@ def user_name(text: str) -> str:
 
 def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"een wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens hebben; "
-                           f"een zin van een paar woorden is makkelijk te onthouden")
+        raise AccountError(
+            f"een wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens hebben; "
+            f"een zin van een paar woorden is makkelijk te onthouden"
+        )
 
 
 def random_password() -> str:
@@ -63,11 +67,13 @@ def random_password() -> str:
 def check_new_account(db: Session, region: Region, contact_id: str) -> None:
     """Only a contact person of the region file, and only one account each."""
     if region.contact(contact_id) is None:
-        raise AccountError(f"{contact_id!r} staat niet als contactpersoon in het regiobestand; "
-                           f"zie de id's met: cip contacts")
+        raise AccountError(
+            f"{contact_id!r} staat niet als contactpersoon in het regiobestand; zie de id's met: cip contacts"
+        )
     if db.get(Account, contact_id) is not None:
-        raise AccountError(f"{contact_id} heeft al een account; een nieuw wachtwoord geef je met: "
-                           f"cip users set-password {contact_id}")
+        raise AccountError(
+            f"{contact_id} heeft al een account; een nieuw wachtwoord geef je met: cip users set-password {contact_id}"
+        )
 
 
 def existing_account(db: Session, contact_id: str) -> Account:
@@ -77,13 +83,13 @@ def existing_account(db: Session, contact_id: str) -> Account:
     return account
 
 
-def create_account(db: Session, region: Region, contact_id: str, password: str,
-                   now: datetime | None = None) -> Account:
+def create_account(db: Session, region: Region, contact_id: str, password: str, now: datetime | None = None) -> Account:
     check_new_account(db, region, contact_id)
     check_new_password(password)
     now = now or utcnow()
-    account = Account(contact_id=contact_id, password_hash=_hasher.hash(password), created_at=now,
-                      password_changed_at=now)
+    account = Account(
+        contact_id=contact_id, password_hash=_hasher.hash(password), created_at=now, password_changed_at=now
+    )
     db.add(account)
     db.flush()
     return account

@@ -1,5 +1,6 @@
 """One Sanic app for both web pages. Sanic because Rasa 3.6 already brings it (21.12): no second
 web framework, server or dependency tree to pin next to Rasa's, and the same async model."""
+
 from __future__ import annotations
 
 from sanic import Sanic

@@ -4,6 +4,7 @@ The browser talks only to the web server that served the page; this module turns
 one call to `POST /webhooks/rest/webhook` and Rasa's answer into the few fields the widget renders
 (text and buttons). Kept free of Sanic so the rules are plain functions. Message text is never
 logged: it may hold anything a parent types about a child."""
+
 from __future__ import annotations
 
 import asyncio
@@ -42,8 +43,11 @@ def bot_messages(rasa_output) -> list[dict]:
         if not isinstance(item, dict):
             continue
         text = item.get("text") if isinstance(item.get("text"), str) else ""
-        buttons = [{"title": str(b["title"]), "payload": str(b["payload"])}
-                   for b in item.get("buttons") or [] if isinstance(b, dict) and b.get("title") and b.get("payload")]
+        buttons = [
+            {"title": str(b["title"]), "payload": str(b["payload"])}
+            for b in item.get("buttons") or []
+            if isinstance(b, dict) and b.get("title") and b.get("payload")
+        ]
         if text or buttons:
             messages.append({"text": text, "buttons": buttons})
     return messages
@@ -52,8 +56,9 @@ def bot_messages(rasa_output) -> list[dict]:
 async def ask_rasa(client: aiohttp.ClientSession, rasa_url: str, sender: str, message: str) -> list[dict]:
     """Rasa's answer to one user message, or RasaUnavailable."""
     try:
-        async with client.post(f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
-                               timeout=RASA_TIMEOUT) as response:
+        async with client.post(
+            f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=RASA_TIMEOUT
+        ) as response:
             if response.status == 200:
                 return bot_messages(await response.json(content_type=None))
             problem = f"status {response.status}"
@@ -61,4 +66,3 @@ async def ask_rasa(client: aiohttp.ClientSession, rasa_url: str, sender: str, me
         problem = type(error).__name__
     log.warning("Rasa op %s antwoordt niet: %s", rasa_url, problem)
     raise RasaUnavailable(problem)
-

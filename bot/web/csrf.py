@@ -2,6 +2,7 @@
 without the right token is refused. A logged-in form uses the token of its log-in session; the
 log-in form itself (no session yet) uses a random cookie plus its HMAC under the server's secret,
 so another site can neither read nor forge the pair."""
+
 from __future__ import annotations
 
 import hashlib

@@ -6,6 +6,7 @@ gets one short Dutch page (or, on /chat, the widget's JSON error) that says what
 same security headers as the other pages, and never a detail of the error. The log gets the
 route and the error type with the code lines, but never the error's message or the URL's query:
 both can hold what a user typed."""
+
 from __future__ import annotations
 
 import logging
@@ -44,8 +45,13 @@ def answer(request, error: Exception) -> HTTPResponse:
     status = _status(error)
     if status >= 500:
         route = getattr(request, "name", None) or "geen route"
-        log.error("Fout bij %s (%s): %s\n%s", getattr(request, "method", "?"), route, type(error).__name__,
-                  "".join(traceback.format_tb(error.__traceback__)).rstrip())
+        log.error(
+            "Fout bij %s (%s): %s\n%s",
+            getattr(request, "method", "?"),
+            route,
+            type(error).__name__,
+            "".join(traceback.format_tb(error.__traceback__)).rstrip(),
+        )
     title, message = TEXTS.get(status) or TEXTS[500 if status >= 500 else 400]
     headers = {**HEADERS, **(getattr(error, "headers", None) or {})}
     if getattr(request, "path", "") in JSON_PATHS:

@@ -4,6 +4,7 @@ open one, take it, add a note, close it, log out.
 Who may see or change a ticket is decided by bot.tickets.service (list_tickets, may_handle and the
 change functions), the same code the `cip` command uses. A ticket that is not yours answers 404
 like a ticket that does not exist, so references cannot be probed. The pages need no JavaScript."""
+
 from __future__ import annotations
 
 import math
@@ -18,8 +19,20 @@ from sanic.response import HTTPResponse, redirect
 from bot.db import session
 from bot.region import load_region
 from bot.region.model import Contact, Region
-from bot.tickets.service import EVENT_TEXT, REFERENCE, STATUS_TEXT, THEME_TEXT, NotAllowed, add_note, close, \
-    find_ticket, is_overdue, list_tickets, may_handle, take
+from bot.tickets.service import (
+    EVENT_TEXT,
+    REFERENCE,
+    STATUS_TEXT,
+    THEME_TEXT,
+    NotAllowed,
+    add_note,
+    close,
+    find_ticket,
+    is_overdue,
+    list_tickets,
+    may_handle,
+    take,
+)
 from bot.user_text import clean
 from bot.web.accounts import Attempt, log_in
 from bot.web.csrf import FIELD, matches, new_token, signed
@@ -38,8 +51,11 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-DONE_TEXT = {"take": "Je hebt het ticket opgepakt.", "note": "Je notitie staat in de geschiedenis.",
-             "close": "Het ticket is afgerond."}
+DONE_TEXT = {
+    "take": "Je hebt het ticket opgepakt.",
+    "note": "Je notitie staat in de geschiedenis.",
+    "close": "Het ticket is afgerond.",
+}
 ACTIONS = {
     "take": lambda db, ticket, actor, _note: take(db, ticket, actor),
     "note": lambda db, ticket, actor, note: add_note(db, ticket, actor, note),
@@ -77,6 +93,7 @@ def logged_in(handler):
     """Runs the handler in one database transaction with the logged-in contact person. Without a
     live session the browser goes to the log-in page; a POST without the session's CSRF token is
     refused before anything changes."""
+
     @wraps(handler)
     async def wrapper(request, **kwargs):
         with _database(request) as db:
@@ -86,10 +103,16 @@ def logged_in(handler):
                 return _to_login(request)
             user = User(contact, login)
             if request.method == "POST" and not matches(login.csrf_token, request.form.get(FIELD)):
-                return _page("inbox/error.html", user, status=403, title="Formulier verlopen",
-                             message="Dit formulier is verlopen of komt niet van deze website. Ga terug naar de "
-                                     "inbox, laad de pagina opnieuw en probeer het nog een keer.")
+                return _page(
+                    "inbox/error.html",
+                    user,
+                    status=403,
+                    title="Formulier verlopen",
+                    message="Dit formulier is verlopen of komt niet van deze website. Ga terug naar de "
+                    "inbox, laad de pagina opnieuw en probeer het nog een keer.",
+                )
             return handler(request, db, user, **kwargs)
+
     return wrapper
 
 
@@ -103,9 +126,20 @@ def _to_login(request) -> HTTPResponse:
 def _page(template: str, user: User | None, status: int = 200, csrf: str = "", **context) -> HTTPResponse:
     """A page with what every inbox template uses: who is logged in, the CSRF token, the texts."""
     context = {"notice": None, "error": None, **context}
-    return render(template, status=status, region=_region().name, user=user.contact if user else None,
-                  csrf=user.login.csrf_token if user else csrf, status_text=STATUS_TEXT, theme_text=THEME_TEXT,
-                  event_text=EVENT_TEXT, overdue=is_overdue, name_of=_name_of, note_limit=NOTE_LIMIT, **context)
+    return render(
+        template,
+        status=status,
+        region=_region().name,
+        user=user.contact if user else None,
+        csrf=user.login.csrf_token if user else csrf,
+        status_text=STATUS_TEXT,
+        theme_text=THEME_TEXT,
+        event_text=EVENT_TEXT,
+        overdue=is_overdue,
+        name_of=_name_of,
+        note_limit=NOTE_LIMIT,
+        **context,
+    )
 
 
 def _name_of(actor: str) -> str:
@@ -125,14 +159,23 @@ def _safe_next(target: str | None) -> str:
     return "/inbox/"
 
 
-def _login_page(request, status: int = 200, error: str | None = None, notice: str | None = None,
-                user_name: str = "") -> HTTPResponse:
+def _login_page(
+    request, status: int = 200, error: str | None = None, notice: str | None = None, user_name: str = ""
+) -> HTTPResponse:
     """The log-in form with a fresh CSRF pair: a random cookie and its HMAC in the form."""
     settings = request.app.ctx.settings
     nonce = new_token()
     target = request.form.get("next") if request.method == "POST" else request.args.get("next")
-    response = _page("inbox/login.html", None, status=status, csrf=signed(settings.secret, nonce), error=error,
-                     notice=notice, user_name=user_name, next=_safe_next(target))
+    response = _page(
+        "inbox/login.html",
+        None,
+        status=status,
+        csrf=signed(settings.secret, nonce),
+        error=error,
+        notice=notice,
+        user_name=user_name,
+        next=_safe_next(target),
+    )
     _set_cookie(response, LOGIN_COOKIE, nonce, settings.secure_cookies)
     return response
 
@@ -154,8 +197,13 @@ async def login_form(request) -> HTTPResponse:
     with _database(request) as db:
         if current_session(db, request.cookies.get(SESSION_COOKIE)) is not None:
             return redirect(_safe_next(request.args.get("next")), status=303)
-    notice = "Je bent uitgelogd." if request.args.get("uitgelogd") else \
-        "Log in om verder te gaan." if request.args.get("next") else None
+    notice = (
+        "Je bent uitgelogd."
+        if request.args.get("uitgelogd")
+        else "Log in om verder te gaan."
+        if request.args.get("next")
+        else None
+    )
     return _login_page(request, notice=notice)
 
 
@@ -164,12 +212,17 @@ async def login(request) -> HTTPResponse:
     settings = request.app.ctx.settings
     nonce = request.cookies.get(LOGIN_COOKIE)
     if not nonce or not matches(signed(settings.secret, nonce), request.form.get(FIELD)):
-        return _login_page(request, status=403, error="Het inlogformulier was verlopen. Vul je gebruikersnaam en "
-                                                      "wachtwoord opnieuw in en klik op Inloggen.")
+        return _login_page(
+            request,
+            status=403,
+            error="Het inlogformulier was verlopen. Vul je gebruikersnaam en "
+            "wachtwoord opnieuw in en klik op Inloggen.",
+        )
     name = request.form.get("user_name", "")
     # Argon2 takes a tenth of a second on purpose: in a thread, so the chat on this server keeps going.
     attempt, token = await request.app.loop.run_in_executor(
-        None, _log_in, settings.database_url, name, request.form.get("password", ""))
+        None, _log_in, settings.database_url, name, request.form.get("password", "")
+    )
     if token is None:
         return _refused_login(request, attempt, name)
     response = redirect(_safe_next(request.form.get("next")), status=303)
@@ -191,18 +244,36 @@ def _refused_login(request, attempt: Attempt, name: str) -> HTTPResponse:
     if attempt.locked_for is not None:
         minutes = math.ceil(attempt.locked_for.total_seconds() / 60)
         wait = "1 minuut" if minutes == 1 else f"{minutes} minuten"
-        response = _login_page(request, status=429, user_name=name, error=(
-            f"Te vaak een verkeerd wachtwoord. Wacht {wait} en probeer het dan opnieuw. Wachtwoord vergeten? "
-            f"Vraag de beheerder om een nieuw wachtwoord."))
+        response = _login_page(
+            request,
+            status=429,
+            user_name=name,
+            error=(
+                f"Te vaak een verkeerd wachtwoord. Wacht {wait} en probeer het dan opnieuw. Wachtwoord vergeten? "
+                f"Vraag de beheerder om een nieuw wachtwoord."
+            ),
+        )
         response.headers["Retry-After"] = str(math.ceil(attempt.locked_for.total_seconds()))
         return response
     if attempt.contact_id is not None:
-        return _login_page(request, status=403, user_name=name, error=(
-            "Je account hoort niet meer bij een contactpersoon in het regiobestand. Vraag de beheerder van het "
-            "informatiepunt om je weer toe te voegen."))
-    return _login_page(request, status=401, user_name=name, error=(
-        "Je gebruikersnaam of wachtwoord klopt niet. Controleer ze en probeer het opnieuw. Let op: na een paar "
-        "verkeerde pogingen moet je even wachten."))
+        return _login_page(
+            request,
+            status=403,
+            user_name=name,
+            error=(
+                "Je account hoort niet meer bij een contactpersoon in het regiobestand. Vraag de beheerder van het "
+                "informatiepunt om je weer toe te voegen."
+            ),
+        )
+    return _login_page(
+        request,
+        status=401,
+        user_name=name,
+        error=(
+            "Je gebruikersnaam of wachtwoord klopt niet. Controleer ze en probeer het opnieuw. Let op: na een paar "
+            "verkeerde pogingen moet je even wachten."
+        ),
+    )
 
 
 @bp.post("/logout")
@@ -226,8 +297,14 @@ def inbox(request, db, user: User) -> HTTPResponse:
         heading = "Alle tickets in de regio" if closed else "Open tickets in de regio"
     else:
         heading = "Al jouw tickets" if closed else "Jouw open tickets"
-    return _page("inbox/list.html", user, tickets=tickets, closed=closed, heading=heading,
-                 late_count=sum(1 for t in tickets if is_overdue(t)))
+    return _page(
+        "inbox/list.html",
+        user,
+        tickets=tickets,
+        closed=closed,
+        heading=heading,
+        late_count=sum(1 for t in tickets if is_overdue(t)),
+    )
 
 
 def _visible_ticket(db, user: User, reference: str):
@@ -240,9 +317,16 @@ def _visible_ticket(db, user: User, reference: str):
 
 
 def _not_found(user: User) -> HTTPResponse:
-    return _page("inbox/error.html", user, status=404, title="Ticket niet gevonden", message=(
-        "Er is geen ticket met deze referentie dat voor jou is. Controleer de referentie (zoals CIP‑2026‑000123) "
-        "of zoek het ticket in je inbox."))
+    return _page(
+        "inbox/error.html",
+        user,
+        status=404,
+        title="Ticket niet gevonden",
+        message=(
+            "Er is geen ticket met deze referentie dat voor jou is. Controleer de referentie (zoals CIP‑2026‑000123) "
+            "of zoek het ticket in je inbox."
+        ),
+    )
 
 
 @bp.get("/tickets/<reference>")
@@ -263,16 +347,23 @@ def change_ticket(request, db, user: User, reference: str, action: str) -> HTTPR
         return _not_found(user)
     note = clean(request.form.get("note", ""))
     if len(note) > NOTE_LIMIT:
-        return _ticket_error(user, ticket, 400, f"Je notitie is langer dan {NOTE_LIMIT} tekens. Maak hem korter of "
-                                                f"verdeel hem over twee notities.")
+        return _ticket_error(
+            user,
+            ticket,
+            400,
+            f"Je notitie is langer dan {NOTE_LIMIT} tekens. Maak hem korter of verdeel hem over twee notities.",
+        )
     try:
         ACTIONS[action](db, ticket, user.contact, note)
     except NotAllowed as refused:
-        return _ticket_error(user, ticket, 409, f"Dat kan niet: {refused}. Je ziet hieronder hoe het ticket nu "
-                                                f"staat.")
+        return _ticket_error(user, ticket, 409, f"Dat kan niet: {refused}. Je ziet hieronder hoe het ticket nu staat.")
     except ValueError:
-        return _ticket_error(user, ticket, 400, "Je notitie is leeg. Schrijf eerst iets in het vak Notitie en "
-                                                "klik dan op Notitie toevoegen.")
+        return _ticket_error(
+            user,
+            ticket,
+            400,
+            "Je notitie is leeg. Schrijf eerst iets in het vak Notitie en klik dan op Notitie toevoegen.",
+        )
     return redirect(f"/inbox/tickets/{ticket.reference}?gedaan={action}", status=303)
 
 

@@ -2,6 +2,7 @@
 the failed log-ins per user name (for the lock-out).
 
 They share the declarative Base of the tickets so that one Alembic history makes every table."""
+
 from __future__ import annotations
 
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String
@@ -12,6 +13,7 @@ from bot.tickets.models import Base
 class Account(Base):
     """The log-in of one contact person of the region file; the id is the user name, and the role
     (coordinator or not) is read from the region file at every request, never stored here."""
+
     __tablename__ = "accounts"
 
     contact_id = Column(String(32), primary_key=True)
@@ -24,11 +26,11 @@ class Account(Base):
 class LoginSession(Base):
     """A logged-in browser. Only the SHA-256 of the cookie's token is stored, so a copy of the
     database does not hand out live sessions."""
+
     __tablename__ = "login_sessions"
 
     token_hash = Column(String(64), primary_key=True)
-    contact_id = Column(String(32), ForeignKey("accounts.contact_id", ondelete="CASCADE"), nullable=False,
-                        index=True)
+    contact_id = Column(String(32), ForeignKey("accounts.contact_id", ondelete="CASCADE"), nullable=False, index=True)
     csrf_token = Column(String(64), nullable=False)
     created_at = Column(DateTime, nullable=False)
     expires_at = Column(DateTime, nullable=False, index=True)
@@ -37,6 +39,7 @@ class LoginSession(Base):
 class LoginFailures(Base):
     """Failed log-ins in a row for a user name, also for names without an account, so that the
     answer does not tell which names exist."""
+
     __tablename__ = "login_failures"
 
     user_name = Column(String(64), primary_key=True)

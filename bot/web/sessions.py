@@ -2,6 +2,7 @@
 (HttpOnly, SameSite=Strict); the database holds its SHA-256, the contact person, the CSRF token and
 the expiry. A session ends after an hour without use and at the latest twelve hours after log-in,
 so a forgotten browser on a shared computer does not stay open for the next person."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,8 +30,15 @@ def start_session(db: Session, contact_id: str, now: datetime | None = None) -> 
     now = now or utcnow()
     db.execute(delete(LoginSession).where(LoginSession.expires_at <= now))
     token = secrets.token_urlsafe(32)
-    db.add(LoginSession(token_hash=_hash(token), contact_id=contact_id, csrf_token=new_token(),
-                        created_at=now, expires_at=now + IDLE))
+    db.add(
+        LoginSession(
+            token_hash=_hash(token),
+            contact_id=contact_id,
+            csrf_token=new_token(),
+            created_at=now,
+            expires_at=now + IDLE,
+        )
+    )
     db.flush()
     return token
 

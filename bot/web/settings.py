@@ -1,4 +1,5 @@
 """What the web server needs to know, read once from the environment (secrets never from files)."""
+
 from __future__ import annotations
 
 import os
@@ -17,6 +18,7 @@ class WebSettings:
     """`CIP_WEB_*` settings, and CIP_RETENTION_DAYS for the widget's privacy notice (the period
     `cip retention run` deletes after). Without CIP_WEB_SECRET a random secret is made at start, so
     log-ins do not survive a restart (fine for a demo, set it in production)."""
+
     rasa_url: str = "http://127.0.0.1:5005"
     allowed_origins: tuple = ("http://localhost:8000", "http://127.0.0.1:8000")
     secret: str = field(default_factory=lambda: secrets.token_hex(32), repr=False)

@@ -9,6 +9,7 @@ only), e.g. a municipal website that serves its own copy of chat.js with data-en
 server's /chat (and the data-phone, data-email and data-retention-days of the demo page, which the
 widget's privacy notice shows).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,7 +29,7 @@ FOREIGN_ORIGIN = "Deze website mag de chat van het informatiepunt niet gebruiken
 # The demo page runs no inline code: a slip in the widget cannot turn into running injected script.
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                               "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
@@ -62,8 +63,12 @@ async def _stop(app, _loop) -> None:
 
 @bp.get("/")
 async def demo_page(request) -> HTTPResponse:
-    page = render("site/demo.html", region=request.app.ctx.site_region, max_chars=MAX_MESSAGE_CHARS,
-                  retention_days=request.app.ctx.settings.retention_days)
+    page = render(
+        "site/demo.html",
+        region=request.app.ctx.site_region,
+        max_chars=MAX_MESSAGE_CHARS,
+        retention_days=request.app.ctx.settings.retention_days,
+    )
     page.headers.update(PAGE_HEADERS)
     return page
 
@@ -92,8 +97,14 @@ async def chat_preflight(request) -> HTTPResponse:
     cors = _cors_headers(request)
     if cors is None:
         return json({"error": FOREIGN_ORIGIN}, status=403)
-    return empty(headers={**cors, "Access-Control-Allow-Methods": "POST",
-                          "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": "600"})
+    return empty(
+        headers={
+            **cors,
+            "Access-Control-Allow-Methods": "POST",
+            "Access-Control-Allow-Headers": "Content-Type",
+            "Access-Control-Max-Age": "600",
+        }
+    )
 
 
 def _cors_headers(request) -> dict | None:

@@ -1,5 +1,6 @@
 """HTML pages from the Jinja2 templates in bot/web/templates, always with autoescape: every value
 from a user (a question, a name, a note) is shown as text and can never become markup."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,13 @@ from bot.tickets.clock import dutch
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-_environment = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                           trim_blocks=True, lstrip_blocks=True)
+_environment = Environment(
+    loader=FileSystemLoader(str(TEMPLATES)),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 _environment.filters["dutch"] = dutch
 
 
