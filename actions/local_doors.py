@@ -46,6 +46,8 @@ class ActionLocalDoor(Action):
         if doors:
             dispatcher.utter_message(response="utter_local_door", gemeente=municipality, doors=doors)
             return [SlotSet("door_kinds", None)]
+        if municipality in region.municipalities:  # known, but the region file names no such door
+            return [SlotSet("door_kinds", None)]
         dispatcher.utter_message(response="utter_ask_municipality_for_door")
         return [SlotSet("door_kinds", list(kinds))]
 
@@ -69,6 +71,8 @@ class ActionMunicipalityGiven(Action):
             return [SlotSet("gemeente", None)]
         kinds = tuple(tracker.get_slot("door_kinds") or ())
         dispatcher.utter_message(
-            response="utter_local_door", gemeente=municipality, doors=describe_doors(region, municipality, kinds)
+            response="utter_local_door",
+            gemeente=municipality,
+            doors=describe_doors(region, municipality, kinds) or describe_doors(region, municipality),
         )
         return [SlotSet("gemeente", municipality), SlotSet("door_kinds", None)]

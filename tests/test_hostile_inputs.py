@@ -38,7 +38,7 @@ def new_ticket(
     question: str = "Mag school met het wijkteam praten?",
     name: str = "Sanne",
 ) -> str:
-    """A ticket as the handoff action makes it; Aalten + privacy goes to Anna, Oost-Gelre to Chantal."""
+    """A ticket as the handoff action makes it; Aalten + privacy goes to Anna, Oost Gelre to Chantal."""
     with session(database_url) as db:
         ticket, _ = create_ticket(
             db,
@@ -65,7 +65,7 @@ class Site:
         self.server, self.rasa, self.base = server, rasa, server.base
         self.own_secret, self.other_secret = f"eigen-{uuid.uuid4().hex}", f"ander-{uuid.uuid4().hex}"
         self.own = new_ticket(server.database_url, question=f"Vraag {self.own_secret} voor Anna")
-        self.other = new_ticket(server.database_url, "Oost-Gelre", question=f"Vraag {self.other_secret} van Chantal")
+        self.other = new_ticket(server.database_url, "Oost Gelre", question=f"Vraag {self.other_secret} van Chantal")
         self.anna, self.chantal = self.logged_in("anna"), self.logged_in("chantal")
         ended = self.logged_in("anna")
         self.ended_cookie = self.cookie(ended)

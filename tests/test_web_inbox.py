@@ -175,7 +175,7 @@ def test_late_tickets_say_te_laat_in_words_and_the_page_fits_a_phone(page, assis
             REGION,
             HandoffRequest(
                 submission_key=uuid.uuid4().hex,
-                municipality="Oost-Gelre",
+                municipality="Oost Gelre",
                 theme="absence",
                 role="leerkracht",
                 question="Een leerling is al drie weken niet op school geweest.",
