@@ -1,4 +1,4 @@
-"""The fallback action (logic: ``bot.domain.fallback``)."""
+"""The fallback action and the answer chosen with a clarification's button (logic: ``bot.domain.fallback``)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,15 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.domain.fallback import fallback_response
+from bot.domain.answer_choice import answers
+from bot.domain.fallback import fallback_reply
+
+CHOICE_KEY = "answer_choice"
 
 
 class ActionFallback(Action):
-    """Asks to rephrase, or offers a person after two unclear messages in a row."""
+    """Asks back once with the answers that may fit, or says there is no answer and offers a
+    person; after two unclear messages in a row, offers a person."""
 
     def name(self) -> Text:
         return "action_fallback"
@@ -19,5 +23,23 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response=fallback_response(tracker.events))
+        reply = fallback_reply(tracker.events, tracker.latest_message.get(CHOICE_KEY))
+        dispatcher.utter_message(response=reply.response, buttons=reply.buttons or None, **reply.values)
+        return []
+
+
+class ActionGiveAnswer(Action):
+    """Gives the answer the user chose from a clarification's buttons."""
+
+    def name(self) -> Text:
+        return "action_give_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        key = next(tracker.get_latest_entity_values("answer_key"), None)
+        if key in answers():
+            dispatcher.utter_message(response=f"utter_{key}")
+        else:
+            dispatcher.utter_message(response="utter_no_answer")
         return []

@@ -18,7 +18,7 @@ from bot.storage.db import session
 from bot.tickets.clock import dutch
 from bot.tickets.mailer import SmtpSettings, send_pending
 from bot.tickets.outbox_thread import OutboxThread
-from bot.tickets.service import STATUS_TEXT, HandoffRequest, create_ticket, find_ticket
+from bot.tickets.service import STATUS_TEXT, HandoffRequest, QuotaReached, create_ticket, find_ticket
 
 log = logging.getLogger(__name__)
 PERSONAL_SLOTS = ("handoff_question", "handoff_name", "handoff_contact", "handoff_consent")
@@ -123,23 +123,23 @@ class ActionCreateTicket(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         region = load_region()
-        consent = tracker.get_slot("handoff_consent") is True
-        theme = tracker.get_slot("handoff_theme") or handoff.latest_theme(tracker.events) or "route"
-        request = HandoffRequest(
-            submission_key=handoff.submission_key(tracker.sender_id, tracker.events),
-            municipality=tracker.get_slot("gemeente"),
-            theme=theme,
-            role=tracker.get_slot("rol") or "anders",
-            question=tracker.get_slot("handoff_question"),
-            name=tracker.get_slot("handoff_name"),
-            contact=tracker.get_slot("handoff_contact"),
-            consent=consent,
-            summary=handoff.summary(tracker.events) if consent else None,
-        )
+        request = checked_request(region, tracker)
+        if request is None:
+            dispatcher.utter_message(response="utter_service_unavailable")
+            return forget_personal_slots() + [SlotSet("handoff_theme", None)]
         try:
             with session() as db:
                 ticket, _ = create_ticket(db, region, request)
                 reference, due, contact_id = ticket.reference, ticket.due_at, ticket.contact_id
+        except QuotaReached:
+            log.warning("ticket geweigerd: quotum bereikt")
+            dispatcher.utter_message(
+                text=(
+                    f"Je hebt vandaag al een paar vragen doorgezet. Een nieuwe vraag kan ik nu niet doorzetten. "
+                    f"Bel het informatiepunt op {region.phone} of mail naar {region.email}, dan helpen ze je verder."
+                )
+            )
+            return forget_personal_slots() + [SlotSet("handoff_theme", None)]
         except SQLAlchemyError as error:
             log.error("ticket niet opgeslagen: %s", type(error).__name__)
             dispatcher.utter_message(response="utter_service_unavailable")
@@ -155,6 +155,63 @@ class ActionCreateTicket(Action):
             hours=region.response_hours,
         )
         return forget_personal_slots() + [SlotSet("handoff_theme", None), SlotSet("handoff_reference", reference)]
+
+
+def checked_request(region, tracker: Tracker) -> HandoffRequest | None:
+    """The form's answers, each checked again with the form's own rules, or None.
+
+    The form validated them as they were typed, but slots arrive here in a request: a forged call
+    to the action server, or a slot set some other way, would otherwise store a 20,000-character
+    question, a role `admin<script>` or a contact `javascript:...` (and mail it as a tel: link).
+    Only a value the form would have stored is accepted; the log names the fields, never values."""
+    slots = {
+        slot: tracker.get_slot(slot)
+        for slot in (
+            "gemeente",
+            "rol",
+            "handoff_question",
+            "handoff_theme",
+            "handoff_name",
+            "handoff_contact",
+            "handoff_consent",
+        )
+    }
+    theme = slots["handoff_theme"] or handoff.latest_theme(tracker.events) or "route"
+    municipality = slots["gemeente"] if isinstance(slots["gemeente"], str) else None
+    checked = {
+        "gemeente": municipality if municipality and find_municipality(region, municipality) == municipality else None,
+        "rol": slots["rol"] if slots["rol"] in handoff.ROLES else None,
+        "handoff_theme": theme if theme in handoff.THEMES else None,
+        "handoff_question": _unchanged(handoff.parse_question, slots["handoff_question"]),
+        "handoff_name": _unchanged(handoff.parse_name, slots["handoff_name"]),
+        "handoff_contact": _unchanged(handoff.parse_contact, slots["handoff_contact"]),
+        "handoff_consent": slots["handoff_consent"] if isinstance(slots["handoff_consent"], bool) else None,
+    }
+    wrong = sorted(slot for slot, value in checked.items() if value is None)
+    if wrong:
+        log.warning("ticket geweigerd, ongeldige velden: %s", ", ".join(wrong))
+        return None
+    consent = checked["handoff_consent"]
+    return HandoffRequest(
+        submission_key=handoff.submission_key(tracker.sender_id, tracker.events),
+        municipality=checked["gemeente"],
+        theme=checked["handoff_theme"],
+        role=checked["rol"],
+        question=checked["handoff_question"],
+        name=checked["handoff_name"],
+        contact=checked["handoff_contact"],
+        consent=consent,
+        summary=handoff.summary(tracker.events) if consent else None,
+        earlier_in_conversation=len(references_of_conversation(tracker.events)),
+    )
+
+
+def _unchanged(parse, value: Any) -> str | None:
+    """`value` if the form's parser keeps it as it is (what the form stored), else None."""
+    if not isinstance(value, str):
+        return None
+    parsed = parse(value)
+    return parsed if parsed == value else None
 
 
 class ActionHandoffCancelled(Action):
@@ -184,7 +241,12 @@ class ActionHandoffStoppedForErasure(ActionHandoffCancelled):
 
 
 class ActionTicketStatus(Action):
-    """'Hoe staat het met CIP-2026-000123?': the status and the contact person's name, nothing else."""
+    """'Hoe staat het met CIP-7K4M-Q9TX?': the status and the contact person's name, nothing else;
+    and only for a ticket made in this conversation, or when the message also holds the e-mail
+    address or phone number the ticket holds. Any other reference gets the answer of a reference
+    that does not exist: whoever found or guessed one learns nothing, not even that it exists (a
+    contact person who is a leerplichtambtenaar would tell a stranger that a family has a ticket
+    about school absence). The rule is here, in the action server, so it holds for every way in."""
 
     def name(self) -> Text:
         return "action_ticket_status"
@@ -192,7 +254,8 @@ class ActionTicketStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        reference = handoff.find_reference(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        reference = handoff.find_reference(text)
         if reference is None:
             dispatcher.utter_message(response="utter_ask_ticket_reference")
             return []
@@ -200,11 +263,15 @@ class ActionTicketStatus(Action):
             with session() as db:
                 ticket = find_ticket(db, reference)
                 found = (ticket.reference, ticket.status, ticket.contact_id) if ticket else None
+                shown = ticket is not None and (
+                    ticket.reference in references_of_conversation(tracker.events)
+                    or handoff.gives_contact(text, ticket.requester_contact)
+                )
         except SQLAlchemyError as error:
             log.error("status niet opgevraagd: %s", type(error).__name__)
             dispatcher.utter_message(response="utter_service_unavailable")
             return []
-        if found is None:
+        if not shown:
             dispatcher.utter_message(response="utter_ticket_unknown", reference=reference.upper())
             return []
         contact = load_region().contact(found[2])
@@ -215,3 +282,29 @@ class ActionTicketStatus(Action):
             contact_name=contact.name if contact else "een contactpersoon",
         )
         return []
+
+
+class ActionHandoffStart(Action):
+    """Starts the handoff: says what happens, and keeps what the request already told (the
+    question and its theme), so the form does not ask it again."""
+
+    def name(self) -> Text:
+        return "action_handoff_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_handoff_intro")
+        message = tracker.latest_message
+        slots = handoff.prefilled_slots(message.get("text") or "", message.get("answer_choice"))
+        return [SlotSet(name, value) for name, value in slots.items()]
+
+
+def references_of_conversation(events: List[Dict[Text, Any]]) -> set:
+    """The references action_create_ticket gave in this conversation (its handoff_reference slot
+    events: the slot has no mapping from what the user types, so only the action sets it)."""
+    return {
+        event.get("value")
+        for event in events
+        if event.get("event") == "slot" and event.get("name") == "handoff_reference" and event.get("value")
+    }

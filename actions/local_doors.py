@@ -15,8 +15,12 @@ from bot.region import find_municipality, load_region
 
 
 def answer_key(latest_message: dict) -> str | None:
-    """'absence/leerplichtambtenaar' for the answer the ResponseSelector just chose, else None."""
+    """'absence/leerplichtambtenaar' for the answer the ResponseSelector just chose (or the user
+    chose with a clarification's button), else None."""
     intent = (latest_message.get("intent") or {}).get("name")
+    if intent == "choose_answer":
+        chosen = [e.get("value") for e in latest_message.get("entities") or [] if e.get("entity") == "answer_key"]
+        return chosen[0] if chosen else None
     if intent not in THEMES:
         return None
     selector = latest_message.get("response_selector") or {}
@@ -42,6 +46,8 @@ class ActionLocalDoor(Action):
         if doors:
             dispatcher.utter_message(response="utter_local_door", gemeente=municipality, doors=doors)
             return [SlotSet("door_kinds", None)]
+        if municipality in region.municipalities:  # known, but the region file names no such door
+            return [SlotSet("door_kinds", None)]
         dispatcher.utter_message(response="utter_ask_municipality_for_door")
         return [SlotSet("door_kinds", list(kinds))]
 
@@ -65,6 +71,8 @@ class ActionMunicipalityGiven(Action):
             return [SlotSet("gemeente", None)]
         kinds = tuple(tracker.get_slot("door_kinds") or ())
         dispatcher.utter_message(
-            response="utter_local_door", gemeente=municipality, doors=describe_doors(region, municipality, kinds)
+            response="utter_local_door",
+            gemeente=municipality,
+            doors=describe_doors(region, municipality, kinds) or describe_doors(region, municipality),
         )
         return [SlotSet("gemeente", municipality), SlotSet("door_kinds", None)]

@@ -68,7 +68,7 @@ DEFAULT_POSTGRES = "postgresql://cip:cip@127.0.0.1:5432/postgres"
 SMALL_TALK = ("greet", "thank", "goodbye", "bot_challenge", "capabilities")
 THEMES = ("route/", "privacy/", "absence/")
 SMALL_TALK_SHARE = 0.25
-REFERENCE = re.compile(r"\bCIP-\d{4}-\d{6}\b")
+REFERENCE = re.compile(r"\bCIP-[0-9A-Z]{4}-[0-9A-Z]{4}\b")
 # HANDOFF_FORM: the request, then the answers to municipality, role, question, name, contact.
 FORM_ANSWERS = dict(
     zip(("gemeente", "rol", "handoff_question"), HANDOFF_FORM[1:4]), handoff_theme="privacy", handoff_consent="ja"

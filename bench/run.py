@@ -104,7 +104,7 @@ def macro_f1(model: Path) -> float:
     agent = Agent.load(str(model))
     loop = asyncio.new_event_loop()
     try:
-        return held_out_scores(lambda text: loop.run_until_complete(agent.parse_message(text)))[0]
+        return held_out_scores(lambda text: loop.run_until_complete(agent.parse_message(text)), gated=False)[0]
     finally:
         loop.close()
 

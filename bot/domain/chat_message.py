@@ -20,6 +20,10 @@ MAX_BODY_BYTES = 16_000  # a 1000-character message fits easily, also as JSON es
 # long-polling requests, which carry a message with its session id and metadata.
 RASA_SERVER_MAX_BODY_BYTES = 64_000
 INVALID_SENDER = "Dit gesprek heeft geen geldige code. Laad de pagina opnieuw en probeer het nog eens."
+NOT_ARRIVED = "Je bericht is niet goed aangekomen. Probeer het opnieuw."
+# Metadata a socket.io client may send with a message (Rasa stores it with the message in the
+# tracker): a widget sends a few keys; 900 kB was stored as a 1.8 MB row before this limit
+MAX_METADATA_BYTES = 2_000
 
 
 class ChatRequestError(Exception):
@@ -40,8 +44,36 @@ def read_json_object(body: bytes) -> dict:
     except (ValueError, RecursionError):  # not JSON, not UTF-8 (a ValueError too), or nested too deep
         data = None
     if not isinstance(data, dict):
-        raise ChatRequestError("Je bericht is niet goed aangekomen. Probeer het opnieuw.")
+        raise ChatRequestError(NOT_ARRIVED)
     return data
+
+
+def checked_metadata(value) -> dict:
+    """The metadata of a message: nothing, a JSON object, or its JSON text, of at most
+    MAX_METADATA_BYTES as JSON. Text that is not JSON (Rasa's channel raised JSONDecodeError and
+    the user got no answer), a list or a number is refused with the Dutch reason."""
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        if len(value) > MAX_METADATA_BYTES:
+            raise ChatRequestError(_metadata_too_large(), 413)
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):
+            raise ChatRequestError(NOT_ARRIVED) from None
+    if not isinstance(value, dict):
+        raise ChatRequestError(NOT_ARRIVED)
+    try:
+        size = len(json.dumps(value).encode("utf-8"))
+    except (ValueError, TypeError, RecursionError):
+        raise ChatRequestError(NOT_ARRIVED) from None
+    if size > MAX_METADATA_BYTES:
+        raise ChatRequestError(_metadata_too_large(), 413)
+    return value
+
+
+def _metadata_too_large() -> str:
+    return "Je bericht kwam met te veel extra gegevens aan. Laad de pagina opnieuw en probeer het nog eens."
 
 
 def checked_message(value) -> str:

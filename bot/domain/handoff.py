@@ -10,19 +10,50 @@ import hashlib
 import re
 import unicodedata
 
+from bot.domain.answer_choice import title
+from bot.domain.handoff_request import question_in_request
 from bot.domain.user_text import clean
+from bot.tickets import reference as references
 
 THEMES = ("route", "privacy", "absence")
 ROLES = ("ouder", "leerkracht", "mentor", "intern_begeleider", "zorgcoordinator", "leerling", "anders")
 
 _ROLE_WORDS = {
-    "ouder": ("ouder", "moeder", "vader", "mama", "papa", "mam", "pap", "verzorger", "pleegouder", "voogd"),
-    "leerkracht": ("leerkracht", "leraar", "lerares", "docent", "juf", "meester", "school"),
+    "ouder": (
+        "ouder",
+        "moeder",
+        "vader",
+        "mama",
+        "papa",
+        "mam",
+        "pap",
+        "verzorger",
+        "pleegouder",
+        "voogd",
+        "parent",
+        "mother",
+        "father",
+        "mum",
+        "mom",
+        "dad",
+        "carer",
+        "guardian",
+    ),
+    "leerkracht": ("leerkracht", "leraar", "lerares", "docent", "juf", "meester", "school", "teacher"),
     "mentor": ("mentor",),
     "intern_begeleider": ("intern begeleider", "ib", "ib er", "iber", "ib'er"),
     "zorgcoordinator": ("zorgcoordinator", "zorg coordinator", "ondersteuningscoordinator", "zorgco"),
-    "leerling": ("leerling", "scholier", "student", "jongere", "zelf", "ik ben het kind", "kind"),
-    "anders": ("anders", "iets anders", "andere", "geen van allen", "hulpverlener", "professional"),
+    "leerling": ("leerling", "scholier", "student", "jongere", "zelf", "ik ben het kind", "kind", "pupil", "child"),
+    "anders": (
+        "anders",
+        "iets anders",
+        "andere",
+        "geen van allen",
+        "hulpverlener",
+        "professional",
+        "someone else",
+        "other",
+    ),
 }
 _THEME_WORDS = {
     "route": ("hulp", "ondersteuning", "route", "zorg", "passend onderwijs", "jeugdhulp", "wijkteam"),
@@ -32,7 +63,6 @@ _THEME_WORDS = {
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 MAX_CONTACT_CHARS = 200  # the ticket's requester_contact column; a longer address cannot be stored
 _PHONE_DIGITS = re.compile(r"^(?:0|\+31|0031)[1-9]\d{8}$")
-_REFERENCE = re.compile(r"\bCIP[- ]?\d{4}[- ]?\d{1,6}\b", re.IGNORECASE)
 
 
 def _plain(text: str) -> str:
@@ -129,7 +159,11 @@ def summary(events: list, limit: int = 1500) -> str:
             themes.append(intent)
         if text:
             lines.append(f"- {text}")
-    head = "Onderwerpen: " + (", ".join(themes) if themes else "geen") + "\nBerichten van de gebruiker:\n"
+    head = (
+        "Onderwerpen: "
+        + (", ".join(title(t) for t in themes) if themes else "geen")
+        + "\nBerichten van de gebruiker:\n"
+    )
     body = "\n".join(lines) if lines else "(geen)"
     return (head + body)[:limit]
 
@@ -142,5 +176,42 @@ def submission_key(sender_id: str, events: list) -> str:
 
 
 def find_reference(text: str) -> str | None:
-    match = _REFERENCE.search(text or "")
-    return match.group(0) if match else None
+    """The ticket reference in `text` as typed (new CIP-7K4M-Q9TX or old CIP-2026-000123), or None."""
+    return references.find(text)
+
+
+_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE_IN_TEXT = re.compile(r"(?:\+31|0031|0)[\s().-]*[1-9](?:[\s().-]*\d){8}")
+
+
+def _same_phone(number: str) -> str:
+    """+31 6..., 0031 6... and 06... are one number."""
+    for prefix in ("+31", "0031"):
+        if number.startswith(prefix):
+            return "0" + number[len(prefix) :]
+    return number
+
+
+def gives_contact(text: str, stored_contact: str) -> bool:
+    """Whether `text` holds the e-mail address or phone number a ticket holds (as parse_contact
+    stored it): the proof asked before the status of a ticket from another conversation is told."""
+    text = clean(str(text or ""))
+    given = [parse_contact(found) for found in _EMAIL_IN_TEXT.findall(text) + _PHONE_IN_TEXT.findall(text)]
+    stored = _same_phone(stored_contact or "")
+    return bool(stored) and any(value is not None and _same_phone(value) == stored for value in given)
+
+
+def prefilled_slots(text: str, choice: dict | None) -> dict:
+    """The handoff form's answers that the request itself already gives: the question, when the
+    user told more than "I want to speak to someone" ("bel me terug over het verlof van mijn
+    dochter"), and its theme, when the answer choice found the subject. The user does not have to
+    tell it twice."""
+    slots: dict = {}
+    question = parse_question(question_in_request(text) or "")
+    if question:
+        slots["handoff_question"] = question
+    keys = [choice.get("key")] if (choice or {}).get("key") else list((choice or {}).get("offered") or [])
+    themes = {theme_of_intent(k) for k in keys} - {None}
+    if question and len(themes) == 1:
+        slots["handoff_theme"] = themes.pop()
+    return slots

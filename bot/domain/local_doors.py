@@ -27,6 +27,7 @@ DOORS_FOR_ANSWER = {
     "absence/exemption": ("leerplicht",),
     "absence/school_refusal": ("leerplicht", "jgz"),
     "absence/report_ill": ("jgz",),
+    "absence/rmc": ("rmc",),
 }
 DOOR_LABEL = {
     "wijkteam": "Wijkteam / CJG",
@@ -34,6 +35,7 @@ DOOR_LABEL = {
     "jgz": "Jeugdarts (JGZ)",
     "swv_po": "Samenwerkingsverband basisonderwijs",
     "swv_vo": "Samenwerkingsverband voortgezet onderwijs",
+    "rmc": "Doorstroompunt (RMC)",
 }
 
 
@@ -49,8 +51,12 @@ def _line(kind: str, door: Door) -> str:
 
 def describe_doors(region: Region, municipality: str, kinds: tuple = ()) -> str | None:
     """'- Leerplicht: de leerplichtambtenaar van de gemeente Aalten (https://www.aalten.nl)' lines,
-    for the given kinds or for every door of the municipality; None outside the region."""
+    for the given kinds or for every door of the municipality; None outside the region, or when the
+    municipality has none of the given kinds (the rmc door is optional in the region file)."""
     place = region.municipalities.get(municipality)
     if place is None:
         return None
-    return "\n".join(_line(kind, place.doors[kind]) for kind in (kinds or tuple(DOOR_LABEL)))
+    return (
+        "\n".join(_line(kind, place.doors[kind]) for kind in (kinds or tuple(DOOR_LABEL)) if kind in place.doors)
+        or None
+    )

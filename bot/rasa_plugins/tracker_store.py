@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import os
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from bot import PROJECT_ROOT
+from bot.storage.private_files import private_sqlite_file
 
 # Importing Rasa's table warns that it uses SQLAlchemy 1.4 APIs: Rasa's concern, not the CLI user's.
 with warnings.catch_warnings(record=True):
@@ -71,6 +73,8 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     conversation deletes it instead of saving."""
 
     def __init__(self, *args, **kwargs) -> None:
+        if kwargs.get("dialect", "sqlite") == "sqlite":  # whole conversations: readable by the owner only
+            private_sqlite_file(kwargs.get("db") or "rasa.db")
         super().__init__(*args, **kwargs)
         # A failed statement's error (which Rasa logs) shows no values: they hold message text.
         self.engine.hide_parameters = True
@@ -272,7 +276,15 @@ def tracker_engine(endpoints: str | Path | None = None) -> Engine | None:
     path = Path(endpoints) if endpoints else PROJECT_ROOT / "endpoints.yml"
     if not path.is_file():
         raise TrackerStoreError(f"{path} bestaat niet")
-    config = read_endpoint_config(str(path), "tracker_store")
+    # endpoints.yml also names the action server's secret (${CIP_ACTION_SECRET}), which Rasa's
+    # reader requires to be set; `cip erase` and `cip retention run` read only the tracker store
+    secret_variable, had_secret = "CIP_ACTION_SECRET", "CIP_ACTION_SECRET" in os.environ
+    os.environ.setdefault(secret_variable, "-")
+    try:
+        config = read_endpoint_config(str(path), "tracker_store")
+    finally:
+        if not had_secret:
+            del os.environ[secret_variable]
     if config is None or str(config.type).lower() not in SQL_TYPES:
         raise TrackerStoreError(
             f"{path} noemt geen SQL tracker store (type: {config and config.type}); "

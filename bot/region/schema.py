@@ -5,7 +5,8 @@ from __future__ import annotations
 
 THEMES = ("route", "privacy", "absence")
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
-DOOR_KINDS = ("wijkteam", "leerplicht", "jgz", "swv_po", "swv_vo")
+DOOR_KINDS = ("wijkteam", "leerplicht", "jgz", "swv_po", "swv_vo")  # every municipality names these
+OPTIONAL_DOOR_KINDS = ("rmc",)  # the Doorstroompunt (RMC) of the region, where the file names it
 
 PHONE_PATTERN = r"^(\+31|0)[0-9][0-9 -]{7,12}[0-9]$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
@@ -60,7 +61,7 @@ def schema(municipality_names: list[str]) -> dict:
                             "type": "object",
                             "required": list(DOOR_KINDS),
                             "additionalProperties": False,
-                            "properties": {kind: _DOOR for kind in DOOR_KINDS},
+                            "properties": {kind: _DOOR for kind in DOOR_KINDS + OPTIONAL_DOOR_KINDS},
                         },
                     },
                 },

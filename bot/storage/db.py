@@ -16,6 +16,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot import PROJECT_ROOT
 from bot.settings import settings
+from bot.storage.private_files import private_sqlite_file
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -34,7 +35,7 @@ def engine(url: str | None = None) -> Engine:
 @lru_cache(maxsize=8)
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite_file(url.removeprefix("sqlite:///"))  # tickets and session hashes: owner only
         made = create_engine(url, future=True, hide_parameters=True, connect_args={"timeout": 15})
         event.listen(made, "connect", _sqlite_foreign_keys)
         return made

@@ -32,6 +32,9 @@ class Ticket(Base):
     requester_contact = Column(String(200), nullable=False)
     taken_at = Column(DateTime)
     closed_at = Column(DateTime)
+    # Random (bot/tickets/reference.py); empty for tickets made before it existed, which keep
+    # their sequential reference
+    public_reference = Column(String(16), unique=True, index=True)
 
     events = relationship(
         "TicketEvent", back_populates="ticket", order_by="TicketEvent.id", cascade="all, delete-orphan"
@@ -39,8 +42,9 @@ class Ticket(Base):
 
     @property
     def reference(self) -> str:
-        """What the user and contact person call the ticket, e.g. CIP-2026-000123."""
-        return f"CIP-{self.created_at.year}-{self.id:06d}"
+        """What the user and contact person call the ticket, e.g. CIP-7K4M-Q9TX (CIP-2026-000123
+        for a ticket made before references were random)."""
+        return self.public_reference or f"CIP-{self.created_at.year}-{self.id:06d}"
 
 
 class TicketEvent(Base):

@@ -5,7 +5,6 @@ event and its notification are written in one transaction, so no half-written ti
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -18,8 +17,8 @@ from bot.tickets.assign import choose_contact
 from bot.tickets.clock import dutch, utcnow
 from bot.tickets.mailer import where_to_read
 from bot.tickets.models import CLOSED, OPEN, TAKEN, OutboxMail, Ticket, TicketEvent
+from bot.tickets.reference import new_reference, parse
 
-REFERENCE = re.compile(r"\bCIP[- ]?(\d{4})[- ]?(\d{1,6})\b", re.IGNORECASE)
 STATUS_TEXT = {OPEN: "ontvangen, nog niet opgepakt", TAKEN: "in behandeling", CLOSED: "afgerond"}
 THEME_TEXT = {"route": "hulp en ondersteuning", "privacy": "privacy", "absence": "leerplicht en verzuim"}
 EVENT_TEXT = {
@@ -44,6 +43,16 @@ class HandoffRequest:
     contact: str
     consent: bool
     summary: str | None = None
+    earlier_in_conversation: int = 0  # tickets this conversation made before
+
+
+MAX_TICKETS_PER_CONVERSATION = 3
+MAX_TICKETS_PER_CONTACT_PER_DAY = 3
+
+
+class QuotaReached(Exception):
+    """A new ticket over the quota: a script must not fill every contact person's inbox through
+    the form. The user is given the central phone number instead."""
 
 
 class NotAllowed(Exception):
@@ -56,6 +65,11 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
     if existing is not None:
         return existing, False
     now = utcnow()
+    if (
+        request.earlier_in_conversation >= MAX_TICKETS_PER_CONVERSATION
+        or _tickets_since(db, request.contact, now - timedelta(days=1)) >= MAX_TICKETS_PER_CONTACT_PER_DAY
+    ):
+        raise QuotaReached()
     contact = choose_contact(
         region,
         request.municipality,
@@ -78,6 +92,7 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
         consent=request.consent,
         requester_name=request.name,
         requester_contact=request.contact,
+        public_reference=_unused_reference(db),
     )
     try:
         with db.begin_nested():
@@ -88,6 +103,22 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
     ticket.events.append(TicketEvent(kind="created", actor="assistent", at=now))
     db.add(_notification(region, ticket, contact, now))
     return ticket, True
+
+
+def _tickets_since(db: Session, requester_contact: str, since) -> int:
+    return db.execute(
+        select(func.count())
+        .select_from(Ticket)
+        .where(Ticket.requester_contact == requester_contact, Ticket.created_at >= since)
+    ).scalar_one()
+
+
+def _unused_reference(db: Session) -> str:
+    """A random reference no ticket has yet (a clash is a one in a trillion event, but cheap to rule out)."""
+    while True:
+        reference = new_reference()
+        if db.execute(select(Ticket.id).where(Ticket.public_reference == reference)).first() is None:
+            return reference
 
 
 def _open_counts(db: Session) -> dict:
@@ -130,12 +161,20 @@ def _notification(region: Region, ticket: Ticket, contact: Contact, now) -> Outb
 
 
 def find_ticket(db: Session, reference: str) -> Ticket | None:
-    """The ticket a reference like 'CIP-2026-000123' (also 'cip 2026 123') points to."""
-    match = REFERENCE.search(reference or "")
-    if not match:
+    """The ticket a reference like 'CIP-7K4M-Q9TX' (also 'cip 7k4m q9tx') or an old one like
+    'CIP-2026-000123' (also 'cip 2026 123') points to. An old reference finds only a ticket that
+    has no random one: the sequential numbers of newer tickets must not be a way in."""
+    parsed = parse(reference)
+    if parsed is None:
         return None
-    ticket = db.get(Ticket, int(match.group(2)))
-    return ticket if ticket is not None and ticket.created_at.year == int(match.group(1)) else None
+    kind, value = parsed
+    if kind == "new":
+        return db.execute(select(Ticket).where(Ticket.public_reference == value)).scalar_one_or_none()
+    year, number = value
+    ticket = db.get(Ticket, number)
+    if ticket is None or ticket.public_reference is not None or ticket.created_at.year != year:
+        return None
+    return ticket
 
 
 def list_tickets(db: Session, contact: Contact | None = None, include_closed: bool = False) -> list[Ticket]:

@@ -3,18 +3,28 @@ hash (argon2-cffi's PasswordHasher and its defaults) and a lock-out that grows a
 failed log-ins, so that guessing passwords online is too slow to work.
 
 The lock-out counts per user name, also for names that have no account, and an unknown name costs
-as much time as a wrong password: the answer never tells which user names exist."""
+as much time as a wrong password: the answer never tells which user names exist. User names are
+normalised first (NFKC, case folded, invisible characters and outer spaces removed), so "CHANTAL "
+or "chan\u200btal" counts against the one lock of "chantal" and cannot be used to dodge it.
+
+A lock per name alone let anyone try a new name every time, each costing an Argon2 hash (64 MiB,
+~130 ms of CPU): failures are also counted per client address, which is locked for a while after
+ADDRESS_FREE_FAILURES failures, before any hash is computed. Failure rows of both kinds are
+purged a day after their last failure. An account made with a one-time password (`cip users
+from-region`) must set a new password before anything else (bot/web/inbox.py)."""
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,6 +38,9 @@ MIN_PASSWORD_LENGTH = 12
 FREE_FAILURES = 5  # failed log-ins in a row before the first lock
 FIRST_LOCK = timedelta(minutes=1)  # doubles with every further failure
 LONGEST_LOCK = timedelta(hours=1)
+ADDRESS_FREE_FAILURES = 20  # failed log-ins from one address before it is locked
+ADDRESS_LOCK = timedelta(minutes=15)
+PURGE_AFTER = timedelta(days=1)
 
 _hasher = PasswordHasher()
 
@@ -46,9 +59,16 @@ class Attempt:
 
 
 def user_name(text: str) -> str:
-    """User names are contact ids; typed with capitals or spaces they still count as one name, and
-    an invisible or control character (a NUL byte makes PostgreSQL refuse the query) is dropped."""
-    return clean(text).lower()[:64]
+    """User names are contact ids; typed with capitals, spaces or full-width letters they still
+    count as one name, and an invisible or control character (a NUL byte makes PostgreSQL refuse
+    the query) is dropped."""
+    return clean(unicodedata.normalize("NFKC", clean(str(text or "")))).casefold().strip()[:64]
+
+
+def address_key(address: str | None) -> str:
+    """The login_failures key of a client address: it starts with a space, which no user name
+    does after user_name(), and holds a hash, not the address."""
+    return " " + hashlib.sha256(str(address or "").encode("utf-8")).hexdigest()[:40]
 
 
 def check_new_password(password: str) -> None:
@@ -83,12 +103,19 @@ def existing_account(db: Session, contact_id: str) -> Account:
     return account
 
 
-def create_account(db: Session, region: Region, contact_id: str, password: str, now: datetime | None = None) -> Account:
+def create_account(
+    db: Session, region: Region, contact_id: str, password: str, now: datetime | None = None, one_time: bool = False
+) -> Account:
+    """`one_time`: a password made for the person (not chosen by them), to be changed at the first log-in."""
     check_new_account(db, region, contact_id)
     check_new_password(password)
     now = now or utcnow()
     account = Account(
-        contact_id=contact_id, password_hash=_hasher.hash(password), created_at=now, password_changed_at=now
+        contact_id=contact_id,
+        password_hash=_hasher.hash(password),
+        created_at=now,
+        password_changed_at=now,
+        must_change_password=one_time,
     )
     db.add(account)
     db.flush()
@@ -101,6 +128,7 @@ def set_password(db: Session, contact_id: str, password: str, now: datetime | No
     check_new_password(password)
     account.password_hash = _hasher.hash(password)
     account.password_changed_at = now or utcnow()
+    account.must_change_password = False
     failures = db.get(LoginFailures, user_name(contact_id))
     if failures is not None:
         db.delete(failures)
@@ -117,15 +145,25 @@ def locked_until(db: Session, name: str) -> datetime | None:
     return failures.locked_until if failures is not None else None
 
 
-def log_in(db: Session, name: str, password: str, now: datetime | None = None) -> Attempt:
-    """Checks the password unless the user name is locked; counts failures, resets on success."""
+def log_in(db: Session, name: str, password: str, now: datetime | None = None, address: str | None = None) -> Attempt:
+    """Checks the password unless the user name or the client address is locked; counts failures
+    of both, resets the name's on success."""
     now = now or utcnow()
     name = user_name(name)
+    db.execute(
+        delete(LoginFailures)
+        .where(LoginFailures.last_failure_at < now - PURGE_AFTER)
+        .execution_options(synchronize_session=False)
+    )
+    from_address = db.get(LoginFailures, address_key(address), with_for_update=True)
+    if from_address is not None and from_address.locked_until is not None and from_address.locked_until > now:
+        return Attempt(locked_for=from_address.locked_until - now)
     failures = db.get(LoginFailures, name, with_for_update=True)
     if failures is not None and failures.locked_until is not None and failures.locked_until > now:
         return Attempt(locked_for=failures.locked_until - now)
     account = db.get(Account, name)
     if not _verify(account, password):
+        _count_address_failure(db, from_address, address_key(address), now)
         return Attempt(locked_for=_count_failure(db, failures, name, now))
     if failures is not None:
         db.delete(failures)
@@ -149,8 +187,17 @@ def _unknown_user_hash() -> str:
     return _hasher.hash(secrets.token_urlsafe(16))
 
 
-def _count_failure(db: Session, failures: LoginFailures | None, name: str, now: datetime) -> timedelta | None:
-    """Adds one failure; returns how long the name is locked now (None while failures are free)."""
+def _count_address_failure(db: Session, failures: LoginFailures | None, key: str, now: datetime) -> None:
+    """One more failure from this address; at ADDRESS_FREE_FAILURES it is locked for ADDRESS_LOCK
+    and counts again from zero."""
+    failures = _failure_row(db, failures, key)
+    failures.failures += 1
+    failures.last_failure_at = now
+    if failures.failures >= ADDRESS_FREE_FAILURES:
+        failures.failures, failures.locked_until = 0, now + ADDRESS_LOCK
+
+
+def _failure_row(db: Session, failures: LoginFailures | None, name: str) -> LoginFailures:
     if failures is None:
         failures = LoginFailures(user_name=name, failures=0)
         try:
@@ -159,7 +206,14 @@ def _count_failure(db: Session, failures: LoginFailures | None, name: str, now: 
                 db.flush()
         except IntegrityError:  # a parallel failed log-in for the same name made the row first
             failures = db.get(LoginFailures, name, with_for_update=True, populate_existing=True)
+    return failures
+
+
+def _count_failure(db: Session, failures: LoginFailures | None, name: str, now: datetime) -> timedelta | None:
+    """Adds one failure; returns how long the name is locked now (None while failures are free)."""
+    failures = _failure_row(db, failures, name)
     failures.failures += 1
+    failures.last_failure_at = now
     if failures.failures < FREE_FAILURES:
         return None
     lock = min(FIRST_LOCK * 2 ** min(failures.failures - FREE_FAILURES, 10), LONGEST_LOCK)

@@ -20,9 +20,9 @@ from bot.domain.user_text import clean
 from bot.region import load_region
 from bot.region.model import Contact, Region
 from bot.storage.db import session
+from bot.tickets.reference import PATTERN as REFERENCE
 from bot.tickets.service import (
     EVENT_TEXT,
-    REFERENCE,
     STATUS_TEXT,
     THEME_TEXT,
     NotAllowed,
@@ -34,9 +34,9 @@ from bot.tickets.service import (
     may_handle,
     take,
 )
-from bot.web.accounts import Attempt, log_in
+from bot.web.accounts import AccountError, Attempt, log_in, set_password
 from bot.web.csrf import FIELD, matches, new_token, signed
-from bot.web.models import LoginSession
+from bot.web.models import Account, LoginSession
 from bot.web.sessions import current_session, end_session, start_session
 from bot.web.templating import render
 
@@ -111,6 +111,13 @@ def logged_in(handler):
                     message="Dit formulier is verlopen of komt niet van deze website. Ga terug naar de "
                     "inbox, laad de pagina opnieuw en probeer het nog een keer.",
                 )
+            # a one-time password (cip users from-region) is known to whoever handed it out: nothing
+            # but choosing a new one (or logging out) until it is replaced
+            if (
+                handler.__name__ not in ("new_password_form", "new_password", "logout")
+                and db.get(Account, login.contact_id).must_change_password
+            ):
+                return redirect("/inbox/wachtwoord", status=303)
             return handler(request, db, user, **kwargs)
 
     return wrapper
@@ -198,7 +205,9 @@ async def login_form(request) -> HTTPResponse:
         if current_session(db, request.cookies.get(SESSION_COOKIE)) is not None:
             return redirect(_safe_next(request.args.get("next")), status=303)
     notice = (
-        "Je bent uitgelogd."
+        "Je wachtwoord is veranderd. Log in met je nieuwe wachtwoord."
+        if request.args.get("nieuw")
+        else "Je bent uitgelogd."
         if request.args.get("uitgelogd")
         else "Log in om verder te gaan."
         if request.args.get("next")
@@ -221,7 +230,7 @@ async def login(request) -> HTTPResponse:
     name = request.form.get("user_name", "")
     # Argon2 takes a tenth of a second on purpose: in a thread, so the chat on this server keeps going.
     attempt, token = await request.app.loop.run_in_executor(
-        None, _log_in, settings.database_url, name, request.form.get("password", "")
+        None, _log_in, settings.database_url, name, request.form.get("password", ""), request.ip
     )
     if token is None:
         return _refused_login(request, attempt, name)
@@ -231,10 +240,10 @@ async def login(request) -> HTTPResponse:
     return response
 
 
-def _log_in(database_url: str | None, name: str, password: str) -> tuple[Attempt, str | None]:
+def _log_in(database_url: str | None, name: str, password: str, address: str) -> tuple[Attempt, str | None]:
     """The log-in attempt and, when it succeeded for a contact person of the region, a new session."""
     with session(database_url) as db:
-        attempt = log_in(db, name, password)
+        attempt = log_in(db, name, password, address=address)
         if attempt.contact_id is None or _region().contact(attempt.contact_id) is None:
             return attempt, None
         return attempt, start_session(db, attempt.contact_id)
@@ -281,6 +290,33 @@ def _refused_login(request, attempt: Attempt, name: str) -> HTTPResponse:
 def logout(request, db, user: User) -> HTTPResponse:
     end_session(db, request.cookies.get(SESSION_COOKIE))
     response = redirect("/inbox/login?uitgelogd=1", status=303)
+    _set_cookie(response, SESSION_COOKIE, "", request.app.ctx.settings.secure_cookies)
+    return response
+
+
+@bp.get("/wachtwoord")
+@logged_in
+def new_password_form(request, db, user: User) -> HTTPResponse:
+    return _page(
+        "inbox/password.html",
+        user,
+        notice="Je bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord.",
+    )
+
+
+@bp.post("/wachtwoord")
+@logged_in
+def new_password(request, db, user: User) -> HTTPResponse:
+    password = request.form.get("password", "")
+    if password != request.form.get("password_again", ""):
+        return _page(
+            "inbox/password.html", user, status=400, error="De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw."
+        )
+    try:
+        set_password(db, user.contact.id, password)  # also ends every session: log in with the new one
+    except AccountError as error:
+        return _page("inbox/password.html", user, status=400, error=f"Dat wachtwoord kan niet: {error}.")
+    response = redirect("/inbox/login?nieuw=1", status=303)
     _set_cookie(response, SESSION_COOKIE, "", request.app.ctx.settings.secure_cookies)
     return response
 

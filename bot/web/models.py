@@ -5,7 +5,7 @@ They share the declarative Base of the tickets so that one Alembic history makes
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, false
 
 from bot.tickets.models import Base
 
@@ -21,6 +21,8 @@ class Account(Base):
     created_at = Column(DateTime, nullable=False)
     password_changed_at = Column(DateTime, nullable=False)
     last_login_at = Column(DateTime)
+    # A one-time password (cip users from-region): the first log-in must set a new one first
+    must_change_password = Column(Boolean, nullable=False, default=False, server_default=false())
 
 
 class LoginSession(Base):
@@ -38,10 +40,12 @@ class LoginSession(Base):
 
 class LoginFailures(Base):
     """Failed log-ins in a row for a user name, also for names without an account, so that the
-    answer does not tell which names exist."""
+    answer does not tell which names exist; and (user_name starting with a space, which no
+    normalised name does) the failed log-ins from one client address."""
 
     __tablename__ = "login_failures"
 
     user_name = Column(String(64), primary_key=True)
     failures = Column(Integer, nullable=False, default=0)
     locked_until = Column(DateTime)
+    last_failure_at = Column(DateTime, index=True)  # rows older than a day are purged

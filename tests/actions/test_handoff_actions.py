@@ -21,6 +21,7 @@ from actions.handoff import (
     ValidateHandoffForm,
 )
 from actions.local_doors import ActionLocalDoor, ActionMunicipalityGiven
+from bot.domain.answer_choice import title
 from bot.storage.db import session
 from bot.tickets.models import OutboxMail, Ticket
 from tests.helpers.smtp import smtp_server, wait_for
@@ -88,7 +89,7 @@ def db_url(database_url, monkeypatch):
     "slot, typed, stored",
     [
         ("gemeente", "winterwijk", "Winterswijk"),
-        ("gemeente", "ik woon in groenlo", "Oost-Gelre"),
+        ("gemeente", "ik woon in groenlo", "Oost Gelre"),
         ("rol", "ik ben de moeder", "ouder"),
         ("rol", "intern begeleider", "intern_begeleider"),
         ("handoff_contact", "Sanne@Example.org ", "sanne@example.org"),
@@ -126,7 +127,7 @@ def test_the_form_says_what_is_wrong_and_asks_again(slot, typed, response):
 def test_an_unknown_municipality_hears_which_municipalities_are_served():
     dispatcher = CollectingDispatcher()
     ValidateHandoffForm().validate_gemeente("Utrecht", dispatcher, tracker(), {})
-    assert dispatcher.messages[0]["gemeenten"] == "Aalten, Oost-Gelre en Winterswijk"
+    assert dispatcher.messages[0]["gemeenten"] == "Aalten, Oost Gelre en Winterswijk"
 
 
 def test_the_question_brings_its_theme_so_the_form_does_not_ask_it():
@@ -143,7 +144,9 @@ def test_a_submitted_form_makes_one_ticket_and_tells_who_when_and_the_reference(
         ticket = db.execute(select(Ticket)).scalar_one()
         assert ticket.theme == "privacy" and ticket.municipality == "Winterswijk" and ticket.consent
         assert "mag school zomaar met het wijkteam praten" in ticket.summary
-        assert "privacy/share_with_care" in ticket.summary and "ik wil iemand spreken" not in ticket.summary
+        # the topic by its Dutch title, not the internal key "privacy/share_with_care"
+        assert "Onderwerpen: " + title("privacy/share_with_care") in ticket.summary
+        assert "privacy/share_with_care" not in ticket.summary and "ik wil iemand spreken" not in ticket.summary
     forgotten = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert forgotten["handoff_name"] is None and forgotten["handoff_contact"] is None
     assert forgotten["handoff_reference"] == messages[0]["reference"]
@@ -232,12 +235,15 @@ def test_stopping_the_form_forgets_the_answers(action, response):
     assert all(e["value"] is None for e in events)
 
 
+def status(text, events=HISTORY, sender="gesprek-1"):
+    return run(ActionTicketStatus(), tracker(text=text, intent="ticket_status", events=events, sender=sender))[0]
+
+
 def test_the_status_names_the_state_and_contact_person_only(db_url):
-    created, _ = run(ActionCreateTicket(), tracker())
+    created, events = run(ActionCreateTicket(), tracker())
     reference = created[0]["reference"]
-    messages, _ = run(
-        ActionTicketStatus(), tracker(text=f"hoe staat het met {reference.lower()}?", intent="ticket_status")
-    )
+    after = HISTORY + [e for e in events if e["event"] == "slot"]
+    messages = status(f"hoe staat het met {reference.lower()}?", events=after)
     assert messages == [
         {
             **messages[0],
@@ -248,6 +254,40 @@ def test_the_status_names_the_state_and_contact_person_only(db_url):
         }
     ]
     assert "sanne" not in str(messages).lower()
+
+
+def test_another_conversation_learns_nothing_about_a_ticket_not_even_that_it_exists(db_url):
+    """Before: "Hoe staat het met CIP-2026-000001?" from any conversation gave the status and the
+    contact person's name. Now it gets the answer of a reference that does not exist."""
+    created, _ = run(ActionCreateTicket(), tracker())
+    reference = created[0]["reference"]
+    stranger = status(f"hoe staat het met {reference}?", events=[], sender="iemand-anders")
+    unknown = status("hoe staat het met CIP-ZZZZ-ZZZ9?", events=[], sender="iemand-anders")
+    assert [m["response"] for m in stranger + unknown] == ["utter_ticket_unknown"] * 2
+    assert set(stranger[0]) == set(unknown[0]) and "contact_name" not in stranger[0]
+    wrong = status(f"hoe staat het met {reference}? mijn mail is iemand@example.org", events=[], sender="x")
+    assert wrong[0]["response"] == "utter_ticket_unknown"
+
+
+@pytest.mark.parametrize(
+    "proof",
+    [
+        "mijn mail is Sanne@Example.org",
+        "sanne@example.org",
+    ],
+)
+def test_another_conversation_gets_the_status_with_the_address_the_ticket_holds(db_url, proof):
+    created, _ = run(ActionCreateTicket(), tracker())
+    reference = created[0]["reference"]
+    messages = status(f"hoe staat het met {reference}? {proof}", events=[], sender="later")
+    assert messages[0]["response"] == "utter_ticket_status" and messages[0]["reference"] == reference
+
+
+@pytest.mark.parametrize("typed", ["06-12345678", "+31 6 1234 5678", "0031612345678"])
+def test_a_phone_number_is_proof_however_it_is_written(db_url, typed):
+    created, _ = run(ActionCreateTicket(), tracker(slots={"handoff_contact": "0612345678"}))
+    messages = status(f"status {created[0]['reference']}, mijn nummer is {typed}", events=[], sender="later")
+    assert messages[0]["response"] == "utter_ticket_status"
 
 
 def test_status_without_or_with_an_unknown_reference(db_url):
@@ -320,4 +360,39 @@ def test_a_municipality_outside_the_region_hears_which_are_served():
     )
     messages, _ = run(ActionMunicipalityGiven(), outside)
     assert messages[0]["response"] == "utter_outside_region"
-    assert messages[0]["gemeenten"] == "Aalten, Oost-Gelre en Winterswijk"
+    assert messages[0]["gemeenten"] == "Aalten, Oost Gelre en Winterswijk"
+
+
+def test_a_conversation_gets_at_most_three_tickets_then_the_central_number(db_url):
+    """Before: a script could fill every contact person's inbox through the form."""
+    from bot.region import load_region
+
+    events = list(HISTORY)
+    for i in range(3):
+        messages, new = run(
+            ActionCreateTicket(),
+            tracker(
+                events=events + [user("ja", "affirm", 10.0 + i)], slots={"handoff_contact": f"ouder{i}@example.org"}
+            ),
+        )
+        assert messages[0]["response"] == "utter_handoff_done"
+        events += [user("ja", "affirm", 10.0 + i)] + [e for e in new if e["event"] == "slot"]
+    refused, _ = run(
+        ActionCreateTicket(),
+        tracker(events=events + [user("ja", "affirm", 20.0)], slots={"handoff_contact": "ouder9@example.org"}),
+    )
+    assert load_region().phone in refused[0]["text"] and not refused[0].get("response")
+    with session(db_url) as db:
+        assert len(db.execute(select(Ticket)).scalars().all()) == 3
+
+
+def test_one_contact_address_gets_at_most_three_tickets_a_day(db_url):
+    from bot.region import load_region
+
+    for i in range(3):
+        messages, _ = run(ActionCreateTicket(), tracker(sender=f"gesprek-{i}"))
+        assert messages[0]["response"] == "utter_handoff_done"
+    refused, _ = run(ActionCreateTicket(), tracker(sender="gesprek-9"))
+    assert load_region().phone in refused[0]["text"]
+    with session(db_url) as db:
+        assert len(db.execute(select(Ticket)).scalars().all()) == 3

@@ -36,7 +36,7 @@ def ticket_reference(database_url):
 def test_region_check_says_the_example_file_is_correct(database_url):
     result = cip("region", "check", database_url=database_url)
     assert result.returncode == 0, result.stderr
-    assert "Regiobestand in orde" in result.stdout and "Aalten, Oost-Gelre en Winterswijk" in result.stdout
+    assert "Regiobestand in orde" in result.stdout and "Aalten, Oost Gelre en Winterswijk" in result.stdout
 
 
 def test_region_check_of_a_broken_file_fails_with_the_line(database_url, tmp_path):

@@ -59,7 +59,7 @@ def test_a_conversation_full_of_personal_data_leaves_none_in_the_logs(trained_mo
             "Marieke.Bakkenes@example.org",
         ):
             _via_web(assistant, web, text)
-        assert re.search(r"CIP-\d{4}-\d{6}", _via_web(assistant, web, "ja dat mag"))
+        assert re.search(r"CIP-[0-9A-Z]{4}-[0-9A-Z]{4}", _via_web(assistant, web, "ja dat mag"))
 
         rest = uuid.uuid4().hex
         for text in (
@@ -72,7 +72,7 @@ def test_a_conversation_full_of_personal_data_leaves_none_in_the_logs(trained_mo
             "06-98765432",
         ):
             _via_rest(assistant, rest, text)
-        reference = re.search(r"CIP-\d{4}-\d{6}", _via_rest(assistant, rest, "nee")).group(0)
+        reference = re.search(r"CIP-[0-9A-Z]{4}-[0-9A-Z]{4}", _via_rest(assistant, rest, "nee")).group(0)
         _via_rest(assistant, rest, f"hoe staat het met {reference}? Groet, Sem Oosterveld 0698765432")
         _via_rest(assistant, rest, "verwijder mijn gesprek")
         assert "verwijderd" in _via_rest(assistant, rest, "ja")

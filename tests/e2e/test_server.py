@@ -72,7 +72,7 @@ def test_a_parent_is_handed_off_to_a_named_contact_person(assistant, smtp_inbox)
     say = _chat(assistant)
     say("mag de school zomaar met het wijkteam over mijn zoon praten?")
     assert "gemeente" in say("ik wil iemand spreken")
-    assert "Utrecht" not in say("Utrecht") and "Aalten, Oost-Gelre en Winterswijk" in say("Utrecht")
+    assert "Utrecht" not in say("Utrecht") and "Aalten, Oost Gelre en Winterswijk" in say("Utrecht")
     assert "Wie ben je" in say("winterwijk")
     assert "vraag" in say("ik ben de moeder")
     assert "noemen" in say("Mag school informatie over mijn zoon aan het wijkteam geven zonder dat ik het weet?")
@@ -92,6 +92,9 @@ def test_a_parent_is_handed_off_to_a_named_contact_person(assistant, smtp_inbox)
     assert smtp_inbox.about(reference)
     status = say(f"hoe staat het met {reference}?")
     assert "ontvangen, nog niet opgepakt" in status and "Sanne" not in status
+    stranger = _chat(assistant)(f"hoe staat het met {reference}?")  # another conversation
+    assert "geen vraag vinden" in stranger and "ontvangen" not in stranger and "Anna" not in stranger
+    assert "ontvangen" in _chat(assistant)(f"hoe staat het met {reference}? mijn mail is sanne@example.org")
 
 
 def test_stopping_the_handoff_stores_nothing(assistant):
@@ -161,3 +164,60 @@ def test_the_action_server_dies_in_the_middle_of_a_handoff(assistant):
     say("kim@example.org")
     assert "Je referentie is CIP-" in say("nee")
     assert _ticket_count(assistant) == before + 1
+
+
+def _over_socketio(assistant, scenario):
+    """Runs `scenario(base_url)` (a coroutine function) with real socket.io clients on the Rasa
+    server's socket.io channel (credentials.yml: session persistence on)."""
+    import asyncio
+
+    return asyncio.run(scenario(assistant.url))
+
+
+def test_a_socketio_client_gets_its_answer(assistant):
+    """Before: Rasa 3.6 did not await enter_room, and no answer reached a socket.io client."""
+    from tests.helpers.socket_client import SocketChat
+
+    async def scenario(url):
+        chat = await SocketChat().connect(url)
+        try:
+            return await chat.say("tot welke leeftijd is mijn kind leerplichtig?")
+        finally:
+            await chat.close()
+
+    reply = _over_socketio(assistant, scenario)
+    assert "16" in reply and "Meer lezen: https://" in reply
+
+
+def test_a_socketio_client_is_handed_off_and_a_stolen_session_id_gets_nothing(assistant):
+    from sqlalchemy import select
+
+    from bot.storage.db import session
+    from bot.tickets.models import Ticket
+    from tests.helpers.socket_client import SocketChat
+
+    async def scenario(url):
+        chat = await SocketChat().connect(url)
+        thief = await SocketChat().connect(url, session_id=chat.session_id)
+        try:
+            assert "gemeente" in await chat.say("ik wil iemand spreken")
+            await thief.send("Aalten", session_id=chat.session_id)  # would answer the form's question
+            stolen = await thief.replies(first_within=5)
+            assert "Wie ben je" in await chat.say("Aalten")
+            assert "vraag" in await chat.say("ik ben de moeder")
+            assert "noemen" in await chat.say("Mag de school met het wijkteam over mijn zoon praten?")
+            assert "bereiken" in await chat.say("Sanne")
+            assert "samenvatting" in await chat.say("sanne@example.org")
+            done = await chat.say("ja dat mag")
+            return done, stolen, await thief.replies(first_within=2)
+        finally:
+            await chat.close()
+            await thief.close()
+
+    done, stolen, thief_later = _over_socketio(assistant, scenario)
+    assert "Je referentie is CIP-" in done
+    assert all("gemeente" not in m.get("text", "") for m in stolen) and thief_later == []
+    reference = done.split("Je referentie is ")[1].split(".")[0]
+    with session(assistant.database_url) as db:
+        ticket = db.execute(select(Ticket).where(Ticket.public_reference == reference)).scalar_one()
+        assert ticket.municipality == "Aalten" and ticket.requester_contact == "sanne@example.org"

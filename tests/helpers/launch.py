@@ -257,6 +257,10 @@ class Assistant:
         if tracker_url and workers > 1:
             create_tracker_table(tracker_url)
         action_port, self.port = free_port(), free_port()
+        import secrets
+
+        # the secret Rasa sends the action server (endpoints.yml, bot/rasa_plugins/action_server.py)
+        self.action_secret = secrets.token_urlsafe(32)
         self.url = f"http://127.0.0.1:{self.port}"
         endpoints = workdir / "endpoints.yml"
         endpoints.write_text(
@@ -266,7 +270,12 @@ class Assistant:
             action_server_command(action_port),
             workdir / "actions.log",
             f"http://127.0.0.1:{action_port}/health",
-            env={"DATABASE_URL": self.database_url, "ACTION_SERVER_SANIC_WORKERS": str(action_workers), **(env or {})},
+            env={
+                "DATABASE_URL": self.database_url,
+                "ACTION_SERVER_SANIC_WORKERS": str(action_workers),
+                "CIP_ACTION_SECRET": self.action_secret,
+                **(env or {}),
+            },
         )
         self.rasa = Server(
             [
@@ -285,7 +294,11 @@ class Assistant:
             ],
             workdir / "rasa.log",
             f"http://127.0.0.1:{self.port}/webhooks/rest/",
-            env={"SANIC_WORKERS": str(workers), "SANIC_REQUEST_MAX_SIZE": str(RASA_SERVER_MAX_BODY_BYTES)},
+            env={
+                "SANIC_WORKERS": str(workers),
+                "SANIC_REQUEST_MAX_SIZE": str(RASA_SERVER_MAX_BODY_BYTES),
+                "CIP_ACTION_SECRET": self.action_secret,
+            },
             ready_line=("Rasa server is up and running", workers) if workers > 1 else None,
         )
         self.web: Optional[Server] = None

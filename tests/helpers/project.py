@@ -17,6 +17,8 @@ MODEL = ROOT / "models" / "cip.tar.gz"
 THEMES = ("routes", "privacy", "absence")
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# endpoints.yml names the action server's secret as ${CIP_ACTION_SECRET}; Rasa's reader needs it set
+os.environ.setdefault("CIP_ACTION_SECRET", "secret-of-the-test-run-0123456789")
 
 
 def rasa(*args: str, timeout: float = 900, check: bool = True) -> subprocess.CompletedProcess:

@@ -200,7 +200,7 @@ def test_after_a_handoff_the_conversation_goes_and_the_ticket_stays_as_the_bot_s
         "marieke@example.org",
     ):
         chat.say(answer)
-    reference = re.search(r"CIP-\d{4}-\d{6}", chat.say("nee")).group(0)
+    reference = re.search(r"CIP-[0-9A-Z]{4}-[0-9A-Z]{4}", chat.say("nee")).group(0)
     chat.say("verwijder mijn gesprek")
     done = chat.say("ja")
     assert "Je gesprek is verwijderd" in done

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.rasa_plugins.nlu.answer_gate import UnsureAnswerFallback
+from bot.rasa_plugins.nlu.answer_choice import AnswerChoice
 from bot.rasa_plugins.nlu.crisis_net import CrisisSafetyNet
 from bot.rasa_plugins.nlu.theme_from_answer import ThemeFromAnswer
 
 
 def _message(
-    text: str, intent: str, confidence: float = 0.9, answer_confidence: float | None = None, answer: str = "absence/rmc"
+    text: str,
+    intent: str,
+    confidence: float = 0.9,
+    answer_confidence: float | None = None,
+    answer: str = "absence/rmc",
+    runner_up: tuple = ("absence/kwalificatieplicht", 0.02),
 ):
     data = {
         "text": text,
@@ -26,7 +31,11 @@ def _message(
                     "confidence": answer_confidence,
                     "intent_response_key": answer,
                     "utter_action": f"utter_{answer}",
-                }
+                },
+                "ranking": [
+                    {"confidence": answer_confidence, "intent_response_key": answer},
+                    {"confidence": runner_up[1], "intent_response_key": runner_up[0]},
+                ],
             },
         }
     return Message(data=data)
@@ -53,10 +62,17 @@ def test_safety_net_overrides_the_fallback():
 
 
 def test_classifier_crisis_without_pattern_gets_the_general_kind():
-    message = _message("het gaat echt helemaal mis hier", "crisis", confidence=0.8)
+    message = _message("het gaat echt helemaal mis hier", "crisis", confidence=0.95)
     _crisis_net().process([message])
     assert message.get("intent")["name"] == "crisis"
     assert message.get("entities")[-1]["value"] == "general"
+
+
+def test_an_unsure_classifier_crisis_without_pattern_is_no_alarm():
+    message = _message("mijn zoon woont sinds kort bij mij, moet ik school iets doorgeven", "crisis", confidence=0.81)
+    _crisis_net().process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"
+    assert message.get("entities") == []
 
 
 def test_ordinary_question_is_left_alone():
@@ -66,25 +82,42 @@ def test_ordinary_question_is_left_alone():
     assert message.get("entities") == []
 
 
-def _gate(threshold=0.4):
-    return UnsureAnswerFallback.create({"threshold": threshold}, None, None, None)
+def _choice(message):
+    return AnswerChoice.create({}, None, None, None).process([message])[0]
 
 
-def test_unsure_answer_becomes_fallback():
-    message = _message("iets vaags over school", "absence", answer_confidence=0.2)
-    _gate().process([message])
+def test_an_unsure_answer_becomes_a_fallback_with_the_choice_for_the_fallback_action():
+    message = _choice(
+        _message(
+            "wat moet ik doen met de rmc",
+            "absence",
+            answer_confidence=0.3,
+            runner_up=("absence/kwalificatieplicht", 0.25),
+        )
+    )
     assert message.get("intent")["name"] == "nlu_fallback"
+    assert message.get("answer_choice")["kind"] == "clarify"
+    assert message.get("answer_choice")["offered"][0] == "absence/rmc"
 
 
-def test_sure_answer_is_kept():
-    message = _message("tot wanneer is mijn kind leerplichtig", "absence", answer_confidence=0.9)
-    _gate().process([message])
+def test_a_sure_answer_that_fits_is_kept():
+    message = _choice(_message("wat doet het rmc", "absence", answer_confidence=0.95))
     assert message.get("intent")["name"] == "absence"
+    assert message.get("answer_choice") == {"kind": "answer", "key": "absence/rmc", "offered": [], "subject": None}
 
 
-def test_gate_ignores_intents_without_an_answer_selector():
-    message = _message("hallo", "greet", answer_confidence=0.1)
-    _gate().process([message])
+def test_a_sure_answer_about_another_subject_becomes_an_honest_no_answer():
+    message = _choice(
+        _message(
+            "mijn dochter wordt gepest, wat nu", "absence", answer_confidence=0.95, answer="absence/school_refusal"
+        )
+    )
+    assert message.get("intent")["name"] == "nlu_fallback"
+    assert message.get("answer_choice")["kind"] == "not_covered"
+
+
+def test_other_intents_keep_their_intent():
+    message = _choice(_message("hallo", "greet", answer_confidence=0.1))
     assert message.get("intent")["name"] == "greet"
 
 
@@ -104,9 +137,8 @@ def test_the_chosen_answer_decides_the_theme_when_diet_disagrees():
     )
     assert message.get("intent") == {"name": "absence", "confidence": 0.7}
     assert [r["name"] for r in message.get("intent_ranking")] == ["absence", "privacy"]
-    # and the gate then judges that answer's own confidence
-    _gate(threshold=0.8).process([message])
-    assert message.get("intent")["name"] == "nlu_fallback"
+    # and the answer choice then judges that answer's own confidence
+    assert _choice(message).get("intent")["name"] == "nlu_fallback"
 
 
 def test_agreeing_theme_and_other_intents_are_left_alone():

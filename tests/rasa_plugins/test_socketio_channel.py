@@ -8,16 +8,19 @@ test_web_widget.py.)"""
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 import socketio
 from rasa.core.channels.socketio import SocketIOInput
 from rasa.core.run import create_http_input_channels
 
+from bot.domain.chat_message import INVALID_SENDER
 from bot.rasa_plugins.channels.restricted_socketio import RestrictedSocketIOInput, parse_origins
 from bot.region import load_region
 from tests.helpers.channel_server import serving
 from tests.helpers.project import ROOT, load_yaml
+from tests.helpers.socket_client import SocketChat
 
 CHANNEL = "bot.rasa_plugins.channels.restricted_socketio.RestrictedSocketIOInput"
 
@@ -140,3 +143,136 @@ def test_a_failure_in_rasa_gives_the_central_number_on_the_socket_and_logs_no_te
         answer = asyncio.run(_first_answer(url, f"mail mij op {MARKER}"))
     assert load_region().phone in answer["text"]
     assert "RuntimeError" in caplog.text and MARKER not in caplog.text
+
+
+class EchoAgent:
+    """Stands in for Rasa: answers every message on its channel, and keeps what it received."""
+
+    def __init__(self) -> None:
+        self.received = []
+
+    async def handle_message(self, message) -> None:
+        self.received.append((message.sender_id, message.text, message.metadata))
+        await message.output_channel.send_text_message(message.sender_id, f"antwoord op {message.text}")
+
+
+PERSISTENT = {"session_persistence": True}
+
+
+def _with_server(credentials: dict, scenario):
+    """Runs `scenario(url, agent)` (a coroutine function) against a served channel; its result."""
+    agent = EchoAgent()
+    with serving(RestrictedSocketIOInput.from_credentials(credentials), agent) as url:
+        return asyncio.run(scenario(url, agent)), agent
+
+
+def test_an_answer_reaches_the_socket_with_session_persistence():
+    """Rasa 3.6 does not await sio.enter_room: the socket never joined its room, and no answer
+    reached a socket.io client (the old tests only checked the failure path)."""
+
+    async def scenario(url, agent):
+        chat = await SocketChat().connect(url)
+        try:
+            return await chat.say("hallo")
+        finally:
+            await chat.close()
+
+    answer, agent = _with_server(PERSISTENT, scenario)
+    assert answer == "antwoord op hallo" and len(agent.received) == 1
+
+
+def test_a_stolen_session_id_receives_nothing():
+    """Rasa let any socket join the room of a session id it sent, and read that user's answers."""
+
+    async def scenario(url, agent):
+        owner = await SocketChat().connect(url)
+        thief = await SocketChat().connect(url, session_id=owner.session_id)
+        try:
+            assert thief.session_id != owner.session_id  # the server does not hand out another's session
+            await thief.send("wat heeft de ouder gevraagd?", session_id=owner.session_id)
+            refused = await thief.replies(first_within=5)
+            owner_heard = await owner.replies(first_within=2)
+            own = await owner.say("mijn vraag over mijn kind")
+            return refused, owner_heard, own, await thief.replies(first_within=3)
+        finally:
+            await owner.close()
+            await thief.close()
+
+    (refused, owner_heard, own, thief_later), agent = _with_server(PERSISTENT, scenario)
+    assert [m["text"] for m in refused] == [INVALID_SENDER]
+    assert owner_heard == [] and own == "antwoord op mijn vraag over mijn kind" and thief_later == []
+    assert [text for _, text, _ in agent.received] == ["mijn vraag over mijn kind"]
+
+
+@pytest.mark.parametrize(
+    "session_id",
+    ["a" * 5000, "abc\x00def", {"id": "x"}, None, ""],
+    ids=["5000-characters", "nul-byte", "object", "missing", "empty"],
+)
+def test_a_message_with_a_session_id_not_its_own_is_refused(session_id):
+    async def scenario(url, agent):
+        chat = await SocketChat().connect(url)
+        try:
+            await chat.client.emit("user_uttered", {"message": "hallo", "session_id": session_id})
+            return await chat.replies(first_within=5)
+        finally:
+            await chat.close()
+
+    answers, agent = _with_server(PERSISTENT, scenario)
+    assert [m["text"] for m in answers] == [INVALID_SENDER] and agent.received == []
+
+
+@pytest.mark.parametrize(
+    "metadata, dutch",
+    [
+        ("{not json", "niet goed aangekomen"),
+        (["lijst"], "niet goed aangekomen"),
+        (42, "niet goed aangekomen"),
+        ({"x": "y" * 5000}, "te veel extra gegevens"),
+        (json.dumps({"x": "y" * 5000}), "te veel extra gegevens"),
+    ],
+    ids=["not-json", "list", "number", "too-large", "too-large-as-text"],
+)
+def test_metadata_of_the_wrong_shape_or_size_gets_the_dutch_reason(metadata, dutch):
+    """Rasa's channel raised JSONDecodeError on "{not json" (no answer) and stored 900 kB."""
+
+    async def scenario(url, agent):
+        chat = await SocketChat().connect(url)
+        try:
+            await chat.send("hallo", metadata=metadata)
+            return await chat.replies(first_within=5)
+        finally:
+            await chat.close()
+
+    answers, agent = _with_server(PERSISTENT, scenario)
+    assert len(answers) == 1 and dutch in answers[0]["text"] and agent.received == []
+
+
+def test_small_metadata_reaches_rasa_with_the_message():
+    async def scenario(url, agent):
+        chat = await SocketChat().connect(url)
+        try:
+            return await chat.say("hallo", metadata=json.dumps({"pagina": "/leerplicht"}))
+        finally:
+            await chat.close()
+
+    answer, agent = _with_server(PERSISTENT, scenario)
+    assert answer == "antwoord op hallo" and agent.received[0][2] == {"pagina": "/leerplicht"}
+
+
+def test_engineio_reads_at_most_64_kB_per_request():
+    """Before: engine.io's default of 1 MB; 900 kB of metadata reached the tracker."""
+
+    async def scenario(url, agent):
+        chat = await SocketChat().connect(url)
+        try:
+            await chat.send("hallo", metadata={"x": "y" * 100_000})
+            return await chat.replies(first_within=5)
+        finally:
+            await chat.close()
+
+    answers, agent = _with_server(PERSISTENT, scenario)
+    assert answers == [] and agent.received == []
+    channel = RestrictedSocketIOInput.from_credentials({})
+    channel.blueprint(_ignore)
+    assert channel.sio.eio.max_http_buffer_size == 64_000

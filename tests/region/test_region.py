@@ -14,7 +14,7 @@ REGION = load_region()
 
 
 def test_the_example_region_serves_three_real_municipalities_with_fictional_contacts():
-    assert REGION.served_list() == "Aalten, Oost-Gelre en Winterswijk"
+    assert REGION.served_list() == "Aalten, Oost Gelre en Winterswijk"
     assert all(c.email.endswith("@example.org") for c in REGION.contacts)
     assert REGION.response_hours == 48
 
@@ -66,11 +66,11 @@ def test_a_missing_required_field_is_reported(tmp_path):
 def test_a_municipality_without_anyone_for_a_theme_is_reported(tmp_path):
     problems = broken(
         tmp_path,
-        "    municipalities: [Aalten, Oost-Gelre, Winterswijk]",
+        "    municipalities: [Aalten, Oost Gelre, Winterswijk]",
         "    municipalities: [Aalten, Winterswijk]",
         count=2,
     )
-    assert any("niemand neemt vragen over absence aan voor Oost-Gelre" in p for p in problems), problems
+    assert any("niemand neemt vragen over absence aan voor Oost Gelre" in p for p in problems), problems
 
 
 def test_a_duplicate_contact_id_is_reported(tmp_path):
@@ -93,15 +93,24 @@ def test_a_missing_file_is_reported(tmp_path):
         ("Winterswijk", "Winterswijk"),
         ("winterwijk", "Winterswijk"),
         ("ik woon in winterswyk", "Winterswijk"),
-        ("oost gelre", "Oost-Gelre"),
-        ("OOSTGELRE", "Oost-Gelre"),
-        ("groenlo", "Oost-Gelre"),
+        ("oost gelre", "Oost Gelre"),
+        ("OOSTGELRE", "Oost Gelre"),
+        ("groenlo", "Oost Gelre"),
         ("aalten", "Aalten"),
         ("Dinxperlo", "Aalten"),
+        ("Oost-Gelre", "Oost Gelre"),
+        ("ik woon in Zieuwent", "Oost Gelre"),
+        ("Mariënvelde", "Oost Gelre"),
+        ("wij wonen in lievelde", "Oost Gelre"),
+        ("meddo", "Winterswijk"),
+        ("in Brinkheurne", "Winterswijk"),
+        ("IJzerlo", "Aalten"),
+        ("De Heurne", "Aalten"),
         ("Altena", None),
         ("Utrecht", None),
         ("ja", None),
         ("", None),
+        ("mijn kind miste veel lessen", None),  # Miste (Winterswijk) is no alias: it is also a verb
     ],
 )
 def test_municipality_names_are_found_with_typos_and_without_capitals(typed, expected):
@@ -122,3 +131,27 @@ def test_an_edited_region_file_is_used_from_the_next_load_and_a_broken_edit_is_r
     path.unlink()
     with pytest.raises(RegionFileError, match="kan het bestand niet lezen"):
         load_region(path)
+
+
+def test_the_example_region_names_its_doorstroompunt_and_vo_samenwerkingsverband_with_sources():
+    from bot.domain.local_doors import describe_doors
+
+    for municipality in REGION.municipalities.values():
+        assert municipality.doors["rmc"].url == "https://www.lerenwerkt.nu"
+        assert municipality.doors["swv_vo"].url == "https://www.swvslingeberkel.nl"
+        assert all(door.source for door in municipality.doors.values()), municipality.name
+    assert "Doorstroompunt (RMC): LerenWerkt" in describe_doors(REGION, "Oost Gelre", ("rmc",))
+
+
+def test_the_rmc_door_is_optional(tmp_path):
+    text = DEFAULT_PATH.read_text(encoding="utf-8")
+    start = text.index("      rmc:\n")
+    end = text.index("\n\n", start)
+    path = tmp_path / "region.yml"
+    path.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    region = load_region(path)
+    from bot.domain.local_doors import describe_doors
+
+    assert "rmc" not in region.municipalities["Aalten"].doors
+    assert describe_doors(region, "Aalten", ("rmc",)) is None
+    assert "Leerplicht" in describe_doors(region, "Aalten")

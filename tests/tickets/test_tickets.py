@@ -3,6 +3,7 @@ contact person, a history of who did what, and only the owner (or a coordinator)
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,9 @@ from sqlalchemy import select
 
 from bot.region import load_region
 from bot.storage.db import session
+from bot.tickets.clock import utcnow
 from bot.tickets.models import CLOSED, OPEN, TAKEN, OutboxMail, Ticket
+from bot.tickets.reference import parse
 from bot.tickets.service import (
     HandoffRequest,
     NotAllowed,
@@ -56,7 +59,7 @@ def test_a_ticket_is_stored_with_reference_due_time_history_and_a_waiting_mail(d
         contact = REGION.contact(stored.contact_id)
         assert mail.recipient == contact.email and reference in mail.subject
         assert "Sam" not in mail.body and "wijkteam praten" not in mail.body
-    assert reference.startswith(f"CIP-{stored.created_at.year}-") and len(reference) == 15
+    assert reference == stored.public_reference and len(reference) == 13
 
 
 def test_the_same_submission_twice_gives_one_ticket(database_url):
@@ -129,11 +132,46 @@ def test_another_contact_person_cannot_change_or_list_the_ticket(database_url):
         assert ticket.status == TAKEN
 
 
-@pytest.mark.parametrize("typed", ["CIP-{y}-{n:06d}", "cip {y} {n}", "hoe staat het met CIP-{y}-{n:06d}?"])
+@pytest.mark.parametrize("typed", ["{r}", "{r_lower_spaced}", "hoe staat het met {r}?", "{r_glued}"])
 def test_a_reference_is_found_however_it_is_typed(database_url, typed):
     with session(database_url) as db:
         ticket, _ = create_ticket(db, REGION, request())
+    r = ticket.reference
     with session(database_url) as db:
-        assert find_ticket(db, typed.format(y=ticket.created_at.year, n=ticket.id)).id == ticket.id
+        found = find_ticket(
+            db, typed.format(r=r, r_lower_spaced=r.lower().replace("-", " "), r_glued=r.replace("-", ""))
+        )
+        assert found.id == ticket.id
+        assert find_ticket(db, "CIP-2026-999999") is None and find_ticket(db, "CIP-ZZZZ-ZZZ9") is None
+
+
+def test_references_are_random_and_readable_over_the_phone(database_url):
+    """Sequential references (CIP-2026-000001, -000002) let anyone with one ask about the next."""
+    with session(database_url) as db:
+        references = [
+            create_ticket(db, REGION, request(key=f"k{i}", contact=f"o{i}@example.org"))[0].reference for i in range(20)
+        ]
+    assert all(re.fullmatch(r"CIP-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", r) for r in references), references
+    assert len(set(references)) == 20 and len({r[4:6] for r in references}) > 1
+    with session(database_url) as db:
+        ids = {find_ticket(db, r).id for r in references}
+        # the sequential form of a new ticket is no way in
+        assert all(find_ticket(db, f"CIP-{utcnow().year}-{i:06d}") is None for i in ids)
+
+
+def test_a_lookalike_character_still_finds_the_ticket():
+    assert parse("cip-dk4m-lq9t") == parse("CIP-0K4M-1Q9T") == parse("CIP-OK4M-IQ9T") == ("new", "CIP-DK4M-LQ9T")
+    assert parse("is het CIP open voor ouders?") is None  # words after CIP are no reference
+
+
+def test_an_old_sequential_reference_keeps_working(database_url):
+    """Tickets made before references were random keep theirs (migration 0003 leaves them empty)."""
+    with session(database_url) as db:
+        ticket, _ = create_ticket(db, REGION, request())
+        ticket.public_reference = None
+        db.flush()
+        old = f"CIP-{ticket.created_at.year}-{ticket.id:06d}"
+        assert ticket.reference == old
+    with session(database_url) as db:
+        assert find_ticket(db, old).id == find_ticket(db, f"cip {ticket.created_at.year} {ticket.id}").id == ticket.id
         assert find_ticket(db, f"CIP-{ticket.created_at.year - 1}-{ticket.id:06d}") is None
-        assert find_ticket(db, "CIP-2026-999999") is None

@@ -38,7 +38,7 @@ def new_ticket(
     question: str = "Mag school met het wijkteam praten?",
     name: str = "Sanne",
 ) -> str:
-    """A ticket as the handoff action makes it; Aalten + privacy goes to Anna, Oost-Gelre to Chantal."""
+    """A ticket as the handoff action makes it; Aalten + privacy goes to Anna, Oost Gelre to Chantal."""
     with session(database_url) as db:
         ticket, _ = create_ticket(
             db,
@@ -65,7 +65,7 @@ class Site:
         self.server, self.rasa, self.base = server, rasa, server.base
         self.own_secret, self.other_secret = f"eigen-{uuid.uuid4().hex}", f"ander-{uuid.uuid4().hex}"
         self.own = new_ticket(server.database_url, question=f"Vraag {self.own_secret} voor Anna")
-        self.other = new_ticket(server.database_url, "Oost-Gelre", question=f"Vraag {self.other_secret} van Chantal")
+        self.other = new_ticket(server.database_url, "Oost Gelre", question=f"Vraag {self.other_secret} van Chantal")
         self.anna, self.chantal = self.logged_in("anna"), self.logged_in("chantal")
         ended = self.logged_in("anna")
         self.ended_cookie = self.cookie(ended)
@@ -202,7 +202,17 @@ def test_a_hostile_input_gets_the_expected_answer_and_nothing_leaks(site, row):
 def test_the_list_covers_every_attack_and_its_rows_are_well_formed():
     ids = [row["id"] for row in ROWS]
     assert len(ids) == len(set(ids))
-    assert {row["attack"] for row in ROWS} == {"script", "sql", "template", "traversal", "forged-id", "session", "csrf"}
+    assert {row["attack"] for row in ROWS} == {
+        "script",
+        "sql",
+        "template",
+        "traversal",
+        "forged-id",
+        "session",
+        "csrf",
+        "flood",
+        "exposure",
+    }
     for row in RUN:
         assert sum(key in row for key in ("get", "post", "login", "chat")) == 1, row["id"]
         assert isinstance(row["status"], int) and row["what"], row["id"]

@@ -167,3 +167,59 @@ def test_the_log_in_form_token_belongs_to_its_cookie_and_the_server_secret():
     assert csrf.matches(csrf.signed("geheim", nonce), token)
     assert not csrf.matches(csrf.signed("ander geheim", nonce), token)
     assert not csrf.matches(csrf.signed("geheim", csrf.new_token()), token)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["ANNA", " anna ", "an\u200bna", "\uff41\uff4e\uff4e\uff41", "Anna\u00ad"],
+    ids=["capitals", "spaces", "zero-width", "full-width", "soft-hyphen"],
+)
+def test_a_user_name_however_typed_counts_against_one_lock(anna, typed):
+    """Before: "CHANTAL " or a zero-width space gave a name with a lock of its own."""
+    now = utcnow()
+    for _ in range(FREE_FAILURES):
+        attempt(anna, "fout", name=typed, now=now)
+    assert attempt(anna, PASSWORD, now=now).locked_for is not None
+
+
+def test_many_names_from_one_address_lock_the_address_before_any_hash(anna, monkeypatch):
+    """Before: a new name every time cost an Argon2 hash each and never locked anything."""
+    from bot.web import accounts
+
+    now = utcnow()
+    for i in range(accounts.ADDRESS_FREE_FAILURES):
+        assert attempt_from(anna, f"naam-{i}", "fout", "203.0.113.7", now).contact_id is None
+    monkeypatch.setattr(accounts, "_verify", lambda *_: pytest.fail("a locked address costs no hash"))
+    assert attempt_from(anna, "anna", PASSWORD, "203.0.113.7", now).locked_for is not None
+    monkeypatch.undo()
+    assert attempt_from(anna, "anna", PASSWORD, "198.51.100.1", now).contact_id == "anna"  # another address
+    later = now + accounts.ADDRESS_LOCK + timedelta(seconds=1)
+    assert attempt_from(anna, "anna", PASSWORD, "203.0.113.7", later).contact_id == "anna"
+
+
+def attempt_from(url, name, password, address, now):
+    with session(url) as db:
+        return log_in(db, name, password, now=now, address=address)
+
+
+def test_old_failure_rows_are_purged(anna):
+    from bot.web.accounts import PURGE_AFTER
+    from bot.web.models import LoginFailures
+
+    long_ago = utcnow() - PURGE_AFTER - timedelta(hours=1)
+    for i in range(3):
+        attempt_from(anna, f"oud-{i}", "fout", "203.0.113.9", long_ago)
+    attempt_from(anna, "nieuw", "fout", "203.0.113.9", utcnow())
+    with session(anna) as db:
+        names = {row.user_name for row in db.execute(select(LoginFailures)).scalars()}
+    assert "nieuw" in names and not any(name.startswith("oud-") for name in names) and len(names) == 2
+
+
+def test_a_one_time_password_must_be_changed_and_a_new_one_clears_that(database_url):
+    with session(database_url) as db:
+        create_account(db, REGION, "anna", PASSWORD, one_time=True)
+    with session(database_url) as db:
+        assert db.get(Account, "anna").must_change_password
+        set_password(db, "anna", "een heel ander lang wachtwoord")
+    with session(database_url) as db:
+        assert not db.get(Account, "anna").must_change_password

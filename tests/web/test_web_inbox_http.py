@@ -235,3 +235,47 @@ def test_an_error_of_the_server_is_a_dutch_page_and_the_log_keeps_no_query(tmp_p
     written = log.read_text()
     assert "Fout bij GET (cip_web.inbox.ticket_page): OperationalError" in written
     assert "geheim-woord" not in written and "CIP-2026-000001" not in written
+
+
+def test_a_one_time_password_from_the_region_must_be_replaced_before_anything_else(tmp_path):
+    """Before: the passwords of `cip users from-region` (known to whoever handed them out) were
+    never forced to change."""
+    from bot.storage.db import upgrade
+    from tests.helpers.launch import CIP
+
+    database_url = f"sqlite:///{tmp_path / 'cip.db'}"
+    upgrade(database_url)
+    made = subprocess.run(
+        [CIP, "users", "from-region"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DATABASE_URL": database_url},
+        check=True,
+    )
+    one_time = next(line.split()[1] for line in made.stdout.splitlines() if line.startswith("anna "))
+    port = free_port()
+    server = Server(
+        [CIP, "web", "--port", str(port)],
+        tmp_path / "web.log",
+        f"http://127.0.0.1:{port}/healthz",
+        env={"DATABASE_URL": database_url},
+    ).start()
+    try:
+        anna = Client(f"http://127.0.0.1:{port}")
+        assert anna.log_in("anna", one_time).status == 303
+        for path in ("/inbox/", "/inbox/tickets/CIP-7K4M-Q9TX"):
+            assert anna.get(path).location == "/inbox/wachtwoord"
+        form = anna.get("/inbox/wachtwoord")
+        assert form.status == 200 and "eenmalig wachtwoord" in form.body
+        short = anna.post("/inbox/wachtwoord", {"csrf": form.csrf(), "password": "kort", "password_again": "kort"})
+        assert short.status == 400 and "minstens 12 tekens" in short.body
+        new = "mijn eigen lange wachtwoord"
+        changed = anna.post("/inbox/wachtwoord", {"csrf": form.csrf(), "password": new, "password_again": new})
+        assert changed.status == 303 and changed.location == "/inbox/login?nieuw=1"
+        assert anna.get("/inbox/").location.startswith("/inbox/login")  # the one-time session ended
+        assert Client(anna.base).log_in("anna", one_time).status == 401
+        again = Client(anna.base)
+        assert again.log_in("anna", new).status == 303 and again.get("/inbox/").status == 200
+    finally:
+        server.stop()

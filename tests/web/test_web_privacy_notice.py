@@ -31,3 +31,12 @@ def test_the_privacy_notice_names_the_retention_period_of_the_server(page, web):
     notice = page.locator(".cip-chat__privacy").inner_text()
     assert f"Je gesprek wordt {days} dagen bewaard in de database van deze assistent" in notice
     assert "undefined" not in notice
+
+
+def test_before_the_first_message_the_user_reads_that_this_is_a_computer_program(page, web):
+    url, _ = web
+    page.goto(url + "/")
+    page.get_by_role("button", name="Stel je vraag").click()
+    first = page.locator(".cip-chat__privacy > *").first
+    assert first.inner_text().startswith("Je chat met een computerprogramma, niet met een mens.")
+    assert first.is_visible()

@@ -15,18 +15,39 @@ Dutch reason as the bot's answer and never reaches Rasa. A message that is not t
 list) is refused the same way: Rasa's own handler would call `.strip()` on it and fail before the
 check runs, leaving the user without an answer. When handling a message fails, the user reads the
 region's central number and the log keeps no text (bot/rasa_plugins/channels/failure.py, as in the REST channel).
+
+Rasa's own handlers are replaced, not wrapped:
+- Rasa 3.6 calls `sio.enter_room(...)` without `await`; python-socketio 5.18 made it a coroutine,
+  so the socket never joined its session's room and no answer reached any socket.io client.
+- With `session_persistence`, Rasa took any session id a client sent, and answers go to the room of
+  that id: whoever sent another user's session id joined that user's room and read their answers.
+  Here a session id is made by the server and bound to the socket that asked for it; a message
+  from another socket with that id is refused (with the Dutch answer the REST channel gives an
+  invalid sender) and that socket receives nothing of the conversation. A client that reconnects
+  gets a new session: the id alone proves nothing.
+- The session id of a message and its metadata get the checks of the REST channel: an id that is
+  not the socket's own (5000 characters, a NUL byte, an object) is refused, metadata must be a
+  JSON object (or its text) of at most 2 kB (bot.domain.chat_message), and engine.io reads at most 64 kB
+  per request (Rasa's server left engine.io's default of 1 MB).
 """
 
 from __future__ import annotations
 
 import re
+import secrets
 from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.channel import InputChannel, UserMessage
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
-from bot.domain.chat_message import ChatRequestError, checked_message
+from bot.domain.chat_message import (
+    INVALID_SENDER,
+    RASA_SERVER_MAX_BODY_BYTES,
+    ChatRequestError,
+    checked_message,
+    checked_metadata,
+)
 from bot.rasa_plugins.channels.failure import answered_on_failure
 
 _ORIGIN = re.compile(r"^https?://[^/\s*]+$")
@@ -47,8 +68,8 @@ def parse_origins(value) -> tuple:
 
 
 class RestrictedSocketIOInput(SocketIOInput):
-    """The `socketio` channel of Rasa with an Origin check and checked messages; credentials take
-    `allowed_origins`."""
+    """The `socketio` channel of Rasa with an Origin check, sessions bound to their socket and
+    checked messages; credentials take `allowed_origins`."""
 
     allowed_origins: tuple = ()
 
@@ -59,42 +80,46 @@ class RestrictedSocketIOInput(SocketIOInput):
         return channel
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        socket_blueprint = super().blueprint(_checked(answered_on_failure(on_new_message)))
+        receive = answered_on_failure(on_new_message)
+        socket_blueprint = super().blueprint(receive)
+        sio = self.sio
         # None: engineio allows the server's own origin only; never [] (that turns the check off)
-        self.sio.eio.cors_allowed_origins = list(self.allowed_origins) or None
-        rasas_handler = self.sio.handlers[self.namespace or "/"][self.user_message_evt]
-        self.sio.on(self.user_message_evt, _text_or_none(rasas_handler), namespace=self.namespace)
+        sio.eio.cors_allowed_origins = list(self.allowed_origins) or None
+        sio.eio.max_http_buffer_size = RASA_SERVER_MAX_BODY_BYTES
+        sessions: Dict[str, str] = {}  # socket id -> the session id made for it
+
+        async def refuse(sid: str, text: str) -> None:
+            await SocketIOOutput(sio, self.bot_message_evt).send_text_message(sid, text)
+
+        async def session_request(sid: str, data: Any) -> None:
+            session_id = sessions.get(sid) or secrets.token_hex(16)
+            sessions[sid] = session_id
+            if self.session_persistence:
+                await sio.enter_room(sid, session_id, namespace=self.namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        async def disconnect(sid: str) -> None:
+            sessions.pop(sid, None)
+
+        async def handle_message(sid: str, data: Any) -> None:
+            data = data if isinstance(data, dict) else {}
+            if self.session_persistence:
+                sender_id = data.get("session_id")
+                if not isinstance(sender_id, str) or sessions.get(sid) != sender_id:
+                    await refuse(sid, INVALID_SENDER)
+                    return
+            else:
+                sender_id = sid
+            try:
+                metadata = checked_metadata(data.get(self.metadata_key))
+                text = checked_message(data.get("message"))
+            except ChatRequestError as error:
+                await refuse(sid, error.message)
+                return
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            await receive(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
+
+        sio.on("session_request", session_request, namespace=self.namespace)
+        sio.on("disconnect", disconnect, namespace=self.namespace)
+        sio.on(self.user_message_evt, handle_message, namespace=self.namespace)
         return socket_blueprint
-
-
-def _text_or_none(rasas_handler: Callable[[str, Any], Awaitable[None]]) -> Callable[[str, Any], Awaitable[None]]:
-    """Rasa's socket handler for user messages, given a "message" that is text or None. Rasa's
-    UserMessage calls `.strip()` on any message that is not empty, so a number or a list would raise
-    AttributeError (logged with a traceback, no answer) before `_checked` runs; as None it reaches the
-    check, which refuses every message that is not text with the answer the REST channel gives. A
-    payload that is not an object would fail on `data.get` in the same way, so it counts as one
-    without a message."""
-
-    async def handle(sid: str, data: Any) -> None:
-        if not isinstance(data, dict):
-            data = {}
-        elif not isinstance(data.get("message", ""), str):
-            data = {**data, "message": None}
-        await rasas_handler(sid, data)
-
-    return handle
-
-
-def _checked(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[None]]:
-    """`on_new_message` for messages that pass the checks, with their text cleaned; a refused
-    message is answered on its own socket instead."""
-
-    async def receive(message: UserMessage) -> None:
-        try:
-            message.text = checked_message(message.text)
-        except ChatRequestError as error:
-            await message.output_channel.send_text_message(message.sender_id, error.message)
-            return
-        await on_new_message(message)
-
-    return receive

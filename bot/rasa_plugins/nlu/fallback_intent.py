@@ -27,3 +27,8 @@ def set_intent(message: Message, name: str, confidence: float) -> None:
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
     message.set(INTENT, chosen, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [chosen] + ranking, add_to_output=True)
+
+
+# Set (not in the parse result) on a message the vocabulary gate found made of unknown words, so
+# that later components leave its nlu_fallback alone.
+UNKNOWN_WORDS = "unknown_words"

@@ -22,7 +22,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.rasa_plugins.nlu.answer_gate import RESPONSE_SELECTOR_KEY
+from bot.rasa_plugins.nlu.answer_choice import RESPONSE_SELECTOR_KEY
 from bot.rasa_plugins.nlu.fallback_intent import set_intent
 
 

@@ -24,7 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.domain.safety import normalise
-from bot.rasa_plugins.nlu.fallback_intent import set_fallback
+from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, set_fallback
 
 VOCABULARY_FILE = "vocabulary.json"
 
@@ -124,4 +124,5 @@ class UnknownWordsFallback(GraphComponent, IntentClassifier):
             share = known_share(message.get(TEXT), self.vocabulary, enough=self.min_known_share)
             if share is not None and share < self.min_known_share:
                 set_fallback(message, share)
+                message.set(UNKNOWN_WORDS, True)
         return messages

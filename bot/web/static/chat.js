@@ -99,8 +99,12 @@ function cleanMessages(messages) {
   }));
 }
 
+/** What the user reads before the first message: that this is a computer program, and what is kept. */
 function privacyNotice(phone, email, retentionDays) {
   return element("div", { class: "cip-chat__privacy" },
+    // transparency duty of article 50 of the EU AI Act (in force since 2 August 2026)
+    element("p", { class: "cip-chat__machine" }, "Je chat met een computerprogramma, niet met een mens. " +
+      "Het geeft informatie over school, jeugdhulp, privacy en leerplicht. Wil je een mens spreken? Dat kan altijd."),
     element("h3", {}, "Voordat je begint: over je gegevens"),
     element("ul", {},
       element("li", {}, `Je gesprek wordt ${retentionDays} dagen bewaard in de database van deze assistent. Eerder weg? ` +

@@ -1,0 +1,73 @@
+"""Which language a message is written in, so a parent who writes in another language is not
+told in Dutch that the assistant did not understand.
+
+lingua-language-detector ships its models inside its wheel (nothing is downloaded at run time).
+It is asked to choose only among Dutch and the languages parents in the region write most often
+(bench/RESULTS.md, "Language detection", has the measurements on short chat messages). Short
+Dutch messages full of abbreviations ("tlv verlengen", "mn dossier inzien") look like German to
+any detector, so a message counts as another language only when it has enough words and the
+detector is sure, or when it is written in another script (Arabic, Cyrillic).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+DUTCH = "nl"
+# The languages the assistant answers in besides Dutch; any other detected language gets English.
+ANSWERED = ("en", "tr", "ar", "pl", "uk")
+FALLBACK = "en"
+MIN_WORDS = 3
+MIN_CONFIDENCE = 0.85
+
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# Dutch words that carry no subject: a message with several of them is Dutch, whatever the
+# detector makes of its long compound words ("privacyfunctionaris" reads as English to it).
+_DUTCH_WORDS = frozenset(
+    "de het een en van ik je jij mijn mn m'n wij we ons onze is zijn was wat hoe wie waar wanneer "
+    "waarom niet geen wel met op aan voor bij naar uit over dat die dit deze er nog al ook maar "
+    "of als dan kan kun kunt mag moet wil heb heeft hebben zit gaat doen school kind zoon dochter".split()
+)
+MIN_DUTCH_SHARE = 0.25
+_OTHER_SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "uk": re.compile(r"[\u0400-\u04ff]")}
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [
+        Language.DUTCH,
+        Language.ENGLISH,
+        Language.TURKISH,
+        Language.ARABIC,
+        Language.POLISH,
+        Language.UKRAINIAN,
+        Language.GERMAN,
+        Language.FRENCH,
+        Language.RUSSIAN,
+    ]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def detect_language(text: Optional[str]) -> str:
+    """The ISO 639-1 code of the language of ``text`` as the assistant will answer it: "nl", one
+    of ``ANSWERED``, or "en" for another language it does not write."""
+    text = text or ""
+    letters = sum(1 for c in text if c.isalpha())
+    for code, script in _OTHER_SCRIPT.items():
+        if letters and len(script.findall(text)) > letters / 2:
+            return code
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < MIN_WORDS or sum(w in _DUTCH_WORDS for w in words) >= MIN_DUTCH_SHARE * len(words):
+        return DUTCH
+    values = _detector().compute_language_confidence_values(text)
+    top = values[0]
+    code = top.language.iso_code_639_1.name.lower()
+    if code == DUTCH or top.value < MIN_CONFIDENCE:
+        return DUTCH
+    if code == "ru":
+        return "uk" if re.search(r"[іїєґ]", text.lower()) else FALLBACK
+    return code if code in ANSWERED else FALLBACK

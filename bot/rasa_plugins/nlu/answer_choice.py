@@ -1,0 +1,103 @@
+"""Rasa NLU component: the answer is given only when it fits the message (bot.domain.answer_choice).
+
+It runs after the ResponseSelector, the FallbackClassifier and the theme fix. For a question on a
+theme, or one the classifier was unsure of or found outside what it covers, it decides: answer,
+ask back once ("Bedoel je ...?"), or say honestly that it has no answer. The latter two become
+``nlu_fallback`` with the decision in the parse result (``answer_choice``), which the fallback
+action reads; an answer keeps (or gets) its theme intent, so the theme's rule gives it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.domain.answer_choice import ANSWER, NOT_COVERED, Choice, Thresholds, choose
+from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, set_fallback, set_intent
+
+RESPONSE_SELECTOR_KEY = "response_selector"
+CHOICE_KEY = "answer_choice"
+THEMES = ("route", "privacy", "absence")
+NOT_COVERED_INTENT = "not_covered"
+OUT_OF_SCOPE_INTENT = "out_of_scope"
+
+
+def ranking(message: Message) -> List[Tuple[str, float]]:
+    """The answers the ResponseSelector weighed, as (key, confidence), best first."""
+    selector = (message.get(RESPONSE_SELECTOR_KEY) or {}).get("default") or {}
+    return [
+        (r.get("intent_response_key"), float(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
+        for r in selector.get("ranking") or []
+        if r.get("intent_response_key")
+    ]
+
+
+def classified_intent(message: Message) -> Optional[str]:
+    """The classifier's own intent: under a ``nlu_fallback`` the one it ranked first."""
+    for entry in message.get(INTENT_RANKING_KEY) or [message.get(INTENT) or {}]:
+        if entry.get(INTENT_NAME_KEY) != DEFAULT_NLU_FALLBACK_INTENT_NAME:
+            return entry.get(INTENT_NAME_KEY)
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class AnswerChoice(GraphComponent, IntentClassifier):
+    """Answer, clarification or honest non-answer for every question on the themes."""
+
+    def __init__(self, limits: Thresholds = Thresholds()) -> None:
+        self.limits = limits
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "AnswerChoice":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if message.get(UNKNOWN_WORDS) or not ranking(message):
+                continue
+            decisive, choice = self.choice(message)
+            # kept for every message: the handoff takes its theme from it
+            message.set(CHOICE_KEY, choice.as_dict(), add_to_output=True)
+            if not decisive:
+                continue
+            if choice.kind == ANSWER:
+                set_intent(message, choice.key.split("/")[0], 1.0)
+            else:
+                set_fallback(message, (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+        return messages
+
+    def choice(self, message: Message) -> Tuple[bool, Choice]:
+        """(whether the choice decides the reply, the choice). It decides for a question on a
+        theme, one the classifier found outside the themes but near them (a subject it names),
+        and one the classifier was unsure of."""
+        intent = classified_intent(message)
+        text = message.get(TEXT) or ""
+        answers_ranked = ranking(message)
+        if intent in THEMES:
+            return True, choose(text, answers_ranked, self.limits)
+        near = choose(text, answers_ranked, self.limits, answerable=False)
+        if intent == NOT_COVERED_INTENT or (intent == OUT_OF_SCOPE_INTENT and near.subject):
+            return True, near
+        if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME:
+            return near.kind != NOT_COVERED or bool(near.subject), near
+        return False, choose(text, answers_ranked, self.limits)
