@@ -26,6 +26,10 @@ VARIABLES = {
     "CIP_SMTP_STARTTLS": ("1: STARTTLS to the mail server", "0"),
     "CIP_WEB_BASE_URL": ("public http(s) address of `cip web`; notifications then link to the ticket's page", ""),
     "CIP_ACTIONS_HOST": ("address the action server listens on (`cip actions`, scripts/run)", "127.0.0.1"),
+    "CIP_ACTION_SECRET": (
+        "secret the Rasa server sends the action server (endpoints.yml); without it one is made in var/action_secret",
+        "(var/action_secret)",
+    ),
     "CIP_RASA_URL": ("where the web server reaches the Rasa server", "http://127.0.0.1:5005"),
     "CIP_WEB_ORIGINS": (
         "comma-separated origins the web server accepts chat posts from",
@@ -94,6 +98,10 @@ class Settings:
     @property
     def actions_host(self) -> Optional[str]:
         return self._get("CIP_ACTIONS_HOST") or None
+
+    @property
+    def action_secret(self) -> str:
+        return (self._get("CIP_ACTION_SECRET") or "").strip()
 
     @property
     def rasa_url(self) -> Optional[str]:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path
 
 import yaml
 
 from bench import replies
 from bench.eval_questions import score
+from tests.helpers.project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "bench" / "eval"
 
 

@@ -13,5 +13,5 @@ class CliError(Exception):
 def ticket_of(db, reference: str):
     ticket = find_ticket(db, reference)
     if ticket is None:
-        raise CliError(f"geen ticket met referentie {reference!r} (vorm: CIP-2026-000123)")
+        raise CliError(f"geen ticket met referentie {reference!r} (vorm: CIP-7K4M-Q9TX)")
     return ticket

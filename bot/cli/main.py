@@ -30,13 +30,17 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bot import PROJECT_ROOT
 from bot.cli import db, privacy, region, servers, tickets, users
 from bot.cli.common import CliError
 from bot.region import RegionFileError
+from bot.storage.private_files import private_process, private_var
 from bot.tickets.service import NotAllowed
 
 
 def main(argv: list[str] | None = None) -> int:
+    private_process()  # tickets, conversations, secrets: every file a command makes is the owner's only
+    private_var(PROJECT_ROOT)
     args = _parser().parse_args(argv)
     try:
         args.run(args)

@@ -34,7 +34,7 @@ def add_commands(commands) -> None:
         ("close", _close, "ticket afronden"),
     ):
         command = tickets.add_parser(name, help=help_text)
-        command.add_argument("reference", help="referentie, bijvoorbeeld CIP-2026-000123")
+        command.add_argument("reference", help="referentie, bijvoorbeeld CIP-7K4M-Q9TX")
         if name == "note":
             command.add_argument("text", help="de notitie")
         if name == "close":

@@ -102,12 +102,15 @@ def _users_from_region(_args) -> None:
         for c in region.contacts:
             if c.id not in existing:
                 password = random_password()
-                create_account(db, region, c.id, password)
+                create_account(db, region, c.id, password, one_time=True)  # to be changed at the first log-in
                 made.append((c, password))
     if not made:
         print("Iedereen uit het regiobestand heeft al een account.")
         return
-    print("Nieuwe accounts. Geef elk wachtwoord alleen aan de persoon zelf; het wordt nergens bewaard.")
+    print(
+        "Nieuwe accounts. Geef elk wachtwoord alleen aan de persoon zelf; het wordt nergens bewaard. "
+        "Bij de eerste keer inloggen kiest ieder een eigen wachtwoord."
+    )
     for c, password in made:
         print(f"{c.id:12} {password}   {c.name}")
     skipped = [c.id for c in region.contacts if c.id in existing]

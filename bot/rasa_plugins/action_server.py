@@ -45,7 +45,7 @@ def default_host(environ=os.environ) -> str:
 
 def shared_secret(environ=os.environ, path: Path = SECRET_FILE) -> str:
     """CIP_ACTION_SECRET, else the secret in `path`, made there (0600, folder 0700) if missing."""
-    value = (environ.get(SECRET_VARIABLE) or "").strip()
+    value = Settings(environ).action_secret
     if not value:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:

@@ -3,15 +3,12 @@ honest "no answer" that names the subject. Pure logic, no model: the ranking is 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
 from bot.domain.answer_choice import ANSWER, CLARIFY, NOT_COVERED, answers, choose, title
 from bot.domain.fallback import fallback_reply
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers.project import ROOT
 
 
 def test_every_answer_of_the_domain_has_a_title_and_anchors():

@@ -11,8 +11,8 @@ import pytest
 from bot.domain import uncovered_subjects
 from bot.domain.uncovered_subjects import SUBJECTS, named_subject
 from bot.rasa_plugins.nlu.examples import examples_by_intent
+from tests.helpers.project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 NAMES = [name for name, _ in SUBJECTS]
 
 # Three messages per subject, none of them in the training data.

@@ -92,7 +92,7 @@ def test_the_start_scripts_make_every_file_private(script):
 
 
 def test_the_cip_command_sets_the_umask():
-    code = "import os; from bot.cli import main; main(['region', 'check']); print(oct(os.umask(0)))"
+    code = "import os; from bot.cli.main import main; main(['region', 'check']); print(oct(os.umask(0)))"
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
