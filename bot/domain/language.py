@@ -18,6 +18,8 @@ from typing import Optional
 DUTCH = "nl"
 # The languages the assistant answers in besides Dutch; any other detected language gets English.
 ANSWERED = ("en", "tr", "ar", "pl", "uk")
+# How the contact person reads them on the ticket.
+LANGUAGE_NAMES = {"en": "Engels", "tr": "Turks", "ar": "Arabisch", "pl": "Pools", "uk": "Oekraïens"}
 FALLBACK = "en"
 MIN_WORDS = 3
 MIN_CONFIDENCE = 0.85

@@ -35,6 +35,8 @@ class Ticket(Base):
     # Random (bot/tickets/reference.py); empty for tickets made before it existed, which keep
     # their sequential reference
     public_reference = Column(String(16), unique=True, index=True)
+    # ISO code of the language the user wrote in when not Dutch (bot/domain/language.py), else None
+    language = Column(String(2))
 
     events = relationship(
         "TicketEvent", back_populates="ticket", order_by="TicketEvent.id", cascade="all, delete-orphan"

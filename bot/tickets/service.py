@@ -44,6 +44,7 @@ class HandoffRequest:
     consent: bool
     summary: str | None = None
     earlier_in_conversation: int = 0  # tickets this conversation made before
+    language: str | None = None  # the user's language when not Dutch (call back in English or with an interpreter)
 
 
 MAX_TICKETS_PER_CONVERSATION = 3
@@ -89,6 +90,7 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
         role=request.role,
         question=request.question,
         summary=request.summary if request.consent else None,
+        language=request.language,
         consent=request.consent,
         requester_name=request.name,
         requester_contact=request.contact,

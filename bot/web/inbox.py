@@ -16,6 +16,7 @@ from urllib.parse import quote
 from sanic import Blueprint
 from sanic.response import HTTPResponse, redirect
 
+from bot.domain.language import LANGUAGE_NAMES
 from bot.domain.user_text import clean
 from bot.region import load_region
 from bot.region.model import Contact, Region
@@ -141,6 +142,7 @@ def _page(template: str, user: User | None, status: int = 200, csrf: str = "", *
         csrf=user.login.csrf_token if user else csrf,
         status_text=STATUS_TEXT,
         theme_text=THEME_TEXT,
+        language_names=LANGUAGE_NAMES,
         event_text=EVENT_TEXT,
         overdue=is_overdue,
         name_of=_name_of,

@@ -135,6 +135,15 @@ def test_the_question_brings_its_theme_so_the_form_does_not_ask_it():
     assert result == {"handoff_question": "Mag school het dossier aan het wijkteam geven?", "handoff_theme": "privacy"}
 
 
+@pytest.mark.parametrize("language, stored", [("tr", "tr"), (None, None), ("xx", None)])
+def test_the_ticket_says_the_language_the_user_wrote_in(db_url, language, stored):
+    """So the contact person knows to call back in English or with an interpreter; a value that
+    is not one of the answered languages (a forged slot) is not stored."""
+    run(ActionCreateTicket(), tracker(slots={"user_language": language}))
+    with session(db_url) as db:
+        assert db.execute(select(Ticket)).scalar_one().language == stored
+
+
 def test_a_submitted_form_makes_one_ticket_and_tells_who_when_and_the_reference(db_url):
     messages, events = run(ActionCreateTicket(), tracker())
     assert messages[0]["response"] == "utter_handoff_done"

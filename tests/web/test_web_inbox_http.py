@@ -27,7 +27,9 @@ def web(tmp_path_factory):
     server.stop()
 
 
-def new_ticket(web, key: str, question: str = "Mag school met het wijkteam over mijn zoon praten?") -> str:
+def new_ticket(
+    web, key: str, question: str = "Mag school met het wijkteam over mijn zoon praten?", language: str | None = None
+) -> str:
     with session(web.database_url) as db:
         ticket, _ = create_ticket(
             db,
@@ -42,6 +44,7 @@ def new_ticket(web, key: str, question: str = "Mag school met het wijkteam over 
                 contact=f"{key}@example.org",
                 consent=True,
                 summary="privacy: delen met wijkteam",
+                language=language,
             ),
         )
         assert ticket.contact_id == "anna"  # the only contact person for privacy in Aalten
@@ -169,6 +172,14 @@ def test_what_a_user_typed_is_shown_as_text_never_as_markup(web):
     anna.log_in("anna")
     body = anna.get(f"/inbox/tickets/{reference}").body
     assert "&lt;script&gt;" in body and "<script>" not in body and "<b>vet</b>" not in body
+
+
+def test_the_ticket_page_says_in_which_language_to_call_back(web):
+    turkish, dutch = new_ticket(web, "language-tr", language="tr"), new_ticket(web, "language-nl")
+    anna = Client(web.base)
+    anna.log_in("anna")
+    assert "Turks: bel terug in het Engels of met een tolk" in anna.get(f"/inbox/tickets/{turkish}").body
+    assert "bel terug in het Engels" not in anna.get(f"/inbox/tickets/{dutch}").body
 
 
 def test_an_empty_note_or_a_second_close_says_what_to_do(web):
