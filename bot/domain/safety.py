@@ -34,6 +34,8 @@ class CrisisKind(str, Enum):
 
 
 _PERSON = r"(me|mij|ons|haar|hem|mijn|m'n|mn|mama|papa|de kinderen|het kind|mijn kind)"
+# "slaat ... op" also means storing: "slaat de school mijn gegevens op" is a privacy question.
+_NOT_STORING = r"(?!.{0,40}\b(gegevens|data|chat|chats|gesprek|gesprekken|berichten|bericht|info|informatie|dossier|antwoorden|cijfers)\b)"
 _HOME_PERSON = r"(vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder|ouders|vriend|broer|zus|oom|opa)"
 
 _STRONG = {
@@ -41,7 +43,7 @@ _STRONG = {
         r"zelf ?moord",
         r"suicid",
         r"zelfdoding",
-        r"\b(wil|wilt|willen|wou)\b.{0,20}\bdood\b",
+        r"\b(wil|wilt|willen|wou)\b.{0,20}\bdood\b(?! ?(graag|moe|op|eng|gewoon weten)\b)",
         r"\bdood (wil|wilt|willen|gaan)\b",
         r"niet meer (wil|wilt|willen) leven",
         r"\b(wil|wilt|willen)\b.{0,15}niet meer (leven|bestaan)\b",
@@ -57,7 +59,7 @@ _STRONG = {
         r"voor de trein (springen|spring)",
         r"\bzie(t|n)? het (allemaal |echt |gewoon )?niet meer zitten\b",
         r"\bhet (allemaal |echt |gewoon )?niet meer (zie|ziet|zien) zitten\b",
-        r"\bhet hoeft (voor mij |van mij )?(allemaal |echt )?niet meer\b(?! (naar|te|op|in|bij|mee)\b)",
+        r"\bhet hoeft (voor mij |van mij )?(allemaal |echt )?niet meer\b(?! (naar|te|op|in|bij|mee|ik heb|ik weet|bedankt|dank|laat maar|is (al )?(gelukt|opgelost)|al gevonden)\b)",
         r"(niet|nooit) meer wakker (te )?(worden|word|wordt|werd|werden)\b",
         r"\b(doe|doet|deed) (mezelf|mijzelf|zichzelf|zich|me) pijn\b",
         r"\b(snij|snijd|snijdt|sneed|kras|krast) in (mezelf|mijzelf|zichzelf\b|(mijn|m'n|haar|zijn) (arm|pols|been|ben|huid))",
@@ -71,6 +73,7 @@ _STRONG = {
         r"\b(heb|heeft) (me|mezelf|zichzelf) gesneden\b|\b(me|mezelf|zichzelf) (heb |heeft )?gesneden\b(?! (met|bij|tijdens))",
         r"\bals ik er (gewoon |echt )?niet meer (ben|was|zou zijn)\b|\bhet nut (van alles|van het leven|van leven) niet meer\b",
         r"\bmesje\b.{0,40}\b(gebruik|snij|arm|wc)",
+        r"\b(me|mezelf|mijzelf|zichzelf)\b.{0,15}\bgesneden\b(?! (met|bij|tijdens|aan))",
         r"\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(genomen|geslikt|ingenomen|dood)\b",
         r"\b(heel veel|een hele strip|alle) (paracetamol|pillen|slaappillen|medicijnen|tabletten)",
         r"\b(spring|springt|springen|gesprongen|sprong)\b.{0,40}\b(brug|spoor|trein|dak|flat|balkon)\b",
@@ -81,9 +84,64 @@ _STRONG = {
         r"\b(voor altijd|voorgoed) (verdwijnen|weg)\b|\b(verdwijnen|weg zijn) voor altijd\b",
         r"\bbedankt voor alles\b.{0,30}\b(dit was het|vaarwel|doei voor altijd)|\bdit was het\b.{0,20}\bbedankt",
         r"\b(afscheidsbrief|afscheidsbericht)",
+        # indirect and third person: "zichzelf wil doodmaken", "wil gewoon verdwijnen", afscheid nemen
+        r"\b(mezelf|mijzelf|zichzelf|zich)\b.{0,25}\b(dood ?maken|doodmaakt|ophangen|ophangt|opgehangen|van het leven beroven|verdrinken|van de brug)\b",
+        r"\b(ik|hij|ze|zij)\b.{0,10}\b(me|zich|mezelf|zichzelf) (wil|wilt|ga|gaat|gaan) (ophangen|verdrinken|doodmaken)\b",
+        r"\b(wil|wilt|willen|wou)( gewoon| echt| het liefst| soms| alleen maar)? (verdwijnen|slapen en nooit|dood zijn|niet meer bestaan)\b",
+        r"\bnooit meer (opstaan|wakker|op te staan)\b",
+        r"\bpunt achter (mijn|zijn|haar|het|m'n|mn) leven\b|\b(wil|ga|gaat|wilt)\b.{0,10}\ber een punt achter zetten\b(?! (met|bij|voor))",
+        r"\bafscheid (genomen|nemen|neemt|nam|namen|gestuurd)\b.{0,10}\b(van|aan) (iedereen|alles|al (zijn|haar) vrienden|zijn vrienden|haar vrienden|haar vriendinnen|de klas)\b",
+        r"\b(spullen|bezittingen|knuffels|spelletjes)\b.{0,10}\b(weggegeven|weg gegeven|weggeeft|weg geeft|weg te geven|aan het weggeven)\b",
+        r"\bstrip(je|s|pen)? (paracetamol|pillen|tabletten|slaappillen|oxazepam|medicijnen|ibuprofen)",
+        r"\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(leeggegeten|opgegeten|opgenomen|slikt|slikken|geslikt|ingenomen)\b",
+        r"\b(heb|heeft|hebben) (een )?touw gekocht\b|\bstrop\b",
+        r"\bkap(t|pen)? ermee\b.{0,15}\b(alles|met leven|met het leven)\b",
+        r"^(ik kan niet meer )?ik wil (gewoon |echt )?niet meer( leven)?$",
+        r"\b(praat|praten|praatte|schrijft|schreef|tekent|googelt|zoekt)\b.{0,20}\b(over|naar) (dood ?gaan|doodgaan|sterven|zichzelf doden|hoe je (dood ?gaat|zelfmoord))",
+        r"\b(niet meer willen leven|wil niet meer verder leven|wil niet verder leven|niet verder willen leven)\b",
+        r"\b(zou|zal) (iedereen|jullie|mama|papa) beter af zijn\b",
+        r"\ber (morgen|straks|vanavond|vannacht|binnenkort|na vandaag|volgende week) niet meer (is|ben|zal zijn|zijn)\b",
+        r"\b(zoveel|veel|te veel|heel veel|een hoop|een handvol|een hand vol|alle) (pillen|tabletten|paracetamol|medicijnen|slaappillen|oxazepam)\b.{0,20}\b(gepakt|genomen|geslikt|ingenomen|op)\b",
+        r"\b(beter|liever) dood\b",
+        r"\b(op|bij) (het spoor|de brug|het dak|de rand|de spoorbrug)\b.{0,10}\b(sta|staat|stond|zit|zitten|zat)\b",
     ],
     CrisisKind.ABUSE: [
-        r"\b(slaat|schopt|mishandelt|misbruikt|verkracht|betast|stompt|wurgt|knijpt)\b.{0,12}\b" + _PERSON + r"\b",
+        r"\b(slaat|schopt|mishandelt|misbruikt|verkracht|betast|stompt|wurgt|knijpt)\b"
+        + _NOT_STORING
+        + r".{0,12}\b"
+        + _PERSON
+        + r"\b",
+        r"\b(sloeg|sloegen|schopte|schopten|mishandelde|misbruikte|verkrachtte|betastte|stompte|wurgde|trapt|trapte|duwt|duwde|mept|mepte)\b.{0,12}\b"
+        + _PERSON
+        + r"\b(?!.{0,25}\bover\b)"
+        + _NOT_STORING,
+        r"\b(me|mij|haar|hem|ons|hen|mama|mijn moeder|mn moeder|m'n moeder)\b (slaat|slaan|sloeg|schopt|schopte|mishandelt|misbruikt|betast|verkracht|wurgt|mept|duwt|stompt|bijt|knijpt|trapt|stompt)\b(?!.{0,25}\bover\b)"
+        + _NOT_STORING,
+        r"\b(slaat|sloeg|slaan|geslagen|meppen|mept|klappen|striemen)\b.{0,30}\b(riem|broekriem|stok|pollepel|slipper|snoer|kabel|zweep|vuist|tak|stofzuigersnoer)\b",
+        r"\b(riem|broekriem|stok|pollepel|slipper|snoer|kabel|zweep|vuist)\b.{0,30}\b(slaat|sloeg|slaan|geslagen|gemept|mept)\b",
+        r"\b(geeft|geven|gaf|gaven)\b.{0,25}\bgeen eten\b|\b(al )?(\d+|twee|drie|vier|een paar) dagen\b.{0,20}\b(geen eten|niet gegeten|niks gegeten|niets gegeten|honger)\b",
+        r"\b(uitgehongerd|uithongeren|uithongert|laten verhongeren|verhongert|verhongeren)\b",
+        r"\b(hele dagen|dagen|nachten|hele nacht|hele nachten|hele weekend|weekenden|dagenlang|nachtenlang)\b.{0,15}\balleen\b(?!.{0,20}\b(mag|mogen|vanaf|leeftijd)\b)",
+        r"\balleen\b.{0,20}\b(dagenlang|nachtenlang|hele dagen|hele nacht|zonder eten)\b",
+        r"\bdingen\b.{0,15}\bdie (ik|ze|hij|zij) niet (wil|wilde|wou|fijn vind|fijn vindt)\b(?!.*\b(school|juf|meester|leraar|les|huiswerk)\b)",
+        r"\b(piemel|plasser|plassertje|plasje|poes|poesje|flamoes|vagina|penis|borsten|tieten|billen|billetjes|kruis|geslachtsdelen?|intieme (delen|plekken)|private delen)\b.{0,40}\b(aanraken|aangeraakt|aanraakt|aanraakte|voelen|voelt|voelde|pijn|likken|laten zien|liet zien|filmen|gefilmd|zitten|zit|zat)\b",
+        r"\b(aanraken|aangeraakt|aanraakt|aanraakte|voelt|voelde|zit|zat|zitten|likken|pijn)\b.{0,25}\b(piemel|plasser|plassertje|plasje|poes|poesje|flamoes|vagina|penis|borsten|tieten|billetjes|geslachtsdelen?|intieme (delen|plekken)|private delen)\b",
+        r"\b(aanraakt|aanraken|aangeraakt|aanraakte|zit|zat|zitten|betast)\b.{0,20}\b(plekken|plaatsen) (waar|die)\b",
+        r"\b(aangeraakt|betast|gezoend|uitgekleed|gefilmd|gefotografeerd|naakt)\b.{0,20}\bdoor\b.{0,20}\b(vader|moeder|stiefvader|stiefmoeder|oom|opa|broer|neef|buurman|trainer|coach|leraar|leraar|meester|docent|oppas|vriend van (mama|mijn moeder)|man|volwassene)\b",
+        r"\b(gedwongen|dwingt|dwong|moet|moest|laat)\b.{0,25}\b(seks|sex|pijpen|neuken|zich uitkleden|uitkleden)\b|\b(seks|sex)\b.{0,25}\b(gedwongen|dwingt|dwong|tegen (haar|mijn|zijn) zin)\b",
+        r"\b(verkracht|aangerand|verkrachting|aanranding|incest)\b",
+        r"\bbang (om )?(naar huis|thuis) te (gaan|komen)\b|\bbang om naar huis\b",
+        r"\b(bij|aan) (mijn|m'n|mn|haar|zijn|z'n|zn|d'r) (keel|nek|haren)\b.{0,15}\b(gepakt|grijpt|greep|pakt|pakte|vastgepakt|gesleurd|sleurt|getrokken|trekt|dichtgeknepen|geknepen)\b",
+        r"\b(duwt|duwde|gooit|gooide|smijt|smeet|slaat|sloeg)\b.{0,15}\btegen de (muur|grond|kast|deur|vloer)\b",
+        r"\b(vastgebonden|vastbinden|vastbindt|vastgeketend)\b|\bbindt (me|haar|hem|ze) vast\b",
+        r"\b(opgesloten|opsluiten|sluit (hem|haar|me|ze) op)\b.{0,20}\b(kelder|kast|schuur|zolder|kamer|badkamer|wc|hok)\b",
+        r"\b(thuis|daar)\b.{0,10}\b(mishandeld|geslagen|misbruikt|uitgehongerd|geschopt)\b",
+        r"\bbang (voor|van)\b.{0,6}\b(haar|zijn|z'n|d'r|mijn|m'n)\b.{0,4}\b(stiefvader|stiefmoeder|stiefpa|vader|moeder|oom|opa|broer|vriend van (mama|haar moeder|zijn moeder)|moeders vriend|mama's vriend|pleegvader|pleegmoeder)\b",
+        r"\b'?s ?nachts\b.{0,20}\b(op|in|naar) (mijn|m'n|mn|haar|zijn|z'n|zn) (kamer|bed)\b",
+        r"\b(krijgt|krijg|kreeg|krijgen) thuis (niks|niets|geen eten|geen ontbijt|nooit eten)\b|\baltijd honger\b.{0,40}\bthuis\b",
+        r"\b(heeft|hebben|had)\b.{0,5}\b(me|mij|haar|hem|mama|papa|mijn moeder|ons)\b.{0,5}\b(geslagen|geschopt|mishandeld|gewurgd|verkracht|misbruikt|getrapt|gestompt)\b",
+        r"\b(word|wordt|worden|werd|werden)\b.{0,25}\b(geslage|geslaan|geslagn|mishandelt)\b",
+        r"\b(naaktfoto|naaktfoto's|naaktbeelden|naaktfilmpje|blootfoto|naakte foto|naakt op de foto)",
         r"\b(word|wordt|worden|werd|werden)\b.{0,25}\b(geslagen|geschopt|mishandeld|misbruikt|verkracht|betast|aangerand|opgesloten|gewurgd)\b",
         r"\b(geslagen|geschopt|mishandeld|misbruikt|verkracht|betast|aangerand|opgesloten)\b.{0,12}\b(door|van)\b.{0,12}\b"
         + _HOME_PERSON,
@@ -107,18 +165,20 @@ _STRONG = {
         r"\b(piemel|plassertje|geslachtsdeel|geslachtsdelen)\b.{0,40}\b(laten zien|liet zien|aanraken|aangeraakt|aanzitten)|\b(aanraken|aangeraakt|betasten)\b.{0,40}\b(piemel|kruis|borsten)",
         r"\b(gechanteerd|chanteert|sextortion|naaktfoto)",
         r"\bgeen eten (krijgt|krijg|krijgen|kreeg)\b|\b(niks|niets) (te eten|gegeten)\b",
-        r"\b(kind|kindje|baby|peuter|kleuter)\b.{0,40}\balleen\b.{0,20}\b(thuis|op het balkon|gelaten|buiten)",
+        r"^(?!.*\b(mag dat|mag het|mag hij|mag ze|mag mijn|vanaf welke|vanaf hoeveel|vanaf \d+|hoe oud|welke leeftijd|na school|oppas)\b).*\b(kind|kindje|baby|peuter|kleuter)\b.{0,40}\balleen\b.{0,20}\b(thuis|op het balkon|gelaten|buiten)",
     ],
     CrisisKind.DANGER: [
         r"\b(ik ben|ben ik|we zijn|wij zijn|zijn we|zijn wij|is nu|ben nu|zijn nu)\b.{0,20}\bin (acuut |direct |groot |levens)?gevaar\b",
         r"levensgevaar",
-        r"\b(heeft|met|pakt|pakte)\b.{0,10}\b(een )?(mes|wapen|pistool|vuurwapen)\b",
+        r"\b(heeft|met|pakt|pakte)\b.{0,10}\b(een )?(mes|wapen|pistool|vuurwapen)\b(?!.{0,25}\b(nodig|getekend|tekent|kookles|koken|knutselen)\b)",
+        r"\b(mes|messen|wapen|wapens|pistool|vuurwapen|boksbeugel|machete|vlindermes)\b.{0,30}\b(mee naar school|op school|in (zijn|haar) tas|bij zich|getrokken|trekt|dreigt|dreigde|zwaait)\b",
         r"\bbedreig(t|d)\b.{0,20}\b(met|dood)\b",
         r"\bdreig(t|en|de|den)\b.{0,30}\biets aan te doen\b",
         r"\b(bewusteloos|ademt niet|reageert niet meer)\b",
-        r"\b(bel|belt|bellen)\b.{0,10}\b(de )?(politie|ambulance|112)\b",
-        r"\b(politie|ambulance|112)\b.{0,6}\b(bellen|gebeld|komen)\b",
-        r"\b(weggelopen|vermist|ontvoerd)\b",
+        r"\b(bel|belt|bellen)\b.{0,10}\b(de )?(politie|ambulance|112)\b(?!.{0,20}\b(verzuim|schoolverzuim|spijbel|leerplicht))",
+        r"\b(politie|ambulance|112)\b.{0,6}\b(bellen|gebeld|komen)\b(?!.{0,20}\b(verzuim|schoolverzuim|spijbel|leerplicht))",
+        r"^(?!.*\b(hond|kat|poes|konijn|huisdier|cavia|hamster)\b).*\b(weggelopen|vermist|ontvoerd|ontvoeren|ontvoering)\b(?! uit de (les|klas|gymzaal)\b)",
+        r"\b(\d+|twee|drie|een paar) (dagen|nachten)\b.{0,10}\bniet (meer )?thuis( geweest| geslapen)?\b|\bniet thuis geslapen\b",
         r"\bnoodgeval\b(?!.{0,40}\b(school|verzuim|verlof|storm|dicht)\b)",
         r"\b(niet thuisgekomen|niet thuis gekomen|niet naar huis gekomen|spoorloos)\b",
         r"\baan het (slaan|schoppen|slopen|vechten)\b",
@@ -126,6 +186,22 @@ _STRONG = {
         r"\b(opwachten|opgewacht)\b.{0,30}\b(slaan|pakken|steken|elkaar)|\b(slaan|pakken|steken)\b.{0,30}\bopwachten",
         r"\b(dreigend|bedreigend)\b",
         r"\b(weet|weten) (ons|me|mij|jullie) (wel )?te vinden\b|\b(ons|me|mij|jullie) (wel )?(weet|weten) te vinden\b",
+        # threats, weapons, violence happening now, a child missing
+        r"\b(dood te steken|dood steken|doodsteekt|neersteekt|neer steken|dood te schieten|dood schieten|beschieten|neerknallen|afknallen|kapot te maken|kapot maken)\b",
+        r"\b(steekpartij|schietpartij|schietincident|aanslag|bommelding)\b|\bbom\b.{0,20}\b(school|leggen|ontploffen)\b",
+        r"\bdreig(t|en|de|den)\b.{0,30}\b(dood|vermoorden|steken|neersteken|schieten|in elkaar|slaan|mes|wapen|pistool|kapot|ontvoeren)\b",
+        r"\b(bedreigd|bedreigt)\b.{0,20}\b(door|met)\b",
+        r"\b(maakt|maken|ga|gaat) (me|mij|ons|haar|hem) (af|kapot|dood)\b",
+        r"\b(gevochten|vechten|vecht|vochten)\b.{0,40}\b(mes|messen|wapen|wapens|bloed)\b",
+        r"\b(gooit|gooien|gooide|smijt|smijten)\b.{0,10}\bmet\b.{0,15}\b(spullen|stoelen|borden|messen|dingen|glas)\b.{0,15}\bnaar (me|mij|ons|haar|hem|mama|papa|mijn moeder|mijn vader|de kinderen)\b",
+        r"\b(nu|op dit moment|nu net|zojuist|net)\b.{0,30}\b(slaat|slaan|schopt|vechten|steekt|bloedt|gooit|inbreken|in te breken|sloopt)\b",
+        r"\b(slaat|schopt|vecht|vechten|steekt|gooit|sloopt|trapt|schreeuwt)\b(?!.{0,25}\bover\b).{0,30}\b(nu|op dit moment|op dit ogenblik)\b(?! (al|niet|ook|vaak|altijd|sinds)\b)",
+        r"\b(bloedt|bloedde|bloeden)\b(?! (uit (de|zijn|haar|z'n|d'r) neus|neus))|\b(veel|overal|onder het) bloed\b",
+        r"\b(probeert|proberen)\b.{0,10}\b(in te breken|binnen te komen|de deur in te)\b|\b(inbreker|inbrekers|breekt in|slaat de deur in|trapt de deur in)\b",
+        r"\b(dochter|zoon|kind|kindje|zoontje|dochtertje|broertje|zusje|broer|zus|leerling|meisje|jongen|hij|ze)\b.{0,40}\b(sinds|al sinds|vanaf) (gisteren|vannacht|vanochtend|vanmorgen|gisteravond|gistermiddag|vanmiddag|vanavond|\w+dag|\d+ (uur|dagen))\b.{0,15}\b(weg|kwijt|verdwenen|zoek|onvindbaar|niet (meer )?thuis)\b",
+        r"\b(dochter|zoon|kind|kindje|zoontje|dochtertje|broertje|zusje|peuter|kleuter|leerling)\b (is|zijn) (nu |al uren |sinds \w+ )?(kwijt|zoek|verdwenen|onvindbaar)\b(?! (uit|in|van) (de |het )?(leerlingenadministratie|administratie|systeem|inschrijving|register|lijst))",
+        r"\b(kan|kunnen|kon|konden) (hem|haar|mijn \w+|ze) nergens (meer )?vinden\b|\bniemand weet waar (hij|ze|zij) is\b",
+        r"\b(nog steeds|nog altijd) niet thuis\b|\bniet (meer )?(teruggekomen|terug gekomen) (naar huis|thuis)\b",
     ],
 }
 

@@ -9,7 +9,9 @@ from bot.domain.safety import CrisisKind, detect_crisis, normalise
 from bot.rasa_plugins.nlu.examples import examples_by_intent
 from tests.helpers.project import ROOT, load_yaml
 
-CRISIS_SET = load_yaml(ROOT / "tests" / "data" / "crisis_messages.yml")["messages"]
+CRISIS_DATA = load_yaml(ROOT / "tests" / "data" / "crisis_messages.yml")
+CRISIS_SET = CRISIS_DATA["messages"]
+ORDINARY_SET = CRISIS_DATA["ordinary"]
 
 
 @pytest.mark.parametrize("item", CRISIS_SET, ids=[m["text"] for m in CRISIS_SET])
@@ -34,6 +36,11 @@ def test_no_question_about_the_themes_is_taken_for_a_crisis():
     assert len(examples) > 500
     false_alarms = [(i, t) for i, t in examples if detect_crisis(t) is not None]
     assert false_alarms == []
+
+
+@pytest.mark.parametrize("text", ORDINARY_SET)
+def test_ordinary_questions_that_share_words_with_a_crisis_are_no_crisis(text):
+    assert detect_crisis(text) is None
 
 
 @pytest.mark.parametrize(
