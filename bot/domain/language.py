@@ -33,6 +33,7 @@ _DUTCH_WORDS = frozenset(
     "of als dan kan kun kunt mag moet wil heb heeft hebben zit gaat doen school kind zoon dochter".split()
 )
 MIN_DUTCH_SHARE = 0.25
+_NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _OTHER_SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "uk": re.compile(r"[\u0400-\u04ff]")}
 
 
@@ -57,7 +58,9 @@ def _detector():
 def detect_language(text: Optional[str]) -> str:
     """The ISO 639-1 code of the language of ``text`` as the assistant will answer it: "nl", one
     of ``ANSWERED``, or "en" for another language it does not write."""
-    text = text or ""
+    # an e-mail address or a link says nothing about the language ("Marieke.Bakkenes@example.org"
+    # typed into the handoff form is no English)
+    text = _NOT_WORDS.sub(" ", text or "")
     letters = sum(1 for c in text if c.isalpha())
     for code, script in _OTHER_SCRIPT.items():
         if letters and len(script.findall(text)) > letters / 2:

@@ -21,6 +21,9 @@ from bot.domain.language import detect_language
         "kan de ib het opp zonder mij aanpassen??",
         "mag ik mn kind meenemen op vakantie buiten de schoolvakantie want goedkoper",
         "wie is de leerplichtambtenaar in winterswijk",
+        # typed into the handoff form: an address is no English
+        "Marieke.Bakkenes@example.org",
+        "mijn mail is jan.de.vries@example.com",
     ],
 )
 def test_dutch_stays_dutch(text):

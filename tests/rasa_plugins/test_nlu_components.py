@@ -68,6 +68,16 @@ def test_classifier_crisis_without_pattern_gets_the_general_kind():
     assert message.get("entities")[-1]["value"] == "general"
 
 
+def test_a_classifier_crisis_on_words_it_never_saw_is_no_alarm():
+    # the vocabulary gate made it a fallback: the classifier guesses on words it never saw
+    message = _message("Marieke Bakkenes", "crisis", confidence=0.6)
+    message.set("intent", {"name": "nlu_fallback", "confidence": 0.0})
+    message.set("intent_ranking", [{"name": "nlu_fallback", "confidence": 0.0}, {"name": "crisis", "confidence": 0.6}])
+    message.set("unknown_words", True)
+    _crisis_net().process([message])
+    assert message.get("intent")["name"] == "nlu_fallback" and message.get("entities") == []
+
+
 def test_a_classifier_crisis_under_the_fallback_still_counts():
     message = _message("het gaat echt helemaal mis hier", "crisis", confidence=0.4)
     message.set("intent", {"name": "nlu_fallback", "confidence": 0.5})
