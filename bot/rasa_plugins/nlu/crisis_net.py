@@ -16,19 +16,13 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
-    ENTITIES,
-    ENTITY_ATTRIBUTE_END,
-    ENTITY_ATTRIBUTE_START,
-    ENTITY_ATTRIBUTE_TYPE,
-    ENTITY_ATTRIBUTE_VALUE,
-    EXTRACTOR,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.safety import CrisisKind, detect_crisis
 from bot.rasa_plugins.nlu.answer_choice import classified_intent
-from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, set_intent
+from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, set_intent, set_message_entities
 
 CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_kind"
@@ -68,15 +62,4 @@ class CrisisSafetyNet(GraphComponent, IntentClassifier):
             kind = CrisisKind.GENERAL
         else:
             return
-        text = message.get(TEXT) or ""
-        entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != CRISIS_ENTITY]
-        entities.append(
-            {
-                ENTITY_ATTRIBUTE_TYPE: CRISIS_ENTITY,
-                ENTITY_ATTRIBUTE_VALUE: kind.value,
-                ENTITY_ATTRIBUTE_START: 0,
-                ENTITY_ATTRIBUTE_END: len(text),
-                EXTRACTOR: "CrisisSafetyNet",
-            }
-        )
-        message.set(ENTITIES, entities, add_to_output=True)
+        set_message_entities(message, {CRISIS_ENTITY: kind.value}, "CrisisSafetyNet")

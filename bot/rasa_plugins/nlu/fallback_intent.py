@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
     PREDICTED_CONFIDENCE_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
@@ -32,3 +39,21 @@ def set_intent(message: Message, name: str, confidence: float) -> None:
 # Set (not in the parse result) on a message the vocabulary gate found made of unknown words, so
 # that later components leave its nlu_fallback alone.
 UNKNOWN_WORDS = "unknown_words"
+
+
+def set_message_entities(message: Message, values: dict, extractor: str) -> None:
+    """Entities that say something about the whole message (``crisis_kind``, ``language``): each
+    of ``values`` (type -> value) replaces an earlier one of its type and spans the whole text."""
+    end = len(message.get(TEXT) or "")
+    entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) not in values]
+    entities.extend(
+        {
+            ENTITY_ATTRIBUTE_TYPE: kind,
+            ENTITY_ATTRIBUTE_VALUE: value,
+            ENTITY_ATTRIBUTE_START: 0,
+            ENTITY_ATTRIBUTE_END: end,
+            EXTRACTOR: extractor,
+        }
+        for kind, value in values.items()
+    )
+    message.set(ENTITIES, entities, add_to_output=True)

@@ -17,18 +17,12 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
-    ENTITIES,
-    ENTITY_ATTRIBUTE_END,
-    ENTITY_ATTRIBUTE_START,
-    ENTITY_ATTRIBUTE_TYPE,
-    ENTITY_ATTRIBUTE_VALUE,
-    EXTRACTOR,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.language import DUTCH, detect_language
-from bot.rasa_plugins.nlu.fallback_intent import set_intent
+from bot.rasa_plugins.nlu.fallback_intent import set_intent, set_message_entities
 
 OTHER_LANGUAGE = "other_language"
 LANGUAGE_ENTITY = "language"
@@ -61,17 +55,7 @@ class LanguageDetector(GraphComponent, IntentClassifier):
             if language == DUTCH:
                 continue
             set_intent(message, OTHER_LANGUAGE, 1.0)
-            ours = (LANGUAGE_ENTITY, FORM_LANGUAGE_ENTITY)
-            entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) not in ours]
-            entities.extend(
-                {
-                    ENTITY_ATTRIBUTE_TYPE: kind,
-                    ENTITY_ATTRIBUTE_VALUE: value,
-                    ENTITY_ATTRIBUTE_START: 0,
-                    ENTITY_ATTRIBUTE_END: len(text),
-                    EXTRACTOR: "LanguageDetector",
-                }
-                for kind, value in zip(ours, (language, FORM_LANGUAGE))
+            set_message_entities(
+                message, {LANGUAGE_ENTITY: language, FORM_LANGUAGE_ENTITY: FORM_LANGUAGE}, "LanguageDetector"
             )
-            message.set(ENTITIES, entities, add_to_output=True)
         return messages
