@@ -78,10 +78,17 @@ def test_a_classifier_crisis_on_words_it_never_saw_is_no_alarm():
     assert message.get("intent")["name"] == "nlu_fallback" and message.get("entities") == []
 
 
+def test_a_short_form_answer_the_classifier_takes_for_a_crisis_is_no_alarm():
+    # "ik ben de moeder" answers the handoff form's question who you are
+    message = _message("ik ben de moeder", "crisis", confidence=0.9)
+    _crisis_net().process([message])
+    assert message.get("intent")["name"] == "nlu_fallback" and message.get("entities") == []
+
+
 def test_a_classifier_crisis_under_the_fallback_still_counts():
-    message = _message("het gaat echt helemaal mis hier", "crisis", confidence=0.4)
-    message.set("intent", {"name": "nlu_fallback", "confidence": 0.5})
-    message.set("intent_ranking", [{"name": "nlu_fallback", "confidence": 0.5}, {"name": "crisis", "confidence": 0.4}])
+    message = _message("het gaat echt helemaal mis hier", "crisis", confidence=0.55)
+    message.set("intent", {"name": "nlu_fallback", "confidence": 0.6})
+    message.set("intent_ranking", [{"name": "nlu_fallback", "confidence": 0.6}, {"name": "crisis", "confidence": 0.55}])
     _crisis_net().process([message])
     assert message.get("intent")["name"] == "crisis"
     assert message.get("entities")[-1]["value"] == "general"
