@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.rasa_plugins.nlu.examples import examples_by_intent
-from tests.helpers.project import ROOT, THEMES, load_yaml, rasa
+from tests.helpers.project import ROOT, THEMES, is_dutch, load_yaml, rasa
 
 KNOWLEDGE = ROOT.parent / "shared" / "knowledge"
 THEME_INTENTS = {"routes": "route", "privacy": "privacy", "absence": "absence"}
@@ -115,20 +115,11 @@ def test_answer_sources_come_from_the_knowledge_notes():
                 assert url in notes or url in allowed_extra, f"{name}: {url} is not in the knowledge notes"
 
 
-def _dutch(variations) -> list:
-    """The Dutch variations: not those for a user who writes in another language."""
-    return [
-        v
-        for v in variations
-        if not any(
-            c.get("name") in ("user_language", "form_language") and c.get("value") for c in v.get("condition") or []
-        )
-    ]
-
-
 def test_answers_address_the_user_as_je_never_as_u():
     formal = re.compile(r"\b(u|uw|U|Uw)\b")
-    offenders = [n for n, vs in _responses().items() for t in _texts(_dutch(vs)) if formal.search(t)]
+    offenders = [
+        n for n, vs in _responses().items() for t in _texts([v for v in vs if is_dutch(v)]) if formal.search(t)
+    ]
     assert offenders == []
 
 

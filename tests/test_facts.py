@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import pytest
 
-from tests.helpers.project import ROOT, load_yaml
+from tests.helpers.project import ROOT, is_dutch, load_yaml
 
 
 class Value(NamedTuple):
@@ -179,20 +179,12 @@ ANSWER_ALSO = [
 ]
 
 
-def _dutch(variation: dict) -> bool:
-    """Not a variation for a user who writes in another language (its numbers are checked by
-    the same table through the Dutch variations; its words are not Dutch)."""
-    return not any(
-        c.get("name") in ("user_language", "form_language") and c.get("value") for c in variation.get("condition") or []
-    )
-
-
 def _answers() -> list:
     """(response name, text) for every Dutch text variation of every response in domain/*.yml."""
     found = []
     for path in sorted((ROOT / "domain").glob("*.yml")):
         for name, variations in ((load_yaml(path) or {}).get("responses") or {}).items():
-            found += [(name, v["text"]) for v in variations if "text" in v and _dutch(v)]
+            found += [(name, v["text"]) for v in variations if "text" in v and is_dutch(v)]
     return found
 
 
@@ -273,7 +265,7 @@ def test_the_value_rules_catch_a_contradiction():
 
 def test_the_crisis_answer_in_every_language_gives_the_same_numbers():
     crisis = (load_yaml(ROOT / "domain" / "crisis.yml") or {})["responses"]["utter_crisis"]
-    others = [v["text"] for v in crisis if not _dutch(v)]
+    others = [v["text"] for v in crisis if not is_dutch(v)]
     assert len(others) == 5  # English, Turkish, Arabic, Polish, Ukrainian
     for text in others:
         for number in ("112", "0800-2000", "113", "0800-0113", "0800-0432"):

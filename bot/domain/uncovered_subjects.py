@@ -31,16 +31,9 @@ Pure Python: no Rasa imports, so the action server and the tests can use it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import List, Optional, Pattern, Tuple
 
-
-def normalise(text: str) -> str:
-    """Lower-case, strip accents and punctuation, squeeze spaces (as ``bot.domain.safety.normalise``)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    no_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
-    cleaned = re.sub(r"[^a-z0-9' ]+", " ", no_accents.replace("\u2019", "'"))
-    return re.sub(r"\s+", " ", cleaned).strip()
+from bot.domain.safety import normalise
 
 
 def _unless(pattern: str, *excluded: str) -> str:

@@ -54,3 +54,11 @@ def postgres_database():
 
     with scratch_postgres_database(admin_url, prefix="cip_test") as url:
         yield url
+
+
+def is_dutch(variation: dict) -> bool:
+    """Whether a response variation is for a Dutch user, not one conditioned on a user who writes
+    in another language (domain/languages.yml: the user_language and form_language slots)."""
+    return not any(
+        c.get("name") in ("user_language", "form_language") and c.get("value") for c in variation.get("condition") or []
+    )
