@@ -9,7 +9,7 @@ action reads; an answer keeps (or gets) its theme intent, so the theme's rule gi
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -20,18 +20,17 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
     PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.answer_choice import ANSWER, NOT_COVERED, Choice, Thresholds, choose
-from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, set_fallback, set_intent
+from bot.domain.handoff import THEMES
+from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, classified, set_fallback, set_intent
 
 RESPONSE_SELECTOR_KEY = "response_selector"
 CHOICE_KEY = "answer_choice"
-THEMES = ("route", "privacy", "absence")
 NOT_COVERED_INTENT = "not_covered"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 
@@ -44,14 +43,6 @@ def ranking(message: Message) -> List[Tuple[str, float]]:
         for r in selector.get("ranking") or []
         if r.get("intent_response_key")
     ]
-
-
-def classified_intent(message: Message) -> Optional[str]:
-    """The classifier's own intent: under a ``nlu_fallback`` the one it ranked first."""
-    for entry in message.get(INTENT_RANKING_KEY) or [message.get(INTENT) or {}]:
-        if entry.get(INTENT_NAME_KEY) != DEFAULT_NLU_FALLBACK_INTENT_NAME:
-            return entry.get(INTENT_NAME_KEY)
-    return None
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -73,9 +64,10 @@ class AnswerChoice(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if message.get(UNKNOWN_WORDS) or not ranking(message):
+            answers_ranked = ranking(message)
+            if message.get(UNKNOWN_WORDS) or not answers_ranked:
                 continue
-            decisive, choice = self.choice(message)
+            decisive, choice = self.choice(message, answers_ranked)
             # kept for every message: the handoff takes its theme from it
             message.set(CHOICE_KEY, choice.as_dict(), add_to_output=True)
             if not decisive:
@@ -86,18 +78,19 @@ class AnswerChoice(GraphComponent, IntentClassifier):
                 set_fallback(message, (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0)
         return messages
 
-    def choice(self, message: Message) -> Tuple[bool, Choice]:
+    def choice(self, message: Message, answers_ranked: List[Tuple[str, float]]) -> Tuple[bool, Choice]:
         """(whether the choice decides the reply, the choice). It decides for a question on a
         theme, one the classifier found outside the themes but near them (a subject it names),
         and one the classifier was unsure of."""
-        intent = classified_intent(message)
+        intent = classified(message).get(INTENT_NAME_KEY)
         text = message.get(TEXT) or ""
-        answers_ranked = ranking(message)
         if intent in THEMES:
             return True, choose(text, answers_ranked, self.limits)
-        near = choose(text, answers_ranked, self.limits, answerable=False)
-        if intent == NOT_COVERED_INTENT or (intent == OUT_OF_SCOPE_INTENT and near.subject):
-            return True, near
-        if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME:
-            return near.kind != NOT_COVERED or bool(near.subject), near
+        unsure = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME
+        if unsure or intent in (NOT_COVERED_INTENT, OUT_OF_SCOPE_INTENT):
+            near = choose(text, answers_ranked, self.limits, answerable=False)
+            if intent == NOT_COVERED_INTENT or (intent == OUT_OF_SCOPE_INTENT and near.subject):
+                return True, near
+            if unsure:
+                return near.kind != NOT_COVERED or bool(near.subject), near
         return False, choose(text, answers_ranked, self.limits)

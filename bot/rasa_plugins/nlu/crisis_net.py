@@ -15,11 +15,17 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.safety import CrisisKind, detect_crisis
-from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, set_fallback, set_intent, set_message_entities
+from bot.rasa_plugins.nlu.fallback_intent import (
+    UNKNOWN_WORDS,
+    classified,
+    set_fallback,
+    set_intent,
+    set_message_entities,
+)
 
 CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_kind"
@@ -34,11 +40,11 @@ def classifier_sees_crisis(message: Message) -> bool:
     dev split, missed real ones on the final third of the evaluation set. But the classifier also
     takes short form answers ("ik ben de moeder", a name) for a crisis, which would stop the
     handoff form; so it counts from half confidence, in a message of several words it knows."""
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != "nlu_fallback"]
-    if not ranking or ranking[0].get(INTENT_NAME_KEY) != CRISIS_INTENT or message.get(UNKNOWN_WORDS):
+    intent = classified(message)
+    if intent.get(INTENT_NAME_KEY) != CRISIS_INTENT or message.get(UNKNOWN_WORDS):
         return False
     words = len((message.get(TEXT) or "").split())
-    return ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0) >= CLASSIFIER_CONFIDENCE and words >= CLASSIFIER_MIN_WORDS
+    return (intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= CLASSIFIER_CONFIDENCE and words >= CLASSIFIER_MIN_WORDS
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

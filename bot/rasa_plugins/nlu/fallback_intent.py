@@ -28,6 +28,15 @@ def set_fallback(message: Message, confidence: float) -> None:
     message.set(INTENT_RANKING_KEY, [fallback] + ranking, add_to_output=True)
 
 
+def classified(message: Message) -> dict:
+    """The classifier's own intent with its confidence: under a ``nlu_fallback`` (set by Rasa's
+    FallbackClassifier or one of our components) the one it ranked first; {} when there is none."""
+    for entry in message.get(INTENT_RANKING_KEY) or [message.get(INTENT) or {}]:
+        if entry.get(INTENT_NAME_KEY) != DEFAULT_NLU_FALLBACK_INTENT_NAME:
+            return entry
+    return {}
+
+
 def set_intent(message: Message, name: str, confidence: float) -> None:
     """Make ``name`` the message's intent, first in the ranking and listed there only once."""
     chosen = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
