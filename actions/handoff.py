@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.domain import handoff
+from bot.domain.client_address import key_of_conversation
 from bot.domain.language import LANGUAGE_NAMES
 from bot.region import find_municipality, load_region
 from bot.storage.db import session
@@ -205,6 +206,7 @@ def checked_request(region, tracker: Tracker) -> HandoffRequest | None:
         summary=handoff.summary(tracker.events) if consent else None,
         earlier_in_conversation=len(references_of_conversation(tracker.events)),
         language=tracker.get_slot("user_language") if tracker.get_slot("user_language") in LANGUAGE_NAMES else None,
+        client_key=key_of_conversation(tracker.events),
     )
 
 

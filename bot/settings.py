@@ -37,6 +37,11 @@ VARIABLES = {
     ),
     "CIP_WEB_SECRET": ("secret of the web server's sessions; without it a random one per start", "(random)"),
     "CIP_WEB_SECURE_COOKIES": ("1: cookies only over HTTPS", "0"),
+    "CIP_TRUSTED_PROXIES": (
+        "comma-separated addresses of reverse proxies whose X-Forwarded-For names the client "
+        "(for the per-address limits of log-ins and tickets)",
+        "127.0.0.1,::1",
+    ),
     "CIP_RASA_PATCHES": ("0: the Rasa server, training and tests run stock Rasa, without bot/rasa_patches", "1"),
 }
 
@@ -118,6 +123,10 @@ class Settings:
     @property
     def web_secure_cookies(self) -> bool:
         return self._get("CIP_WEB_SECURE_COOKIES") == "1"
+
+    @property
+    def trusted_proxies(self) -> Optional[str]:
+        return self._get("CIP_TRUSTED_PROXIES")
 
     @property
     def rasa_patches(self) -> bool:

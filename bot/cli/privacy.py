@@ -52,7 +52,8 @@ def add_commands(commands) -> None:
 
 
 def _retention_run(args) -> None:
-    from bot.privacy.retention import clean_closed_tickets, remove_old_conversations
+    from bot.privacy.retention import clean_closed_tickets, forget_client_keys, remove_old_conversations
+    from bot.tickets.service import CLIENT_KEY_DAYS
 
     days, closed_days = conversation_days(args.days), ticket_days(args.ticket_days)
     done = "gevonden (proefdraai, niets veranderd)" if args.dry_run else "verwijderd"
@@ -66,10 +67,12 @@ def _retention_run(args) -> None:
             )
             print(f"Gesprekken {done}: {conversations} ({events} gebeurtenissen).")
         cleaned = clean_closed_tickets(db, closed_days, args.dry_run)
+        keys = forget_client_keys(db, args.dry_run)
     print(
         f"Tickets langer dan {closed_days} dagen afgerond, persoonsgegevens {done}: {cleaned.tickets} tickets, "
         f"{cleaned.notes} notities, {cleaned.mails} mails."
     )
+    print(f"Versleutelde adressen van tickets ouder dan {CLIENT_KEY_DAYS} dagen {done}: {keys}.")
 
 
 def _erase(args) -> None:

@@ -7,6 +7,8 @@ systemd timer (docs/security-privacy.md):
 - a closed ticket, closed more than CIP_TICKET_RETENTION_DAYS (default 90) ago, loses the
   requester's name and contact, the question, the summary, the notes in its history and its mails.
   Municipality, theme, role, times and status stay for the coordinator's statistics.
+- a ticket's client key (the hash the limit of tickets per client counts) is emptied after
+  CLIENT_KEY_DAYS, closed or not.
 Reports count things, never show them. The periods: bot/privacy/retention_periods.py, which the texts that
 tell the user read too."""
 
@@ -24,6 +26,7 @@ from sqlalchemy.orm import Session
 from bot.rasa_plugins.tracker_store import EVENTS, delete_conversations, secure_delete
 from bot.tickets.clock import utcnow
 from bot.tickets.models import CLOSED, OutboxMail, Ticket, TicketEvent
+from bot.tickets.service import CLIENT_KEY_DAYS
 
 REMOVED = "(verwijderd)"
 PERSONAL_FIELDS = ("requester_name", "requester_contact", "question")
@@ -98,3 +101,12 @@ def clean_closed_tickets(db: Session, days: int, dry_run: bool = False) -> Ticke
         for mail in mails:
             db.delete(mail)
     return cleaned
+
+
+def forget_client_keys(db: Session, dry_run: bool = False) -> int:
+    """Empties the client key of tickets older than CLIENT_KEY_DAYS; how many."""
+    old = sa.and_(Ticket.client_key.isnot(None), Ticket.created_at < utcnow() - timedelta(days=CLIENT_KEY_DAYS))
+    count = db.execute(sa.select(sa.func.count()).select_from(Ticket).where(old)).scalar_one()
+    if not dry_run:
+        db.execute(sa.update(Ticket).where(old).values(client_key=None))
+    return count

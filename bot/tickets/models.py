@@ -37,6 +37,9 @@ class Ticket(Base):
     public_reference = Column(String(16), unique=True, index=True)
     # ISO code of the language the user wrote in when not Dutch (bot/domain/language.py), else None
     language = Column(String(2))
+    # keyed hash of the client's address (bot/domain/client_address.py), for the limit of tickets
+    # per client; emptied by `cip retention run` after CLIENT_KEY_DAYS
+    client_key = Column(String(32), index=True)
 
     events = relationship(
         "TicketEvent", back_populates="ticket", order_by="TicketEvent.id", cascade="all, delete-orphan"

@@ -45,10 +45,14 @@ class HandoffRequest:
     summary: str | None = None
     earlier_in_conversation: int = 0  # tickets this conversation made before
     language: str | None = None  # the user's language when not Dutch (call back in English or with an interpreter)
+    client_key: str | None = None  # the channel's key of the user's address (bot/domain/client_address.py)
 
 
 MAX_TICKETS_PER_CONVERSATION = 3
 MAX_TICKETS_PER_CONTACT_PER_DAY = 3
+# A school or a town hall shares one address among many people: generous, but a script stops here.
+MAX_TICKETS_PER_CLIENT_PER_DAY = 10
+CLIENT_KEY_DAYS = 2  # how long a ticket keeps its client key (one day is counted)
 
 
 class QuotaReached(Exception):
@@ -68,7 +72,11 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
     now = utcnow()
     if (
         request.earlier_in_conversation >= MAX_TICKETS_PER_CONVERSATION
-        or _tickets_since(db, request.contact, now - timedelta(days=1)) >= MAX_TICKETS_PER_CONTACT_PER_DAY
+        or _tickets_since(db, Ticket.requester_contact == request.contact, now) >= MAX_TICKETS_PER_CONTACT_PER_DAY
+        or (
+            request.client_key is not None
+            and _tickets_since(db, Ticket.client_key == request.client_key, now) >= MAX_TICKETS_PER_CLIENT_PER_DAY
+        )
     ):
         raise QuotaReached()
     contact = choose_contact(
@@ -91,6 +99,7 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
         question=request.question,
         summary=request.summary if request.consent else None,
         language=request.language,
+        client_key=request.client_key,
         consent=request.consent,
         requester_name=request.name,
         requester_contact=request.contact,
@@ -107,11 +116,10 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
     return ticket, True
 
 
-def _tickets_since(db: Session, requester_contact: str, since) -> int:
+def _tickets_since(db: Session, same_requester, now) -> int:
+    """Tickets of the last day for which `same_requester` (a condition on Ticket) holds."""
     return db.execute(
-        select(func.count())
-        .select_from(Ticket)
-        .where(Ticket.requester_contact == requester_contact, Ticket.created_at >= since)
+        select(func.count()).select_from(Ticket).where(same_requester, Ticket.created_at >= now - timedelta(days=1))
     ).scalar_one()
 
 

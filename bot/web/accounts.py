@@ -123,9 +123,13 @@ def create_account(
 
 
 def set_password(db: Session, contact_id: str, password: str, now: datetime | None = None) -> None:
-    """A new password: also lifts a lock-out and logs the contact person out everywhere."""
+    """A new password: also lifts a lock-out and logs the contact person out everywhere. The
+    current password is refused: a one-time password typed again would stay known to whoever
+    handed it out."""
     account = existing_account(db, contact_id)
     check_new_password(password)
+    if _verify(account, password):
+        raise AccountError("kies een ander wachtwoord dan het huidige (eenmalige) wachtwoord")
     account.password_hash = _hasher.hash(password)
     account.password_changed_at = now or utcnow()
     account.must_change_password = False

@@ -53,11 +53,17 @@ def bot_messages(rasa_output) -> list[dict]:
     return messages
 
 
-async def ask_rasa(client: aiohttp.ClientSession, rasa_url: str, sender: str, message: str) -> list[dict]:
-    """Rasa's answer to one user message, or RasaUnavailable."""
+async def ask_rasa(
+    client: aiohttp.ClientSession, rasa_url: str, sender: str, message: str, client_address: str
+) -> list[dict]:
+    """Rasa's answer to one user message, or RasaUnavailable. The browser's address goes along in
+    X-Forwarded-For: Rasa's REST channel counts tickets per address (bot.domain.client_address)."""
     try:
         async with client.post(
-            f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=RASA_TIMEOUT
+            f"{rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            headers={"X-Forwarded-For": client_address},
+            timeout=RASA_TIMEOUT,
         ) as response:
             if response.status == 200:
                 return bot_messages(await response.json(content_type=None))

@@ -232,7 +232,7 @@ async def login(request) -> HTTPResponse:
     name = request.form.get("user_name", "")
     # Argon2 takes a tenth of a second on purpose: in a thread, so the chat on this server keeps going.
     attempt, token = await request.app.loop.run_in_executor(
-        None, _log_in, settings.database_url, name, request.form.get("password", ""), request.ip
+        None, _log_in, settings.database_url, name, request.form.get("password", ""), settings.client_of(request)
     )
     if token is None:
         return _refused_login(request, attempt, name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
+from bot.domain.client_address import DEFAULT_TRUSTED_PROXIES, client_address, parse_proxies
 from bot.privacy.retention_periods import DEFAULT_DAYS, conversation_days
 from bot.settings import Settings, settings
 
@@ -25,6 +26,7 @@ class WebSettings:
     secure_cookies: bool = False
     database_url: str | None = None
     retention_days: int = DEFAULT_DAYS
+    trusted_proxies: tuple = DEFAULT_TRUSTED_PROXIES
 
     @classmethod
     def from_settings(cls, current: Settings = settings) -> "WebSettings":
@@ -36,4 +38,9 @@ class WebSettings:
             secure_cookies=current.web_secure_cookies,
             database_url=current.database_url,
             retention_days=conversation_days(),
+            trusted_proxies=parse_proxies(current.trusted_proxies),
         )
+
+    def client_of(self, request) -> str:
+        """The address of the browser behind `request` (bot.domain.client_address)."""
+        return client_address(request.ip, request.headers.get("x-forwarded-for"), self.trusted_proxies)

@@ -84,7 +84,10 @@ async def chat(request) -> HTTPResponse:
     except ChatRequestError as error:
         return json({"error": error.message}, status=error.status, headers=cors)
     try:
-        messages = await ask_rasa(request.app.ctx.rasa_client, request.app.ctx.settings.rasa_url, sender, message)
+        settings = request.app.ctx.settings
+        messages = await ask_rasa(
+            request.app.ctx.rasa_client, settings.rasa_url, sender, message, settings.client_of(request)
+        )
     except RasaUnavailable:
         text = unavailable_message(request.app.ctx.site_region)
         return json({"messages": [{"text": text, "buttons": []}]}, status=503, headers=cors)

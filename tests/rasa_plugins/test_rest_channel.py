@@ -23,9 +23,11 @@ class RecordingAgent:
 
     def __init__(self):
         self.received = []
+        self.metadata = []
 
     async def handle_message(self, message) -> None:
         self.received.append(message.text)
+        self.metadata.append(message.metadata)
         if message.text == FAILING:
             raise RuntimeError(f"kon '{message.text}' niet opslaan")
         await message.output_channel.send_text_message(message.sender_id, ANSWER)
@@ -36,6 +38,13 @@ def rest():
     agent = RecordingAgent()
     with serving(CheckedRestInput(), agent) as base_url:
         yield f"{base_url}/webhooks/rest/webhook", agent.received
+
+
+@pytest.fixture(scope="module")
+def rest_metadata():
+    agent = RecordingAgent()
+    with serving(CheckedRestInput(), agent) as base_url:
+        yield f"{base_url}/webhooks/rest/webhook", agent.metadata
 
 
 def _post(url: str, body, query: str = "") -> requests.Response:
@@ -134,3 +143,23 @@ def test_a_failure_in_rasa_gives_the_central_number_and_logs_no_text(rest, caplo
         answer = _post(url, {"sender": "ouder-2", "message": FAILING}, query)
     assert answer.status_code == 200 and load_region().phone in answer.text
     assert "RuntimeError" in caplog.text and "Jurre" not in caplog.text
+
+
+def test_every_message_carries_its_clients_key_which_a_client_cannot_forge(rest_metadata):
+    """The action server counts tickets per client (bot/tickets/service.py) by this key."""
+    from bot.domain.client_address import METADATA_KEY
+
+    url, metadata = rest_metadata
+
+    def key_of(forwarded_for: str, sent: dict) -> str:
+        body = {"sender": "ouder-k", "message": "hallo", "metadata": sent}
+        data = json.dumps(body).encode()
+        headers = {"Content-Type": "application/json", "X-Forwarded-For": forwarded_for}
+        assert requests.post(url, data=data, headers=headers, timeout=30).status_code == 200
+        assert metadata[-1].get("pagina") == sent.get("pagina")  # the client's own metadata passes
+        return metadata[-1][METADATA_KEY]
+
+    first = key_of("198.51.100.1", {"pagina": "leerplicht"})
+    assert key_of("198.51.100.1", {METADATA_KEY: "0" * 32, "pagina": "x"}) == first
+    assert key_of("198.51.100.2", {}) != first
+    assert "198.51.100" not in json.dumps(metadata)

@@ -248,16 +248,21 @@ def test_metadata_of_the_wrong_shape_or_size_gets_the_dutch_reason(metadata, dut
     assert len(answers) == 1 and dutch in answers[0]["text"] and agent.received == []
 
 
-def test_small_metadata_reaches_rasa_with_the_message():
+def test_small_metadata_reaches_rasa_with_the_message_and_the_clients_key_which_it_cannot_forge():
+    """The key counts the tickets of one client (bot/tickets/service.py); a client's own value is overwritten."""
+    from bot.domain.client_address import METADATA_KEY
+
     async def scenario(url, agent):
         chat = await SocketChat().connect(url)
         try:
-            return await chat.say("hallo", metadata=json.dumps({"pagina": "/leerplicht"}))
+            return await chat.say("hallo", metadata=json.dumps({"pagina": "/leerplicht", METADATA_KEY: "0" * 32}))
         finally:
             await chat.close()
 
     answer, agent = _with_server(PERSISTENT, scenario)
-    assert answer == "antwoord op hallo" and agent.received[0][2] == {"pagina": "/leerplicht"}
+    metadata = agent.received[0][2]
+    assert answer == "antwoord op hallo" and metadata["pagina"] == "/leerplicht"
+    assert len(metadata[METADATA_KEY]) == 32 and metadata[METADATA_KEY] != "0" * 32
 
 
 def test_engineio_reads_at_most_64_kB_per_request():

@@ -175,3 +175,32 @@ def test_an_old_sequential_reference_keeps_working(database_url):
     with session(database_url) as db:
         assert find_ticket(db, old).id == find_ticket(db, f"cip {ticket.created_at.year} {ticket.id}").id == ticket.id
         assert find_ticket(db, f"CIP-{ticket.created_at.year - 1}-{ticket.id:06d}") is None
+
+
+def test_one_client_cannot_fill_the_inboxes_with_new_conversations_and_addresses(database_url):
+    """Before: a script could make a ticket per new conversation with a new e-mail address, without end."""
+    from bot.tickets.service import MAX_TICKETS_PER_CLIENT_PER_DAY, QuotaReached
+
+    with session(database_url) as db:
+        for n in range(MAX_TICKETS_PER_CLIENT_PER_DAY):
+            create_ticket(db, REGION, request(key=f"s{n}", contact=f"ouder{n}@example.org", client_key="a" * 32))
+    with session(database_url) as db, pytest.raises(QuotaReached):
+        create_ticket(db, REGION, request(key="one-more", contact="nog1@example.org", client_key="a" * 32))
+    with session(database_url) as db:  # another client, and one without a key, are not held up
+        create_ticket(db, REGION, request(key="other", contact="nog2@example.org", client_key="b" * 32))
+        create_ticket(db, REGION, request(key="no-key", contact="nog3@example.org"))
+
+
+def test_the_client_key_is_forgotten_after_two_days(database_url):
+    from bot.privacy.retention import forget_client_keys
+
+    with session(database_url) as db:
+        old, _ = create_ticket(db, REGION, request(key="old", client_key="a" * 32))
+        old.created_at = utcnow() - timedelta(days=3)
+        create_ticket(db, REGION, request(key="new", contact="ander@example.org", client_key="b" * 32))
+    with session(database_url) as db:
+        assert forget_client_keys(db, dry_run=True) == 1
+        assert forget_client_keys(db) == 1
+    with session(database_url) as db:
+        keys = dict(db.execute(select(Ticket.submission_key, Ticket.client_key)).all())
+    assert keys == {"old": None, "new": "b" * 32}

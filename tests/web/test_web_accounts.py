@@ -220,6 +220,8 @@ def test_a_one_time_password_must_be_changed_and_a_new_one_clears_that(database_
         create_account(db, REGION, "anna", PASSWORD, one_time=True)
     with session(database_url) as db:
         assert db.get(Account, "anna").must_change_password
+        with pytest.raises(AccountError, match="ander wachtwoord"):
+            set_password(db, "anna", PASSWORD)  # the one-time password again stays known to whoever made it
         set_password(db, "anna", "een heel ander lang wachtwoord")
     with session(database_url) as db:
         assert not db.get(Account, "anna").must_change_password

@@ -281,6 +281,8 @@ def test_a_one_time_password_from_the_region_must_be_replaced_before_anything_el
         assert form.status == 200 and "eenmalig wachtwoord" in form.body
         short = anna.post("/inbox/wachtwoord", {"csrf": form.csrf(), "password": "kort", "password_again": "kort"})
         assert short.status == 400 and "minstens 12 tekens" in short.body
+        same = anna.post("/inbox/wachtwoord", {"csrf": form.csrf(), "password": one_time, "password_again": one_time})
+        assert same.status == 400 and "ander wachtwoord" in same.body
         new = "mijn eigen lange wachtwoord"
         changed = anna.post("/inbox/wachtwoord", {"csrf": form.csrf(), "password": new, "password_again": new})
         assert changed.status == 303 and changed.location == "/inbox/login?nieuw=1"

@@ -25,8 +25,15 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.domain.chat_message import INVALID_SENDER, ChatRequestError, checked_message, read_json_object
+from bot.domain.chat_message import (
+    INVALID_SENDER,
+    ChatRequestError,
+    checked_message,
+    checked_metadata,
+    read_json_object,
+)
 from bot.domain.user_text import clean
+from bot.rasa_plugins.channels.client import with_client
 from bot.rasa_plugins.channels.failure import answered_on_failure
 
 MAX_SENDER_CHARS = 255  # the sender_id column of Rasa's SQL tracker store
@@ -43,9 +50,10 @@ class CheckedRestInput(RestInput):
             if request.method != "POST":
                 return None
             try:
-                request.ctx.message = _checked_request(request.body)
+                request.ctx.message, metadata = _checked_request(request.body)
             except ChatRequestError as error:
                 return response.json([{"text": error.message}], status=error.status)
+            request.ctx.metadata = with_client(metadata, request.ip, request.headers.get("x-forwarded-for"))
             return None
 
         return webhook
@@ -53,11 +61,15 @@ class CheckedRestInput(RestInput):
     def _extract_message(self, req: Request) -> str:
         return req.ctx.message
 
+    def get_metadata(self, request: Request) -> dict:
+        return request.ctx.metadata
 
-def _checked_request(body: bytes) -> str:
-    """The cleaned message of a `{"sender": id, "message": text}` body, or ChatRequestError."""
+
+def _checked_request(body: bytes) -> tuple[str, dict]:
+    """The cleaned message and the checked metadata of a `{"sender": id, "message": text,
+    "metadata": {...}}` body, or ChatRequestError."""
     data = read_json_object(body)
     sender = data.get("sender")
     if not isinstance(sender, str) or not sender or len(sender) > MAX_SENDER_CHARS or clean(sender) != sender:
         raise ChatRequestError(INVALID_SENDER)
-    return checked_message(data.get("message"))
+    return checked_message(data.get("message")), checked_metadata(data.get("metadata"))

@@ -29,6 +29,8 @@ Rasa's own handlers are replaced, not wrapped:
   not the socket's own (5000 characters, a NUL byte, an object) is refused, metadata must be a
   JSON object (or its text) of at most 2 kB (bot.domain.chat_message), and engine.io reads at most 64 kB
   per request (Rasa's server left engine.io's default of 1 MB).
+- Every message carries the key of its client (the socket's address at connect), as in the REST
+  channel (bot/rasa_plugins/channels/client.py): tickets are counted per client.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from bot.domain.chat_message import (
     checked_message,
     checked_metadata,
 )
+from bot.rasa_plugins.channels.client import with_client
 from bot.rasa_plugins.channels.failure import answered_on_failure
 
 _ORIGIN = re.compile(r"^https?://[^/\s*]+$")
@@ -87,6 +90,16 @@ class RestrictedSocketIOInput(SocketIOInput):
         sio.eio.cors_allowed_origins = list(self.allowed_origins) or None
         sio.eio.max_http_buffer_size = RASA_SERVER_MAX_BODY_BYTES
         sessions: Dict[str, str] = {}  # socket id -> the session id made for it
+        clients: Dict[str, tuple] = {}  # socket id -> (peer address, X-Forwarded-For) of its connection
+
+        rasa_connect = sio.handlers[self.namespace or "/"]["connect"]  # Rasa's, with its JWT check
+
+        async def connect(sid: str, request: Dict, auth: Optional[Dict] = None) -> bool:
+            """`request`: the connection's WSGI-style environment of the HTTP request (engine.io)."""
+            if not await rasa_connect(sid, request, auth):
+                return False
+            clients[sid] = (request.get("REMOTE_ADDR"), request.get("HTTP_X_FORWARDED_FOR"))
+            return True
 
         async def refuse(sid: str, text: str) -> None:
             await SocketIOOutput(sio, self.bot_message_evt).send_text_message(sid, text)
@@ -100,6 +113,7 @@ class RestrictedSocketIOInput(SocketIOInput):
 
         async def disconnect(sid: str) -> None:
             sessions.pop(sid, None)
+            clients.pop(sid, None)
 
         async def handle_message(sid: str, data: Any) -> None:
             data = data if isinstance(data, dict) else {}
@@ -111,7 +125,7 @@ class RestrictedSocketIOInput(SocketIOInput):
             else:
                 sender_id = sid
             try:
-                metadata = checked_metadata(data.get(self.metadata_key))
+                metadata = with_client(checked_metadata(data.get(self.metadata_key)), *clients.get(sid, (None, None)))
                 text = checked_message(data.get("message"))
             except ChatRequestError as error:
                 await refuse(sid, error.message)
@@ -119,6 +133,7 @@ class RestrictedSocketIOInput(SocketIOInput):
             output = SocketIOOutput(sio, self.bot_message_evt)
             await receive(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
+        sio.on("connect", connect, namespace=self.namespace)
         sio.on("session_request", session_request, namespace=self.namespace)
         sio.on("disconnect", disconnect, namespace=self.namespace)
         sio.on(self.user_message_evt, handle_message, namespace=self.namespace)
