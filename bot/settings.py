@@ -37,6 +37,10 @@ VARIABLES = {
     ),
     "CIP_WEB_SECRET": ("secret of the web server's sessions; without it a random one per start", "(random)"),
     "CIP_WEB_SECURE_COOKIES": ("1: cookies only over HTTPS", "0"),
+    "CIP_RECORD_UNANSWERED": (
+        "1: the Rasa server stores de-identified questions it could not answer, 28 days, for the maintainer",
+        "0",
+    ),
     "CIP_RASA_PATCHES": ("0: the Rasa server, training and tests run stock Rasa, without bot/rasa_patches", "1"),
 }
 
@@ -118,6 +122,10 @@ class Settings:
     @property
     def web_secure_cookies(self) -> bool:
         return self._get("CIP_WEB_SECURE_COOKIES") == "1"
+
+    @property
+    def record_unanswered(self) -> bool:
+        return self._get("CIP_RECORD_UNANSWERED") == "1"
 
     @property
     def rasa_patches(self) -> bool:
