@@ -6,6 +6,7 @@ logged or kept. It is called by the NLU component at the end of the pipeline
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -18,10 +19,19 @@ from bot.unanswered.grouping import Group, group
 from bot.unanswered.models import UnansweredQuestion
 
 MAX_CHARS = 1000
+MIN_WORDS = 3
+_TAGS = re.compile(r"\[[A-Z-]+\]")
+_CONTENT_WORD = re.compile(r"\b(?!(?:van|de|der|den|te|ter|ten|het)\b)\w{2,}", re.IGNORECASE)
 
 
-def record(db: Session, text: str, outcome: str, now: datetime) -> None:
-    db.add(UnansweredQuestion(text=deidentify(text[:MAX_CHARS], load_region()), outcome=outcome, received_at=now))
+def record(db: Session, text: str, outcome: str, now: datetime) -> bool:
+    """Stores the de-identified `text`; not when, without its tags, it is under three words (a name
+    or an address typed into the handoff form is no question). Returns whether it was stored."""
+    cleaned = deidentify(text[:MAX_CHARS], load_region())
+    if len(_CONTENT_WORD.findall(_TAGS.sub(" ", cleaned))) < MIN_WORDS:
+        return False
+    db.add(UnansweredQuestion(text=cleaned, outcome=outcome, received_at=now))
+    return True
 
 
 def open_groups(db: Session, now: datetime) -> list[Group]:

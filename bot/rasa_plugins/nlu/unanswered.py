@@ -4,7 +4,7 @@ region's maintainer sees what to add next (bot/unanswered/, the page /inbox/onbe
 It runs last, after the crisis net, so it sees the final intent: a message that ends as
 ``nlu_fallback`` after the answer choice asked back ("Bedoel je ...?") or said it has no answer
 on a subject it names. A crisis message never ends as ``nlu_fallback``, so it is never stored;
-nor are short messages (a form's answers, a name, "ja"). Off unless CIP_RECORD_UNANSWERED=1
+nor is what has less than three words besides the tags (a form's answer: a name, an address). Off unless CIP_RECORD_UNANSWERED=1
 (scripts/run): tests, training and set-ups without the project's database store nothing. The text
 is de-identified before it is written and is never logged; a database error is logged by its
 type only, and the user gets the reply all the same."""
@@ -30,15 +30,12 @@ from bot.tickets.clock import utcnow
 from bot.unanswered.models import CLARIFIED, NOT_ANSWERED
 
 log = logging.getLogger(__name__)
-MIN_WORDS = 3
 
 
 def outcome(message: Message) -> str | None:
     """CLARIFIED or NOT_ANSWERED when the reply to this message is a question back or an honest
     non-answer, else None."""
     if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) != DEFAULT_NLU_FALLBACK_INTENT_NAME:
-        return None
-    if len((message.get(TEXT) or "").split()) < MIN_WORDS:
         return None
     choice = message.get(CHOICE_KEY) or {}
     if choice.get("kind") == CLARIFY and choice.get("offered"):
