@@ -61,7 +61,7 @@ PATTERNS = (
     (
         SCHOOL,
         re.compile(
-            rf"\b(basisschool|obs|cbs|rkbs|pcbs|kbs|ikc|kindcentrum|sbo|so|vso|montessorischool|daltonschool"
+            rf"\b(basisschool|obs|cbs|rkbs|pcbs|kbs|ikc|kindcentrum|montessorischool|daltonschool"
             rf"|jenaplanschool)\s+(de\s+|het\s+|'t\s+)?(?!(?:{'|'.join(('in', 'op', 'van', 'is', 'en', 'met', 'bij', 'voor', 'niet', 'heeft', 'wil', 'zegt', 'gaat', 'doet', 'mijn', 'die', 'dat', 'waar', 'of', 'maar', 'want', 'te', 'om', 'ook', 'nu', 'al', 'weer', 'kan', 'moet', 'mag', 'zit', 'is', 'was', 'wordt', 'heeft'))})\b)"
             rf"{_WORD}(?-i:(\s+[A-Z]{_WORD})?)"
             rf"|\b(het\s+|'t\s+)?(?-i:([A-Z]{_WORD}[\s-])?){_WORD}[\s-]?(college|lyceum|gymnasium|atheneum|scholengemeenschap)\b"
@@ -87,7 +87,8 @@ NOT_NAMES = frozenset(
     bij voor naar om te tot uit over onder zonder sinds door als dan zo er hier daar nu weer heel erg
     veel vaak soms altijd nooit mijn je jouw zijn haar hun ons onze ik jij hij zij ze we wij jullie
     van mij heb hebben krijgt kreeg vindt vond durft blijft komt kwam", """
-    """ook word zou zal zullen willen weet weten snap begrijp denkt dacht""".split()
+    """ook word zou zal zullen willen weet weten snap begrijp denkt dacht af aan toe thuis mee terug
+    weg toch eigenlijk echt extra nooit samen alleen graag zelf""".split()
 )
 # Capitalised words that are no person: the organisations the answers name, languages, days
 KNOWN_WORDS = frozenset(
@@ -98,7 +99,8 @@ KNOWN_WORDS = frozenset(
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag kerst pasen pinksteren ramadan suikerfeest
     google whatsapp teams magister somtoday parnassys havo vwo vmbo mbo hbo wo pro praktijkonderwijs
     bedankt dank dankjewel groetjes groet goedemorgen goedemiddag goedenavond sorry help oke oké
-    informatiepunt centraal god""".split()
+    informatiepunt centraal god turkije marokko polen syrië oekraïne duitsland belgië spanje
+    suriname eritrea afghanistan europa""".split()
 )
 # First names that are everyday words too: only a name when capitalised or after a cue
 COMMON_WORD_NAMES = frozenset(
@@ -108,11 +110,12 @@ COMMON_WORD_NAMES = frozenset(
 _TAG = re.compile(r"\[[A-Z-]+\]")
 _TOKEN = re.compile(_WORD)
 _SENTENCE_START = re.compile(r"(^|[.!?:;\n]\s*|[\"“(]\s*)$")
-# "Ilona uit groep 6 ...", "Fatma [NAAM] hier": at the start of a sentence, a word followed by these is a name
+# "Ilona uit groep 6", "Fatma [NAAM] hier", "Priya is 14": at the start of a sentence, a word followed by these is a name
 _PERSON_FOLLOWS = re.compile(
-    r"\s+(\[NAAM\]|(?-i:[A-ZÀ-Þ])\w+|uit|van|te|ter|de|zit|is|heeft|wordt|gaat|mag|wil|hier|en (ik|haar|zijn))\b"
+    r"\s+(\[NAAM\]|(?-i:[A-ZÀ-Þ])\w+|(van|de|te|ter|den|der)\s+(?-i:[A-ZÀ-Þ])|uit (groep|klas)|hier\b|en ik\b|is \d|zit (op|in)\b|wordt gepest)"
 )
-_NOT_NAME_ENDINGS = ("t", "d", "ig", "lijk", "isch", "baar")
+_NAMING_CUES = frozenset(("heet", "heten", "genaamd", "naam is", "noemen we"))
+_NOT_NAME_ENDINGS = ("t", "d", "en", "ig", "lijk", "isch", "baar")
 PLACE_CUES = frozenset("in uit naar te bij rond richting buurt omgeving gemeente woon wonen".split())
 
 
@@ -136,7 +139,8 @@ def _place(match: re.Match, text: str) -> str:
     if found[0].isupper():
         return PLACE if not _SENTENCE_START.search(text[: match.start()]) or len(found) > 4 else found
     before = text[: match.start()].split()
-    return PLACE if before and before[-1].lower() in PLACE_CUES else found
+    # lowercase only after "in", "uit", ... and not a short one: "een" and "best" are places too
+    return PLACE if len(found) >= 5 and before and before[-1].lower() in PLACE_CUES else found
 
 
 def _after_cue(match: re.Match) -> str:
@@ -144,11 +148,15 @@ def _after_cue(match: re.Match) -> str:
     if word.lower() in NOT_NAMES:
         return match.group(0)
     cue = match.group(1)
-    if cue.lower() in ("zoon", "dochter", "kind", "broer", "zus", "zusje", "broertje", "man", "vrouw", "partner", "ex"):
-        # "mijn zoon Daan" or "mijn zoon daan", not "mijn zoon gaat": a lowercase word here is a name
-        # unless it is a known word or looks like a verb (heeft, zit, spijbelt)
-        if word[0].islower() and word.lower() not in _first_names() and word.endswith(_NOT_NAME_ENDINGS):
-            return match.group(0)
+    # "mijn zoon Daan" or "mijn zoon daan", not "mijn zoon gaat": after any cue but "heet", a lowercase
+    # word is a name unless it is a known word or looks like a verb (heeft, zit, spijbelt, melden)
+    if (
+        cue.lower() not in _NAMING_CUES
+        and word[0].islower()
+        and word.lower() not in _first_names()
+        and word.endswith(_NOT_NAME_ENDINGS)
+    ):
+        return match.group(0)
     return f"{cue} {NAME}"
 
 
