@@ -36,6 +36,11 @@ NAME, PLACE, SCHOOL, DATE, ADDRESS, POSTCODE, PHONE, EMAIL, BSN = (
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 MONTHS_SHORT = "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 _WORD = r"[A-Za-zÀ-ÿ][\w'’-]*"
+# "basisschool in Aalten", "de basisschool zegt": the word after "basisschool" that is no name
+_NO_SCHOOL_NAME = (
+    "in|op|van|is|en|met|bij|voor|niet|heeft|wil|zegt|gaat|doet|mijn|die|dat|waar|of|maar|want|te|om|ook|nu|al"
+    "|weer|kan|moet|mag|zit|was|wordt"
+)
 # Numbers and shapes first (a phone number is not a date); the order of this list is the order of replacement.
 PATTERNS = (
     (EMAIL, re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")),
@@ -62,7 +67,7 @@ PATTERNS = (
         SCHOOL,
         re.compile(
             rf"\b(basisschool|obs|cbs|rkbs|pcbs|kbs|ikc|kindcentrum|montessorischool|daltonschool"
-            rf"|jenaplanschool)\s+(de\s+|het\s+|'t\s+)?(?!(?:{'|'.join(('in', 'op', 'van', 'is', 'en', 'met', 'bij', 'voor', 'niet', 'heeft', 'wil', 'zegt', 'gaat', 'doet', 'mijn', 'die', 'dat', 'waar', 'of', 'maar', 'want', 'te', 'om', 'ook', 'nu', 'al', 'weer', 'kan', 'moet', 'mag', 'zit', 'is', 'was', 'wordt', 'heeft'))})\b)"
+            rf"|jenaplanschool)\s+(de\s+|het\s+|'t\s+)?(?!(?:{_NO_SCHOOL_NAME})\b)"
             rf"{_WORD}(?-i:(\s+[A-Z]{_WORD})?)"
             rf"|\b(het\s+|'t\s+)?(?-i:([A-Z]{_WORD}[\s-])?){_WORD}[\s-]?(college|lyceum|gymnasium|atheneum|scholengemeenschap)\b"
             rf"|(?-i:\b[Ss]chool\s+(([Dd]e|[Hh]et|'t)\s+)?[A-Z]{_WORD})"
@@ -73,7 +78,7 @@ PATTERNS = (
 )
 # The college pattern above would take "op het college" too: a school needs a name before the word
 _PLAIN_SCHOOL_WORD = re.compile(r"^(het\s+|'t\s+)?(college|lyceum|gymnasium|atheneum|scholengemeenschap)$", re.I)
-# After these words comes a name, whatever its spelling
+# After these words comes a name (_after_cue decides for a lowercase word)
 NAME_CUES = re.compile(
     r"\b(heet|heten|genaamd|naam is|noemen we|juf|juffrouw|meester|mevrouw|meneer|mw\.?|dhr\.?|mr\.?|mevr\.?|"
     r"mentor|docent|leerkracht|ib'?er|zoon|dochter|kind|broer|zus|zusje|broertje|man|vrouw|partner|ex)\s+"

@@ -4,20 +4,24 @@ when two processes run the job at the same moment. The clock is given to the job
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from bot.region import load_region
-from bot.storage.db import session
+from bot.storage.db import session, upgrade
+from bot.tickets.clock import utcnow
 from bot.tickets.mailer import SmtpSettings, send_pending
 from bot.tickets.models import OutboxMail, TicketReminder
 from bot.tickets.reminders import send_reminders, working_hours
 from bot.tickets.service import HandoffRequest, create_ticket, find_ticket, take
+from tests.helpers.launch import CIP
 from tests.helpers.smtp import smtp_server
 
 REGION = load_region()
@@ -155,3 +159,18 @@ def test_two_processes_at_the_same_moment_send_each_reminder_once(database_url):
     assert mails == 5 + 5 + 5  # the tickets' notifications, one reminder and one escalation each
     assert sum(r.reminders for r in results) == 5 and sum(r.escalations for r in results) == 5
     assert len(results) + len(errors) == 2
+
+
+def test_cip_tickets_remind_sends_the_escalation_for_cron(tmp_path):
+    """The command cron runs: with the real clock, a ticket of ten days ago goes to the coordinator
+    (the contact person's reminder waits for their working day, so it depends on today)."""
+    url = f"sqlite:///{tmp_path / 'cip.db'}"
+    upgrade(url)
+    reference = new_ticket(url, utcnow() - timedelta(days=10))
+    with smtp_server() as inbox:
+        env = {**os.environ, "DATABASE_URL": url, "CIP_SMTP_HOST": "127.0.0.1", "CIP_SMTP_PORT": str(inbox.port)}
+        first = subprocess.run([CIP, "tickets", "remind"], capture_output=True, text=True, env=env, timeout=120)
+        again = subprocess.run([CIP, "tickets", "remind"], capture_output=True, text=True, env=env, timeout=120)
+        assert first.returncode == 0 and again.returncode == 0, first.stderr + again.stderr
+        assert "Naar de coördinator: 1." in first.stdout and "Naar de coördinator: 0." in again.stdout
+        assert [m["To"] for m in inbox.about(f"Nog niet opgepakt: {reference}")] == ["dewi.bakker@example.org"]
