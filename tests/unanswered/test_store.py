@@ -39,6 +39,10 @@ def test_the_retention_job_deletes_questions_older_than_28_days(database_url):
         for age in (0, 27, 29, 40):
             record(db, f"een vraag van {age} dagen oud over pesten", NOT_ANSWERED, now - timedelta(days=age))
     env = {**os.environ, "DATABASE_URL": database_url, "CIP_RETENTION_DAYS": "60"}
+    trial = subprocess.run([CIP, "retention", "run", "--dry-run"], capture_output=True, text=True, env=env, timeout=120)
+    assert "Onbeantwoorde vragen ouder dan 28 dagen gevonden (proefdraai, niets veranderd): 2." in trial.stdout
+    with session(database_url) as db:
+        assert db.execute(sa.select(sa.func.count()).select_from(UnansweredQuestion)).scalar_one() == 4
     done = subprocess.run([CIP, "retention", "run"], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Onbeantwoorde vragen ouder dan 28 dagen verwijderd: 2." in done.stdout
