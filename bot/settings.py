@@ -42,6 +42,10 @@ VARIABLES = {
         "(for the per-address limits of log-ins and tickets)",
         "127.0.0.1,::1",
     ),
+    "CIP_RECORD_UNANSWERED": (
+        "1: the Rasa server stores de-identified questions it could not answer, 28 days, for the maintainer",
+        "0",
+    ),
     "CIP_RASA_PATCHES": ("0: the Rasa server, training and tests run stock Rasa, without bot/rasa_patches", "1"),
 }
 
@@ -127,6 +131,10 @@ class Settings:
     @property
     def trusted_proxies(self) -> Optional[str]:
         return self._get("CIP_TRUSTED_PROXIES")
+
+    @property
+    def record_unanswered(self) -> bool:
+        return self._get("CIP_RECORD_UNANSWERED") == "1"
 
     @property
     def rasa_patches(self) -> bool:

@@ -9,6 +9,7 @@
     cip tickets take|close REF --as ID
     cip tickets note REF TEXT --as ID
     cip outbox send                  send notifications that are still waiting
+    cip tickets remind               reminders for tickets not taken after 24 / 40 working hours (cron)
     cip users list                   contact persons and their inbox accounts
     cip users create ID              an inbox account (asks the password twice, or --password-stdin)
     cip users set-password ID        a new password (also lifts a lock-out, logs out everywhere)

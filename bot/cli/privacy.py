@@ -14,6 +14,7 @@ from bot.privacy.retention_periods import (
     DEFAULT_DAYS,
     DEFAULT_TICKET_DAYS,
     TICKET_DAYS_VARIABLE,
+    UNANSWERED_DAYS,
     conversation_days,
     ticket_days,
 )
@@ -68,11 +69,25 @@ def _retention_run(args) -> None:
             print(f"Gesprekken {done}: {conversations} ({events} gebeurtenissen).")
         cleaned = clean_closed_tickets(db, closed_days, args.dry_run)
         keys = forget_client_keys(db, args.dry_run)
+        unanswered = _purge_unanswered(db, days, args.dry_run)
+    print(f"Onbeantwoorde vragen ouder dan {min(days, UNANSWERED_DAYS)} dagen {done}: {unanswered}.")
     print(
         f"Tickets langer dan {closed_days} dagen afgerond, persoonsgegevens {done}: {cleaned.tickets} tickets, "
         f"{cleaned.notes} notities, {cleaned.mails} mails."
     )
     print(f"Versleutelde adressen van tickets ouder dan {CLIENT_KEY_DAYS} dagen {done}: {keys}.")
+
+
+def _purge_unanswered(db, days: int, dry_run: bool) -> int:
+    from bot.tickets.clock import utcnow
+    from bot.unanswered.store import purge
+
+    if not dry_run:
+        return purge(db, utcnow(), days)
+    with db.begin_nested() as trial:
+        counted = purge(db, utcnow(), days)
+        trial.rollback()
+    return counted
 
 
 def _erase(args) -> None:

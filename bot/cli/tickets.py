@@ -50,6 +50,9 @@ def add_commands(commands) -> None:
         required=True, metavar="opdracht"
     )
     outbox.add_parser("send", help="wachtende meldingen versturen").set_defaults(run=_outbox_send)
+    tickets.add_parser(
+        "remind", help="herinneringen voor tickets die niet zijn opgepakt (elk kwartier uit cron) en versturen"
+    ).set_defaults(run=_remind)
 
 
 def _actor(region: Region, actor_id: str):
@@ -115,6 +118,19 @@ def _note(args) -> None:
 
 def _close(args) -> None:
     _follow_up(args, lambda db, ticket, actor: close(db, ticket, actor, args.note))
+
+
+def _remind(_args) -> None:
+    """Why cron and not the action server's outbox thread: that thread only wakes when a ticket is
+    made, runs only where an action server runs and once per server; a timer job from cron runs
+    also when no one chats, and the unique reminder rows make a second run harmless."""
+    from bot.tickets.clock import utcnow
+    from bot.tickets.reminders import send_reminders
+
+    with session() as db:
+        done = send_reminders(db, load_region(), utcnow())
+    print(f"Herinneringen: {done.reminders}. Naar de coördinator: {done.escalations}.")
+    _outbox_send(_args)
 
 
 def _outbox_send(_args) -> None:

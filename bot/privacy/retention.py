@@ -6,9 +6,11 @@ systemd timer (docs/security-privacy.md):
   every event of every session of it, from Rasa's SQL tracker store;
 - a closed ticket, closed more than CIP_TICKET_RETENTION_DAYS (default 90) ago, loses the
   requester's name and contact, the question, the summary, the notes in its history and its mails.
-  Municipality, theme, role, times and status stay for the coordinator's statistics.
+  Municipality, theme, role, times and status stay for the coordinator's statistics;
 - a ticket's client key (the hash the limit of tickets per client counts) is emptied after
-  CLIENT_KEY_DAYS, closed or not.
+  CLIENT_KEY_DAYS, closed or not;
+- a de-identified question without an answer (bot/unanswered/) is deleted after 28 days, also
+  when CIP_RETENTION_DAYS is longer.
 Reports count things, never show them. The periods: bot/privacy/retention_periods.py, which the texts that
 tell the user read too."""
 

@@ -14,6 +14,8 @@ from typing import Mapping
 from bot.settings import Settings
 
 DEFAULT_DAYS, DEFAULT_TICKET_DAYS = 28, 90
+# de-identified questions without an answer (bot/unanswered/): never longer, whatever is configured
+UNANSWERED_DAYS = 28
 DAYS_VARIABLE, TICKET_DAYS_VARIABLE = "CIP_RETENTION_DAYS", "CIP_TICKET_RETENTION_DAYS"
 
 

@@ -4,12 +4,13 @@ All times are stored as UTC without a zone (SQLite keeps no zones); bot.tickets.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
 
 OPEN, TAKEN, CLOSED = "open", "taken", "closed"
+REMINDER, ESCALATION = "reminder", "escalation"
 
 
 class Ticket(Base):
@@ -44,6 +45,12 @@ class Ticket(Base):
     events = relationship(
         "TicketEvent", back_populates="ticket", order_by="TicketEvent.id", cascade="all, delete-orphan"
     )
+    reminders = relationship("TicketReminder", order_by="TicketReminder.id", cascade="all, delete-orphan")
+
+    @property
+    def escalated(self) -> bool:
+        """Whether the coordinator was told that nobody took the ticket in time (bot/tickets/reminders.py)."""
+        return any(reminder.kind == ESCALATION for reminder in self.reminders)
 
     @property
     def reference(self) -> str:
@@ -81,3 +88,17 @@ class OutboxMail(Base):
     attempts = Column(Integer, nullable=False, default=0)
     last_error = Column(String(300))
     sent_at = Column(DateTime, index=True)
+
+
+class TicketReminder(Base):
+    """A reminder that was sent for a ticket nobody took: one row per ticket and kind, so that two
+    processes running the reminder job at the same moment cannot both send it (the second insert
+    fails on the unique key and that process skips the ticket)."""
+
+    __tablename__ = "ticket_reminders"
+    __table_args__ = (UniqueConstraint("ticket_id", "kind", name="uq_ticket_reminders_ticket_kind"),)
+
+    id = Column(Integer, primary_key=True)
+    ticket_id = Column(Integer, ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False)
+    kind = Column(String(12), nullable=False)  # REMINDER (contact person) or ESCALATION (coordinator)
+    at = Column(DateTime, nullable=False)

@@ -27,6 +27,8 @@ EVENT_TEXT = {
     "taken": "opgepakt",
     "noted": "notitie",
     "closed": "afgerond",
+    "reminder": "herinnering gestuurd",
+    "escalation": "naar coördinator",
 }
 
 

@@ -6,14 +6,14 @@ new e-mail address for each ticket. The channel's keyed hash of the client's add
 can be counted; `cip retention run` empties it after that.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
