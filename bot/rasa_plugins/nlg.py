@@ -34,14 +34,12 @@ class RegionalAnswers(TemplatedNaturalLanguageGenerator):
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None, domain: Optional[Domain] = None) -> None:
         refuse_example_region()  # the Rasa server does not start in production with the example region
         self._live: LiveLibrary | None = None
-        self._applied: tuple = (None, {})  # (library, the responses with its changes)
+        self._applied: tuple = (None, {})  # (library, the domain's responses with its changes)
         super().__init__((domain or Domain.empty()).responses)
 
     @property
     def responses(self) -> Dict[Text, List[Dict[Text, Any]]]:
-        library = self._library()
-        if self._applied[0] is not library:
-            self._applied = (library, library.applied_to(self._domain_responses))
+        """The domain's responses with the library's changes (as of the last `generate`)."""
         return self._applied[1]
 
     @responses.setter
@@ -50,10 +48,16 @@ class RegionalAnswers(TemplatedNaturalLanguageGenerator):
         against their names."""
         self._domain_responses = responses
         self._live = LiveLibrary(responses=set(responses), municipalities=_municipalities) if responses else None
-        self._applied = (None, {})
+        self._applied = (None, responses)
+        self._library()
 
     def _library(self) -> Library:
-        return self._live.current() if self._live else _NO_CHANGES
+        """The library of now (one stat of the file; read again when it changed), with the
+        responses it makes."""
+        library = self._live.current() if self._live else _NO_CHANGES
+        if self._applied[0] is not library:
+            self._applied = (library, library.applied_to(self._domain_responses))
+        return library
 
     async def generate(
         self, utter_action: Text, tracker: DialogueStateTracker, output_channel: Text, **kwargs: Any

@@ -39,7 +39,7 @@ version: 1
 answers:
   utter_absence/leerplichtambtenaar:
     text: |-
-      In onze regio werkt de leerplichtambtenaar voor drie gemeenten.
+      In onze regio helpt de gemeente je bij vragen over school.
 
       Meer lezen: https://www.lerenwerkt.nu/scholen/
     sources:
@@ -77,7 +77,7 @@ def test_no_answers_file_changes_nothing(tmp_path):
 def test_a_maintainers_text_and_sources_replace_the_answer_but_not_its_other_language(tmp_path):
     changed = load(write(tmp_path, GOOD)).applied_to(RESPONSES)
     answer = changed["utter_absence/leerplichtambtenaar"][0]
-    assert answer["text"].startswith("In onze regio werkt de leerplichtambtenaar")
+    assert answer["text"].startswith("In onze regio helpt de gemeente je")
     assert answer["metadata"]["sources"] == ["https://www.lerenwerkt.nu/scholen/"]
     english, dutch = changed["utter_ask_gemeente"]
     assert english["text"] == "In which municipality?"
@@ -170,7 +170,7 @@ def test_a_mistake_is_refused_with_file_line_and_dutch_message(tmp_path, old, ne
 
 def test_a_text_that_is_not_b1_is_refused_with_what_the_b1_checker_says(tmp_path):
     long_text = "Dit antwoord is veel te lang voor een ouder op een telefoon. " * 8
-    text = GOOD.replace("      In onze regio werkt de leerplichtambtenaar voor drie gemeenten.", "      " + long_text)
+    text = GOOD.replace("      In onze regio helpt de gemeente je bij vragen over school.", "      " + long_text)
     path = write(tmp_path, text)
     with pytest.raises(AnswersFileError) as error:
         load(path)
