@@ -28,7 +28,7 @@ import yaml
 
 from bot import PROJECT_ROOT
 from bot.domain.plain_language import problems as plain_language_problems
-from bot.region.loader import RegionFileError, dotted, line_number, line_of, read_yaml, schema_problems
+from bot.region.loader import RegionFileError, dotted, line_number, line_of, load_region, read_yaml, schema_problems
 from bot.region.schema import URL_PATTERN
 from bot.settings import settings
 
@@ -304,3 +304,16 @@ class LiveLibrary:
             os.replace(temporary, copy)  # whole or not at all, also with several Rasa workers
         except OSError as error:
             log.warning("vorige antwoorden niet bewaard in %s: %s", copy, error.strerror)
+
+
+_project: dict = {}  # the answers file -> its LiveLibrary (only the last path asked for)
+
+
+def project_library() -> Library:
+    """The library for a process without Rasa's domain, such as the action server (which adds no
+    local door to an answer that is switched off): the response names are read from domain/."""
+    path = answers_path()
+    if path not in _project:
+        _project.clear()
+        _project[path] = LiveLibrary(path, domain_response_names(), lambda: load_region().municipality_names)
+    return _project[path].current()

@@ -351,6 +351,17 @@ def test_without_a_municipality_the_assistant_asks_it_and_remembers_the_door():
     assert "Leerplicht" not in messages[0]["doors"]
 
 
+def test_an_answer_the_region_switched_off_gets_no_local_door(tmp_path, monkeypatch):
+    answers = tmp_path / "answers.yml"
+    answers.write_text("version: 1\nanswers:\n  utter_absence/leerplichtambtenaar:\n    off: true\n", encoding="utf-8")
+    monkeypatch.setenv("CIP_ANSWERS_FILE", str(answers))
+    messages, events = run(ActionLocalDoor(), answered("absence/leerplichtambtenaar", {"gemeente": "Aalten"}))
+    assert messages == [] and events
+    answers.write_text("version: 1\nanswers:\n", encoding="utf-8")  # switched on again
+    messages, _ = run(ActionLocalDoor(), answered("absence/leerplichtambtenaar", {"gemeente": "Aalten"}))
+    assert messages[0]["response"] == "utter_local_door"
+
+
 def test_an_answer_without_a_local_door_adds_nothing():
     messages, events = run(ActionLocalDoor(), answered("privacy/inzage", {"gemeente": "Aalten"}))
     assert messages == [] and events  # a slot event, so the action server guard sees it ran
