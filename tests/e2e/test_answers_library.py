@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
+
 from tests.helpers.launch import Assistant
 
 LEERPLICHT = "wanneer is een kind niet meer leerplichtig"  # utter_absence/leerplicht_age (tests/stories)
@@ -74,3 +76,12 @@ def test_a_maintainers_change_shows_after_a_restart_and_a_broken_one_keeps_it(tr
     finally:
         assistant.stop()
     assert trained_model.stat().st_mtime_ns == model  # no training in between
+
+
+def test_the_rasa_server_does_not_start_in_production_with_the_example_region(trained_model, tmp_path, monkeypatch):
+    monkeypatch.setenv("CIP_PRODUCTION", "1")
+    assistant = Assistant(trained_model, tmp_path / "server")
+    with pytest.raises(RuntimeError, match="did not start"):
+        assistant.rasa.start()
+    log = assistant.rasa.log.read_text(encoding="utf-8")
+    assert "Productiemodus (CIP_PRODUCTION=1), maar het regiobestand" in log and "voorbeeldadres" in log
