@@ -138,7 +138,8 @@ class ActionCreateTicket(Action):
             dispatcher.utter_message(
                 text=(
                     f"Je hebt vandaag al een paar vragen doorgezet. Een nieuwe vraag kan ik nu niet doorzetten. "
-                    f"Bel het informatiepunt op {region.phone} of mail naar {region.email}, dan helpen ze je verder."
+                    f"Bel het informatiepunt op {region.shown(region.phone)} of mail naar "
+                    f"{region.shown(region.email)}, dan helpen ze je verder."
                 )
             )
             return forget_personal_slots() + [SlotSet("handoff_theme", None)]
@@ -150,7 +151,7 @@ class ActionCreateTicket(Action):
         contact = region.contact(contact_id)
         dispatcher.utter_message(
             response="utter_handoff_done",
-            contact_name=contact.name,
+            contact_name=region.shown(contact.name),
             contact_role=contact.role,
             reference=reference,
             due=dutch(due),
@@ -278,12 +279,13 @@ class ActionTicketStatus(Action):
         if not shown:
             dispatcher.utter_message(response="utter_ticket_unknown", reference=reference.upper())
             return []
-        contact = load_region().contact(found[2])
+        region = load_region()
+        contact = region.contact(found[2])
         dispatcher.utter_message(
             response="utter_ticket_status",
             reference=found[0],
             status=STATUS_TEXT[found[1]],
-            contact_name=contact.name if contact else "een contactpersoon",
+            contact_name=region.shown(contact.name) if contact else "een contactpersoon",
         )
         return []
 

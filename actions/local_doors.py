@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.domain.handoff import THEMES
 from bot.domain.local_doors import describe_doors, doors_for
 from bot.region import find_municipality, load_region
+from bot.region.answers import project_library
 
 
 def answer_key(latest_message: dict) -> str | None:
@@ -29,7 +30,8 @@ def answer_key(latest_message: dict) -> str | None:
 
 
 class ActionLocalDoor(Action):
-    """Adds the local door to an answer, or asks the municipality and remembers which door."""
+    """Adds the local door to an answer, or asks the municipality and remembers which door; not
+    after an answer the region switched off (region/answers.yml: the user got the non-answer)."""
 
     def name(self) -> Text:
         return "action_local_door"
@@ -38,7 +40,8 @@ class ActionLocalDoor(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         region = load_region()
-        kinds = doors_for(answer_key(tracker.latest_message))
+        key = answer_key(tracker.latest_message)
+        kinds = () if project_library().is_off(f"utter_{key}") else doors_for(key)
         if not kinds:
             return [SlotSet("door_kinds", None)]
         municipality = tracker.get_slot("gemeente")

@@ -16,6 +16,8 @@ from typing import Mapping, Optional
 VARIABLES = {
     "DATABASE_URL": ("the project's database (tickets, inbox accounts), SQLAlchemy URL", "sqlite:///var/cip.db"),
     "CIP_REGION_FILE": ("the region file", "region/region.yml"),
+    "CIP_ANSWERS_FILE": ("the region's changes to the answers (docs/answers-library.md)", "region/answers.yml"),
+    "CIP_PRODUCTION": ("1: production; the servers refuse to start while the region file holds example data", "0"),
     "CIP_RETENTION_DAYS": ("days after the last message until a conversation is deleted", "28"),
     "CIP_TICKET_RETENTION_DAYS": ("days after a ticket is closed until its personal data is removed", "90"),
     "CIP_SMTP_HOST": ("mail server for the notifications of new tickets; without it mails wait in the outbox", ""),
@@ -67,6 +69,14 @@ class Settings:
     @property
     def region_file(self) -> Optional[str]:
         return self._get("CIP_REGION_FILE") or None
+
+    @property
+    def answers_file(self) -> Optional[str]:
+        return self._get("CIP_ANSWERS_FILE") or None
+
+    @property
+    def production(self) -> bool:
+        return self._get("CIP_PRODUCTION") == "1"
 
     @property
     def retention_days(self) -> Optional[int]:

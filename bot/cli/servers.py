@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.rasa_plugins.action_server import DEFAULT_HOST, DEFAULT_PORT, HOST_VARIABLE, default_host, serve
+from bot.region.production import refuse_example_region
 
 
 def add_commands(commands) -> None:
@@ -18,10 +19,16 @@ def add_commands(commands) -> None:
         help=f"adres (standaard {HOST_VARIABLE} of {DEFAULT_HOST}: alleen deze computer)",
     )
     actions.add_argument("--port", type=int, default=DEFAULT_PORT)
-    actions.set_defaults(run=lambda args: serve(args.host, args.port))
+    actions.set_defaults(run=_actions)
+
+
+def _actions(args) -> None:
+    refuse_example_region()  # production mode: not with the example region's made-up people
+    serve(args.host, args.port)
 
 
 def _web(args) -> None:
     from bot.web.app import create_app
 
+    refuse_example_region()
     create_app().run(host=args.host, port=args.port, access_log=False)

@@ -97,5 +97,5 @@ def unavailable_message(region: Region) -> str:
     """What the user reads when the assistant cannot answer: the region's central number."""
     return (
         f"De assistent kan nu even geen antwoord geven. Probeer het later opnieuw, of bel het "
-        f"informatiepunt op {region.phone} of mail naar {region.email}."
+        f"informatiepunt op {region.shown(region.phone)} of mail naar {region.shown(region.email)}."
     )

@@ -44,8 +44,8 @@ def doors_for(answer_key: str | None) -> tuple:
     return DOORS_FOR_ANSWER.get(answer_key or "", ())
 
 
-def _line(kind: str, door: Door) -> str:
-    contact = ", ".join(part for part in (door.phone, door.url) if part)
+def _line(region: Region, kind: str, door: Door) -> str:
+    contact = ", ".join(part for part in (door.phone and region.shown(door.phone), door.url) if part)
     return f"- {DOOR_LABEL[kind]}: {door.name}" + (f" ({contact})" if contact else "")
 
 
@@ -57,6 +57,8 @@ def describe_doors(region: Region, municipality: str, kinds: tuple = ()) -> str 
     if place is None:
         return None
     return (
-        "\n".join(_line(kind, place.doors[kind]) for kind in (kinds or tuple(DOOR_LABEL)) if kind in place.doors)
+        "\n".join(
+            _line(region, kind, place.doors[kind]) for kind in (kinds or tuple(DOOR_LABEL)) if kind in place.doors
+        )
         or None
     )

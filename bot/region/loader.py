@@ -21,10 +21,12 @@ DEFAULT_PATH = PROJECT_ROOT / "region" / "region.yml"
 class RegionFileError(Exception):
     """The region file cannot be used; `problems` holds one line per problem, with its place."""
 
+    what = "Het regiobestand"  # the file, as a maintainer calls it
+
     def __init__(self, path: Path, problems: list[str]):
         self.path = path
         self.problems = problems
-        super().__init__(f"Het regiobestand {path} bevat {len(problems)} fout(en):\n" + "\n".join(problems))
+        super().__init__(f"{self.what} {path} bevat {len(problems)} fout(en):\n" + "\n".join(problems))
 
 
 def region_path() -> Path:
@@ -52,19 +54,29 @@ def load_region(path: Path | None = None) -> Region:
 _loaded: dict = {}  # (path, mtime, size) -> Region; only the last file read
 
 
-def _read(path: Path) -> Region:
+def read_yaml(path: Path, error_class: type = RegionFileError):
+    """The YAML document in `path` with the line of every node (ruamel's round-trip loader), or
+    `error_class` naming the line where the YAML breaks."""
     text = path.read_text(encoding="utf-8")
     try:
-        document = YAML(typ="rt").load(text)
+        return YAML(typ="rt").load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        raise RegionFileError(path, [f"{path}{line}: geen geldige YAML ({error.problem or error.context})"]) from None
-    names = _municipality_names(document)
-    problems = sorted(
-        (_describe(path, document, error) for error in Draft7Validator(schema(names)).iter_errors(document)),
-        key=_line_number,
+        raise error_class(path, [f"{path}{line}: geen geldige YAML ({error.problem or error.context})"]) from None
+
+
+def schema_problems(path: Path, document, schema_of_file: dict) -> list[str]:
+    """Every way `document` breaks `schema_of_file`, as Dutch lines with file and line, top to bottom."""
+    return sorted(
+        (_describe(path, document, error) for error in Draft7Validator(schema_of_file).iter_errors(document)),
+        key=line_number,
     )
+
+
+def _read(path: Path) -> Region:
+    document = read_yaml(path)
+    problems = schema_problems(path, document, schema(_municipality_names(document)))
     if not problems:
         problems = _cross_checks(path, document)
     if problems:
@@ -79,12 +91,12 @@ def _municipality_names(document) -> list[str]:
         return []
 
 
-def _line_number(problem: str) -> int:
+def line_number(problem: str) -> int:
     number = problem.split(":")[1] if problem.count(":") >= 2 else ""
     return int(number) if number.isdigit() else 0
 
 
-def _line_of(document, path) -> int | None:
+def line_of(document, path) -> int | None:
     """The 1-based line of the deepest node on `path` that carries a position."""
     node, line = document, None
     for key in path:
@@ -103,7 +115,7 @@ def _line_of(document, path) -> int | None:
     return line
 
 
-def _dotted(path) -> str:
+def dotted(path) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -124,6 +136,8 @@ _MESSAGES = {
     "uniqueItems": lambda e: "de lijst noemt iets twee keer",
     "minimum": lambda e: f"waarde {e.instance!r} is te klein (minimaal {e.validator_value})",
     "maximum": lambda e: f"waarde {e.instance!r} is te groot (maximaal {e.validator_value})",
+    "minProperties": lambda e: "leeg: vul iets in of haal het weg",
+    "dependencies": lambda e: f"bij {e.message.split(chr(39))[3]} hoort ook {e.message.split(chr(39))[1]}",
 }
 
 
@@ -153,9 +167,9 @@ _PATTERN_HINT = {
 def _describe(path: Path, document, error) -> str:
     where = list(error.absolute_path)
     pointed = where + [error.message.split("'")[1]] if error.validator == "additionalProperties" else where
-    line = _line_of(document, pointed)
+    line = line_of(document, pointed)
     message = _MESSAGES.get(error.validator, lambda e: e.message)(error)
-    return f"{path}:{line or '?'}: {_dotted(where)}: {message}"
+    return f"{path}:{line or '?'}: {dotted(where)}: {message}"
 
 
 def _cross_checks(path: Path, document) -> list[str]:
@@ -167,7 +181,7 @@ def _cross_checks(path: Path, document) -> list[str]:
             key = str(spelling).casefold()
             if key in seen:
                 problems.append(
-                    f"{path}:{_line_of(document, ['municipalities', i, 'name'])}: "
+                    f"{path}:{line_of(document, ['municipalities', i, 'name'])}: "
                     f"municipalities[{i}]: de naam {spelling!r} staat al bij {seen[key]}"
                 )
             seen[key] = municipality["name"]
@@ -177,7 +191,7 @@ def _cross_checks(path: Path, document) -> list[str]:
             value = str(contact[field]).casefold()
             if value in values:
                 problems.append(
-                    f"{path}:{_line_of(document, ['contacts', i, field])}: contacts[{i}].{field}: "
+                    f"{path}:{line_of(document, ['contacts', i, field])}: contacts[{i}].{field}: "
                     f"{contact[field]!r} staat ook bij contacts[{values[value]}]"
                 )
             values[value] = i
@@ -187,7 +201,7 @@ def _cross_checks(path: Path, document) -> list[str]:
                 municipality["name"] in c["municipalities"] and theme in c["themes"] for c in document["contacts"]
             ):
                 problems.append(
-                    f"{path}:{_line_of(document, ['contacts'])}: contacts: niemand neemt vragen "
+                    f"{path}:{line_of(document, ['contacts'])}: contacts: niemand neemt vragen "
                     f"over {theme} aan voor {municipality['name']}"
                 )
     return problems
@@ -223,6 +237,7 @@ def _build(document) -> Region:
         phone=str(info["phone"]),
         email=str(info["email"]),
         response_hours=int(info.get("response_hours", 48)),
+        example=bool(info.get("example", False)),
         municipalities=municipalities,
         contacts=contacts,
     )

@@ -49,6 +49,13 @@ class Region:
     response_hours: int
     municipalities: dict = field(default_factory=dict)
     contacts: tuple = ()
+    example: bool = False  # the shipped example region: made-up contact persons, numbers and addresses
+
+    def shown(self, value: str) -> str:
+        """`value` (a contact person's name, a phone number, an e-mail address) as a user reads it:
+        marked "(voorbeeld)" in the example region, so that nobody calls a made-up number or waits
+        for a made-up person."""
+        return f"{value} (voorbeeld)" if self.example else value
 
     def contact(self, contact_id: str) -> Contact | None:
         return next((c for c in self.contacts if c.id == contact_id), None)

@@ -31,7 +31,8 @@ OUTPUT = PROJECT_ROOT / "domain" / "region.generated.yml"
 def domain_for(region: Region, environ: Mapping[str, str] = os.environ) -> dict:
     unavailable = (
         "Het lukt me nu niet om je vraag door te zetten. Er is niets bewaard.\n"
-        f"Bel het Centraal Informatiepunt {region.name}: {region.phone}, of mail naar {region.email}.\n"
+        f"Bel het Centraal Informatiepunt {region.name}: {region.shown(region.phone)}, "
+        f"of mail naar {region.shown(region.email)}.\n"
         "Is er direct gevaar? Bel 112."
     )
     periods = {

@@ -44,6 +44,7 @@ def schema(municipality_names: list[str]) -> dict:
                     "phone": _PHONE,
                     "email": _EMAIL,
                     "response_hours": {"type": "integer", "minimum": 1, "maximum": 168},
+                    "example": {"type": "boolean"},
                 },
             },
             "municipalities": {

@@ -10,7 +10,7 @@ from rasa.core.utils import AvailableEndpoints
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from tests.helpers.launch import _action_endpoint_yaml
+from tests.helpers.launch import _project_endpoints_yaml
 from tests.helpers.project import ROOT
 
 DOMAIN = Domain.load(str(ROOT / "domain"))
@@ -25,7 +25,7 @@ def payload(action: str, endpoints_file) -> dict:
 @pytest.mark.parametrize("action", sorted(a for a in DOMAIN.user_actions if not a.startswith("utter_")))
 def test_only_the_form_validations_get_the_domain(action, tmp_path):
     launched = tmp_path / "endpoints.yml"  # as tests.helpers.launch writes it for the tests and the load test
-    launched.write_text(_action_endpoint_yaml(5055), encoding="utf-8")
+    launched.write_text(_project_endpoints_yaml(5055), encoding="utf-8")
     for endpoints_file in (ROOT / "endpoints.yml", launched):
         sent = payload(action, endpoints_file)
         assert ("domain" in sent) == (action in FORM_VALIDATIONS)

@@ -147,7 +147,7 @@ def test_the_ticket_says_the_language_the_user_wrote_in(db_url, language, stored
 def test_a_submitted_form_makes_one_ticket_and_tells_who_when_and_the_reference(db_url):
     messages, events = run(ActionCreateTicket(), tracker())
     assert messages[0]["response"] == "utter_handoff_done"
-    assert messages[0]["contact_name"] in ("Anna de Vries", "Chantal Peters")
+    assert messages[0]["contact_name"] in ("Anna de Vries (voorbeeld)", "Chantal Peters (voorbeeld)")  # example region
     assert messages[0]["reference"].startswith("CIP-") and messages[0]["hours"] == 48
     with session(db_url) as db:
         ticket = db.execute(select(Ticket)).scalar_one()
@@ -349,6 +349,17 @@ def test_without_a_municipality_the_assistant_asks_it_and_remembers_the_door():
     messages, events = run(ActionMunicipalityGiven(), given)
     assert messages[0]["gemeente"] == "Winterswijk" and "Ondersteuningsteam Jeugd en Gezin" in messages[0]["doors"]
     assert "Leerplicht" not in messages[0]["doors"]
+
+
+def test_an_answer_the_region_switched_off_gets_no_local_door(tmp_path, monkeypatch):
+    answers = tmp_path / "answers.yml"
+    answers.write_text("version: 1\nanswers:\n  utter_absence/leerplichtambtenaar:\n    off: true\n", encoding="utf-8")
+    monkeypatch.setenv("CIP_ANSWERS_FILE", str(answers))
+    messages, events = run(ActionLocalDoor(), answered("absence/leerplichtambtenaar", {"gemeente": "Aalten"}))
+    assert messages == [] and events
+    answers.write_text("version: 1\nanswers:\n", encoding="utf-8")  # switched on again
+    messages, _ = run(ActionLocalDoor(), answered("absence/leerplichtambtenaar", {"gemeente": "Aalten"}))
+    assert messages[0]["response"] == "utter_local_door"
 
 
 def test_an_answer_without_a_local_door_adds_nothing():

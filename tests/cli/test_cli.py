@@ -50,6 +50,32 @@ def test_region_check_of_a_broken_file_fails_with_the_line(database_url, tmp_pat
     assert f"{bad}:" in result.stderr and "'verzuim' is niet toegestaan" in result.stderr
 
 
+def test_region_check_checks_the_answers_file_with_file_and_line(database_url, tmp_path):
+    answers = tmp_path / "answers.yml"
+    answers.write_text(
+        "version: 1\nanswers:\n  utter_absence/leerplichtambtenaar:\n    local:\n      Winterswyk:\n"
+        "        text: In Winterswijk kun je ook naar het spreekuur.\n        source: https://www.winterswijk.nl\n",
+        encoding="utf-8",
+    )
+    result = cip("region", "check", "--answers", str(answers), database_url=database_url)
+    assert result.returncode == 1
+    assert f"Fout: Het antwoordenbestand {answers} bevat 1 fout(en)" in result.stderr
+    assert f"{answers}:5: answers.utter_absence/leerplichtambtenaar.local.Winterswyk" in result.stderr
+    assert "bedoel je Winterswijk?" in result.stderr
+    answers.write_text(answers.read_text(encoding="utf-8").replace("Winterswyk", "Winterswijk"), encoding="utf-8")
+    result = cip("region", "check", "--answers", str(answers), database_url=database_url)
+    assert result.returncode == 0, result.stderr
+    assert "Antwoordenbestand in orde" in result.stdout and "1 lokale zin(nen)" in result.stdout
+
+
+def test_production_mode_refuses_the_example_region(database_url):
+    result = cip("region", "check", database_url=database_url, CIP_PRODUCTION="1")
+    assert result.returncode == 1
+    assert "Productiemodus (CIP_PRODUCTION=1)" in result.stderr and "voorbeeldadres" in result.stderr
+    started = cip("actions", "--port", "1", database_url=database_url, CIP_PRODUCTION="1")
+    assert started.returncode == 1 and "example: true weg" in started.stderr
+
+
 def test_a_contact_person_lists_shows_takes_notes_and_closes_their_ticket(database_url, ticket_reference):
     listed = cip("tickets", "list", "--as", "bram", database_url=database_url)
     assert ticket_reference in listed.stdout and "ontvangen, nog niet opgepakt" in listed.stdout

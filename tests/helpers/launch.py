@@ -164,14 +164,16 @@ class Redis:
                 self.process.wait()
 
 
-def _action_endpoint_yaml(port: int) -> str:
+def _project_endpoints_yaml(port: int) -> str:
     """The action_endpoint section of the project's endpoints.yml (its options, such as which
-    actions get the domain), with the action server on ``port``."""
+    actions get the domain), with the action server on ``port``, and its nlg section (the
+    answers with the region's changes, bot/rasa_plugins/nlg.py) as it is."""
     import yaml
 
-    section = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8"))["action_endpoint"]
+    project = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    section = project["action_endpoint"]
     section["url"] = f"http://127.0.0.1:{port}/webhook"
-    return yaml.safe_dump({"action_endpoint": section}, sort_keys=False)
+    return yaml.safe_dump({"action_endpoint": section, "nlg": project["nlg"]}, sort_keys=False)
 
 
 def _tracker_store_yaml(tracker_url: Optional[str], workdir: Path) -> str:
@@ -264,7 +266,9 @@ class Assistant:
         self.url = f"http://127.0.0.1:{self.port}"
         endpoints = workdir / "endpoints.yml"
         endpoints.write_text(
-            _action_endpoint_yaml(action_port) + _tracker_store_yaml(tracker_url, workdir) + _lock_store_yaml(redis_url)
+            _project_endpoints_yaml(action_port)
+            + _tracker_store_yaml(tracker_url, workdir)
+            + _lock_store_yaml(redis_url)
         )
         self.actions = Server(
             action_server_command(action_port),

@@ -70,6 +70,7 @@ def test_the_demo_page_is_marked_as_a_demo_and_loads_the_widget(web):
     region = load_region()
     assert page.status_code == 200 and "Dit is geen echte gemeentewebsite" in page.text
     assert region.phone in page.text and region.email in page.text
+    assert f"{region.phone} (voorbeeld)" in page.text and region.example  # made-up number, marked
     assert "script-src 'self'" in page.headers["Content-Security-Policy"]
     script = requests.get(url + "/static/chat.js", timeout=10)
     assert script.status_code == 200 and "javascript" in script.headers["Content-Type"]
