@@ -12,7 +12,7 @@ REQUEST_MAX_BYTES = 100_000
 
 
 def create_app(settings: WebSettings | None = None, name: str = "cip_web") -> Sanic:
-    from bot.web import errors, inbox, site
+    from bot.web import errors, inbox, site, statistics_page  # noqa: F401 (its routes are on the inbox's blueprint)
 
     settings = settings or WebSettings.from_settings()
     app = Sanic(name)

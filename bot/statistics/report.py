@@ -1,0 +1,256 @@
+"""The coordinator's figures from the aggregate table, the same for the inbox page, the CSV and
+`cip stats`: per week or month, filtered by municipality, theme, topic and role.
+
+Small numbers: a figure is the sum of "base cells", one per week, municipality, theme, topic, role
+and outcome (each a number of distinct conversations, bot/statistics/counting.py). A base cell
+with fewer than 5 conversations is left out of every figure, on every page, for every filter; a
+figure made only of such cells reads "< 5". We chose this over complementary suppression (hiding
+extra cells per table so a hidden one cannot be worked out from its row's total): that protects one
+table, but the same cell appears in other tables and under other filters, and a total on one page
+minus the figures of another page would still give it away. Because a left-out cell is in no
+figure at all, no sum or difference of figures, whatever the filters, contains it. Weeks are the
+smallest unit, and a month is the weeks whose Thursday falls in it (as ISO week numbering does), so
+a month is always a sum of whole weeks and a week view cannot be subtracted from a month view to
+isolate a few days; --from and --to are widened to whole weeks (or months) for the same reason.
+The price: figures are lower than the true counts where many small groups exist (the page says so).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable, Optional
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from bot.statistics.counting import CONVERSATION_OUTCOMES, TAKEN_LATE, TAKEN_ON_TIME, TICKET_OUTCOMES
+from bot.statistics.table import COUNTS, monday
+from bot.tickets.service import THEME_TEXT
+
+SMALL = 5
+WEEK, MONTH = "week", "month"
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+OUTCOME_TEXT = {
+    "conversation": "Gesprekken",
+    "answered": "Vragen beantwoord",
+    "clarification": "Vraag teruggesteld",
+    "no_answer": "Geen antwoord",
+    "handoff_started": "Doorverwijzing gestart",
+    "handoff_completed": "Doorverwijzing afgerond",
+    "crisis": "Crisisantwoord",
+    "other_language": "Andere taal",
+    "ticket_created": "Tickets gemaakt",
+    "taken_on_time": "Binnen 48 uur opgepakt",
+    "taken_late": "Later opgepakt",
+}
+ROLE_TEXT = {
+    "ouder": "ouder",
+    "leerkracht": "leerkracht",
+    "mentor": "mentor",
+    "intern_begeleider": "intern begeleider",
+    "zorgcoordinator": "zorgcoördinator",
+    "leerling": "leerling",
+    "anders": "anders",
+}
+UNKNOWN = "onbekend"
+
+
+@dataclass(frozen=True)
+class Filters:
+    municipality: Optional[str] = None
+    theme: Optional[str] = None
+    topic: Optional[str] = None
+    role: Optional[str] = None
+
+    def where(self) -> list:
+        chosen = {"municipality": self.municipality, "theme": self.theme, "topic": self.topic, "role": self.role}
+        return [COUNTS.c[name] == value for name, value in chosen.items() if value is not None]
+
+
+def dutch_date(day: date) -> str:
+    """'5 januari 2026'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def month_of(week: date) -> tuple[int, int]:
+    """The month a week belongs to: the one of its Thursday."""
+    thursday = week + timedelta(days=3)
+    return thursday.year, thursday.month
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole weeks from `first` (a Monday) to `last` (a Monday), shown per week or per month."""
+
+    kind: str
+    first: date
+    last: date
+
+    @classmethod
+    def around(cls, kind: str, start: Optional[date], end: Optional[date], today: date) -> "Period":
+        """The period asked for, widened to whole weeks (and whole months for a month view); by
+        default the last 12 weeks or the last 12 months up to today."""
+        if kind not in (WEEK, MONTH):
+            raise ValueError(f"periode moet {WEEK} of {MONTH} zijn, niet {kind!r}")
+        last = monday(end or today)
+        if start is None:
+            start = last - timedelta(weeks=11) if kind == WEEK else date(last.year - 1, last.month, 1)
+        first = monday(start)
+        if first > last:
+            raise ValueError("de begindatum ligt na de einddatum")
+        if kind == MONTH:
+            while month_of(first - timedelta(weeks=1)) == month_of(first):
+                first -= timedelta(weeks=1)
+            while month_of(last + timedelta(weeks=1)) == month_of(last):
+                last += timedelta(weeks=1)
+        return cls(kind, first, last)
+
+    @property
+    def end(self) -> date:
+        """The last day (a Sunday)."""
+        return self.last + timedelta(days=6)
+
+    def bucket(self, week: date) -> str:
+        """The label of the week's column: 'week 2 (5 jan.)' or 'januari 2026'."""
+        if self.kind == MONTH:
+            year, month = month_of(week)
+            return f"{MONTHS[month - 1]} {year}"
+        return f"week {week.isocalendar()[1]} ({week.day} {MONTHS[week.month - 1][:3]}.)"
+
+    def buckets(self) -> list[str]:
+        labels, week = [], self.first
+        while week <= self.last:
+            if not labels or labels[-1] != self.bucket(week):
+                labels.append(self.bucket(week))
+            week += timedelta(weeks=1)
+        return labels
+
+    def text(self) -> str:
+        return f"{dutch_date(self.first)} tot en met {dutch_date(self.end)}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A shown number: the sum of the base cells with at least 5 conversations; `small` when
+    there were also cells with fewer (left out)."""
+
+    value: int = 0
+    small: bool = False
+
+    def __str__(self) -> str:
+        return "< 5" if self.value == 0 and self.small else str(self.value)
+
+    def __add__(self, other: "Figure") -> "Figure":
+        return Figure(self.value + other.value, self.small or other.small)
+
+
+@dataclass(frozen=True)
+class BaseCell:
+    week: date
+    municipality: str
+    theme: str
+    topic: str
+    role: str
+    outcome: str
+    count: int
+
+
+Row = dict  # outcome -> Figure
+
+
+@dataclass
+class Table:
+    """Rows (a label each) by outcome columns."""
+
+    title: str
+    dimension: str
+    outcomes: tuple
+    rows: dict = field(default_factory=dict)
+
+    def figure(self, label: str, outcome: str) -> Figure:
+        return self.rows.get(label, {}).get(outcome, Figure())
+
+
+@dataclass
+class Report:
+    period: Period
+    filters: Filters
+    over_time: Table
+    tables: list
+    tickets_over_time: Table
+
+    def on_time_share(self, label: str) -> Optional[int]:
+        """The share (percent) of tickets contacted within the promised time among those shown."""
+        on_time = self.tickets_over_time.figure(label, TAKEN_ON_TIME).value
+        late = self.tickets_over_time.figure(label, TAKEN_LATE).value
+        return round(100 * on_time / (on_time + late)) if on_time + late else None
+
+
+def base_cells(connection: Connection, period: Period, filters: Filters) -> list[BaseCell]:
+    """The table's rows summed per week (the smallest unit shown) within the period and filters."""
+    keys = [COUNTS.c.week, COUNTS.c.municipality, COUNTS.c.theme, COUNTS.c.topic, COUNTS.c.role, COUNTS.c.outcome]
+    query = (
+        sa.select(*keys, sa.func.sum(COUNTS.c.count))
+        .where(COUNTS.c.week >= period.first, COUNTS.c.week <= period.last, *filters.where())
+        .group_by(*keys)
+    )
+    return [BaseCell(*row) for row in connection.execute(query)]
+
+
+def table(
+    title: str, dimension: str, cells: list[BaseCell], label: Callable[[BaseCell], str], outcomes: tuple
+) -> Table:
+    """Figures per label and outcome, each the sum of the base cells of at least 5 conversations."""
+    values: dict = defaultdict(lambda: defaultdict(int))
+    small: dict = defaultdict(set)
+    wanted = set(outcomes)
+    for cell in cells:
+        if cell.outcome not in wanted:
+            continue
+        row = label(cell)
+        if cell.count >= SMALL:
+            values[row][cell.outcome] += cell.count
+        else:
+            small[row].add(cell.outcome)
+    rows = {
+        row: {o: Figure(values[row].get(o, 0), o in small[row]) for o in outcomes}
+        for row in sorted(set(values) | set(small))
+    }
+    return Table(title, dimension, outcomes, rows)
+
+
+def report(connection: Connection, period: Period, filters: Filters, topic_title: Callable[[str], str]) -> Report:
+    cells = base_cells(connection, period, filters)
+    over_time = table("Gesprekken per periode", "Periode", cells, lambda c: period.bucket(c.week), CONVERSATION_OUTCOMES)
+    over_time.rows = {label: over_time.rows.get(label, {}) for label in period.buckets()}
+    answered_topics = [c for c in cells if c.topic]
+    tables = [
+        table("Per thema", "Thema", cells, lambda c: theme_text(c.theme), CONVERSATION_OUTCOMES),
+        table("Per gemeente", "Gemeente", cells, lambda c: c.municipality or UNKNOWN, CONVERSATION_OUTCOMES),
+        table("Per rol", "Rol", cells, lambda c: ROLE_TEXT.get(c.role, UNKNOWN), CONVERSATION_OUTCOMES),
+        table("Per onderwerp", "Onderwerp", answered_topics, lambda c: topic_title(c.topic), ("answered",)),
+        table("Tickets per gemeente", "Gemeente", cells, lambda c: c.municipality or UNKNOWN, TICKET_OUTCOMES),
+        table("Tickets per thema", "Thema", cells, lambda c: theme_text(c.theme), TICKET_OUTCOMES),
+    ]
+    tickets = table("Tickets per periode", "Periode", cells, lambda c: period.bucket(c.week), TICKET_OUTCOMES)
+    tickets.rows = {label: tickets.rows.get(label, {}) for label in period.buckets()}
+    return Report(period, filters, over_time, tables, tickets)
+
+
+def theme_text(theme: str) -> str:
+    return THEME_TEXT.get(theme, UNKNOWN)
