@@ -45,6 +45,7 @@ MONTHS = (
     "november",
     "december",
 )
+MONTHS_SHORT = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.")
 OUTCOME_TEXT = {
     "conversation": "Gesprekken",
     "answered": "Vragen beantwoord",
@@ -93,6 +94,17 @@ def month_of(week: date) -> tuple[int, int]:
     return thursday.year, thursday.month
 
 
+def weeks_of_month(day: date) -> tuple[date, date]:
+    """The first and last Monday of the weeks that belong to the month of `day`."""
+    first = monday(day.replace(day=1))
+    if month_of(first) != (day.year, day.month):
+        first += timedelta(weeks=1)
+    last = first
+    while month_of(last + timedelta(weeks=1)) == (day.year, day.month):
+        last += timedelta(weeks=1)
+    return first, last
+
+
 @dataclass(frozen=True)
 class Period:
     """Whole weeks from `first` (a Monday) to `last` (a Monday), shown per week or per month."""
@@ -107,18 +119,15 @@ class Period:
         default the last 12 weeks or the last 12 months up to today."""
         if kind not in (WEEK, MONTH):
             raise ValueError(f"periode moet {WEEK} of {MONTH} zijn, niet {kind!r}")
-        last = monday(end or today)
+        end = end or today
         if start is None:
-            start = last - timedelta(weeks=11) if kind == WEEK else date(last.year - 1, last.month, 1)
-        first = monday(start)
-        if first > last:
+            year, month = divmod(end.year * 12 + end.month - 12, 12)  # eleven months before end's month
+            start = end - timedelta(weeks=11) if kind == WEEK else date(year, month + 1, 1)
+        if start > end:
             raise ValueError("de begindatum ligt na de einddatum")
-        if kind == MONTH:
-            while month_of(first - timedelta(weeks=1)) == month_of(first):
-                first -= timedelta(weeks=1)
-            while month_of(last + timedelta(weeks=1)) == month_of(last):
-                last += timedelta(weeks=1)
-        return cls(kind, first, last)
+        if kind == WEEK:
+            return cls(kind, monday(start), monday(end))
+        return cls(kind, weeks_of_month(start)[0], weeks_of_month(end)[1])
 
     @property
     def end(self) -> date:
@@ -126,11 +135,11 @@ class Period:
         return self.last + timedelta(days=6)
 
     def bucket(self, week: date) -> str:
-        """The label of the week's column: 'week 2 (5 jan.)' or 'januari 2026'."""
+        """The label of the week's column, 'week 10 (2 mrt.)', or of its month, 'maart 2026'."""
         if self.kind == MONTH:
             year, month = month_of(week)
             return f"{MONTHS[month - 1]} {year}"
-        return f"week {week.isocalendar()[1]} ({week.day} {MONTHS[week.month - 1][:3]}.)"
+        return f"week {week.isocalendar()[1]} ({week.day} {MONTHS_SHORT[week.month - 1]})"
 
     def buckets(self) -> list[str]:
         labels, week = [], self.first
