@@ -28,9 +28,7 @@ def add_commands(commands) -> None:
 
 def _stats(args) -> None:
     region = load_region()
-    filters = checked_filters(
-        region, municipality=args.gemeente, theme=args.theme, topic=args.topic, role=args.role
-    )
+    filters = checked_filters(region, municipality=args.gemeente, theme=args.theme, topic=args.topic, role=args.role)
     period = period_from(args.period, args.start, args.end, dutch_today())
     with session() as db:
         figures = gather(db, period, filters, utcnow())

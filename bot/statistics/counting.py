@@ -103,9 +103,7 @@ def turn_counts(events: Sequence, first_new: int, municipalities: Iterable[str])
             continue
         counted.add((outcome, topic))
         if index >= first_new:
-            keys.append(
-                Key(dutch_day(event.timestamp), outcome, known["municipality"], theme, topic, known["role"])
-            )
+            keys.append(Key(dutch_day(event.timestamp), outcome, known["municipality"], theme, topic, known["role"]))
     return keys
 
 

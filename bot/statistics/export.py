@@ -61,8 +61,10 @@ def as_text(report: Report, live: LiveTickets, name_of) -> str:
         ("Tickets nu", list(live_lines(live, name_of)))
     ]:
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-        body = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
-                for row in rows]
+        body = [
+            "  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
+            for row in rows
+        ]
         blocks.append("\n".join([title, *body]))
     blocks.append(f"Mediaan tijd tot opgepakt: {median_text(live)}")
     return "\n\n".join(blocks) + "\n"

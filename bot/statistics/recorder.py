@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.statistics.counting import Key
-from bot.statistics.table import COUNTS, add_counts
+from bot.statistics.table import WEEKS, add_counts
 
 log = logging.getLogger(__name__)
 FLUSH_SECONDS = 5.0
@@ -42,7 +42,7 @@ class PendingCounts:
         """Whether the database has the table (once seen, always): without `cip db upgrade` the
         counts are dropped with one warning, not retried on every message."""
         if not self._table_seen:
-            self._table_seen = sa.inspect(connection).has_table(COUNTS.name)
+            self._table_seen = sa.inspect(connection).has_table(WEEKS.name)
             if not self._table_seen:
                 log.warning("statistieken niet opgeslagen: de database mist de tabel (cip db upgrade)")
         return self._table_seen

@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from bot.statistics.counting import CONVERSATION_OUTCOMES, TAKEN_LATE, TAKEN_ON_TIME, TICKET_OUTCOMES
-from bot.statistics.table import COUNTS, monday
+from bot.statistics.table import WEEKS, monday
 from bot.tickets.service import THEME_TEXT
 
 SMALL = 5
@@ -80,7 +80,7 @@ class Filters:
 
     def where(self) -> list:
         chosen = {"municipality": self.municipality, "theme": self.theme, "topic": self.topic, "role": self.role}
-        return [COUNTS.c[name] == value for name, value in chosen.items() if value is not None]
+        return [WEEKS.c[name] == value for name, value in chosen.items() if value is not None]
 
 
 def dutch_date(day: date) -> str:
@@ -141,6 +141,10 @@ class Period:
             return f"{MONTHS[month - 1]} {year}"
         return f"week {week.isocalendar()[1]} ({week.day} {MONTHS_SHORT[week.month - 1]})"
 
+    def bucket_of(self, week) -> str:
+        """bucket() of a week as the database gives it (a date; SQLite may give its text)."""
+        return self.bucket(week if isinstance(week, date) else date.fromisoformat(week))
+
     def buckets(self) -> list[str]:
         labels, week = [], self.first
         while week <= self.last:
@@ -166,17 +170,6 @@ class Figure:
 
     def __add__(self, other: "Figure") -> "Figure":
         return Figure(self.value + other.value, self.small or other.small)
-
-
-@dataclass(frozen=True)
-class BaseCell:
-    week: date
-    municipality: str
-    theme: str
-    topic: str
-    role: str
-    outcome: str
-    count: int
 
 
 Row = dict  # outcome -> Figure
@@ -210,54 +203,56 @@ class Report:
         return round(100 * on_time / (on_time + late)) if on_time + late else None
 
 
-def base_cells(connection: Connection, period: Period, filters: Filters) -> list[BaseCell]:
-    """The table's rows summed per week (the smallest unit shown) within the period and filters."""
-    keys = [COUNTS.c.week, COUNTS.c.municipality, COUNTS.c.theme, COUNTS.c.topic, COUNTS.c.role, COUNTS.c.outcome]
+def grouped(connection: Connection, period: Period, filters: Filters, column: str) -> dict:
+    """{(value of `column`, outcome): Figure} within the period and filters. A base cell is a row
+    of the weekly table; only those of at least SMALL conversations are added up, the others only
+    mark the figure as having small groups."""
+    count = WEEKS.c.count
+    value = WEEKS.c[column]
     query = (
-        sa.select(*keys, sa.func.sum(COUNTS.c.count))
-        .where(COUNTS.c.week >= period.first, COUNTS.c.week <= period.last, *filters.where())
-        .group_by(*keys)
+        sa.select(
+            value,
+            WEEKS.c.outcome,
+            sa.func.sum(sa.case((count >= SMALL, count), else_=0)),
+            sa.func.max(sa.case((count < SMALL, 1), else_=0)),
+        )
+        .where(WEEKS.c.week >= period.first, WEEKS.c.week <= period.last, *filters.where())
+        .group_by(value, WEEKS.c.outcome)
     )
-    return [BaseCell(*row) for row in connection.execute(query)]
-
-
-def table(
-    title: str, dimension: str, cells: list[BaseCell], label: Callable[[BaseCell], str], outcomes: tuple
-) -> Table:
-    """Figures per label and outcome, each the sum of the base cells of at least 5 conversations."""
-    values: dict = defaultdict(lambda: defaultdict(int))
-    small: dict = defaultdict(set)
-    wanted = set(outcomes)
-    for cell in cells:
-        if cell.outcome not in wanted:
-            continue
-        row = label(cell)
-        if cell.count >= SMALL:
-            values[row][cell.outcome] += cell.count
-        else:
-            small[row].add(cell.outcome)
-    rows = {
-        row: {o: Figure(values[row].get(o, 0), o in small[row]) for o in outcomes}
-        for row in sorted(set(values) | set(small))
+    return {
+        (key, outcome): Figure(int(shown or 0), bool(small)) for key, outcome, shown, small in connection.execute(query)
     }
-    return Table(title, dimension, outcomes, rows)
+
+
+def table(title: str, dimension: str, figures: dict, label: Callable[[str], str], outcomes: tuple) -> Table:
+    """The figures of these outcomes per label (values with the same label, such as the weeks of a
+    month, added up)."""
+    rows: dict = defaultdict(lambda: {outcome: Figure() for outcome in outcomes})
+    for (value, outcome), figure in figures.items():
+        if outcome in outcomes:
+            row = rows[label(value)]
+            row[outcome] = row[outcome] + figure
+    return Table(title, dimension, outcomes, {name: rows[name] for name in sorted(rows)})
 
 
 def report(connection: Connection, period: Period, filters: Filters, topic_title: Callable[[str], str]) -> Report:
-    cells = base_cells(connection, period, filters)
-    over_time = table("Gesprekken per periode", "Periode", cells, lambda c: period.bucket(c.week), CONVERSATION_OUTCOMES)
-    over_time.rows = {label: over_time.rows.get(label, {}) for label in period.buckets()}
-    answered_topics = [c for c in cells if c.topic]
+    by = {column: grouped(connection, period, filters, column) for column in ("week", "theme", "municipality", "role")}
+    topics = {key: figure for key, figure in grouped(connection, period, filters, "topic").items() if key[0]}
+    over_time = table("Gesprekken per periode", "Periode", by["week"], period.bucket_of, CONVERSATION_OUTCOMES)
+    tickets = table("Tickets per periode", "Periode", by["week"], period.bucket_of, TICKET_OUTCOMES)
+    for periodic in (over_time, tickets):  # every period, also one without any figure
+        periodic.rows = {
+            label: periodic.rows.get(label, {o: Figure() for o in periodic.outcomes}) for label in period.buckets()
+        }
+    municipality = lambda value: value or UNKNOWN  # noqa: E731
     tables = [
-        table("Per thema", "Thema", cells, lambda c: theme_text(c.theme), CONVERSATION_OUTCOMES),
-        table("Per gemeente", "Gemeente", cells, lambda c: c.municipality or UNKNOWN, CONVERSATION_OUTCOMES),
-        table("Per rol", "Rol", cells, lambda c: ROLE_TEXT.get(c.role, UNKNOWN), CONVERSATION_OUTCOMES),
-        table("Per onderwerp", "Onderwerp", answered_topics, lambda c: topic_title(c.topic), ("answered",)),
-        table("Tickets per gemeente", "Gemeente", cells, lambda c: c.municipality or UNKNOWN, TICKET_OUTCOMES),
-        table("Tickets per thema", "Thema", cells, lambda c: theme_text(c.theme), TICKET_OUTCOMES),
+        table("Per thema", "Thema", by["theme"], theme_text, CONVERSATION_OUTCOMES),
+        table("Per gemeente", "Gemeente", by["municipality"], municipality, CONVERSATION_OUTCOMES),
+        table("Per rol", "Rol", by["role"], lambda value: ROLE_TEXT.get(value, UNKNOWN), CONVERSATION_OUTCOMES),
+        table("Per onderwerp", "Onderwerp", topics, topic_title, ("answered",)),
+        table("Tickets per gemeente", "Gemeente", by["municipality"], municipality, TICKET_OUTCOMES),
+        table("Tickets per thema", "Thema", by["theme"], theme_text, TICKET_OUTCOMES),
     ]
-    tickets = table("Tickets per periode", "Periode", cells, lambda c: period.bucket(c.week), TICKET_OUTCOMES)
-    tickets.rows = {label: tickets.rows.get(label, {}) for label in period.buckets()}
     return Report(period, filters, over_time, tables, tickets)
 
 

@@ -1,7 +1,11 @@
-"""The aggregate table `statistics_counts` (made by migration 0006): one row per day, municipality,
-theme, topic, role and outcome with a count; no text, no sender id, no ticket reference, so the
-retention purge leaves it alone. `week` (the Monday of the day's ISO week) is stored beside the
-day because the report works in whole weeks (bot/statistics/report.py)."""
+"""The aggregate tables (made by migration 0006): `statistics_counts`, one row per day,
+municipality, theme, topic, role and outcome with a count, and `statistics_weeks`, the same per
+week (the Monday of the ISO week); no text, no sender id, no ticket reference, so the retention
+purge leaves them alone.
+
+Why the weekly copy: the report works in whole weeks (bot/statistics/report.py), and grouping a
+busy year's days into weeks on every page view cost more than the whole page may take
+(bench/RESULTS.md); both are written in the same statement batch, so they never disagree."""
 
 from __future__ import annotations
 
@@ -25,10 +29,20 @@ COUNTS = sa.Table(
     sa.Column("topic", sa.String(80), primary_key=True),
     sa.Column("role", sa.String(30), primary_key=True),
     sa.Column("outcome", sa.String(30), primary_key=True),
-    sa.Column("week", sa.Date, nullable=False, index=True),
     sa.Column("count", sa.Integer, nullable=False),
 )
-KEY_COLUMNS = ("day", "municipality", "theme", "topic", "role", "outcome")
+WEEKS = sa.Table(
+    "statistics_weeks",
+    metadata,
+    sa.Column("week", sa.Date, primary_key=True),
+    sa.Column("municipality", sa.String(80), primary_key=True),
+    sa.Column("theme", sa.String(20), primary_key=True),
+    sa.Column("topic", sa.String(80), primary_key=True),
+    sa.Column("role", sa.String(30), primary_key=True),
+    sa.Column("outcome", sa.String(30), primary_key=True),
+    sa.Column("count", sa.Integer, nullable=False),
+)
+KEY = ("municipality", "theme", "topic", "role", "outcome")
 
 
 def monday(day: date) -> date:
@@ -36,27 +50,26 @@ def monday(day: date) -> date:
 
 
 def add_counts(connection: Connection, keys: Iterable[Key] | Counter) -> None:
-    """Adds these cells (a Key per conversation, or a Counter of them) in one statement: an insert
-    that adds to the row when it exists, so two processes counting at once both count."""
+    """Adds these cells (a Key per conversation, or a Counter of them) to both tables, one statement
+    each: an insert that adds to the row when it exists, so two processes counting at once both count."""
     counts = keys if isinstance(keys, Counter) else Counter(keys)
     if not counts:
         return
-    rows = [
-        {
-            "day": key.day,
-            "municipality": key.municipality,
-            "theme": key.theme,
-            "topic": key.topic,
-            "role": key.role,
-            "outcome": key.outcome,
-            "week": monday(key.day),
-            "count": number,
-        }
-        for key, number in counts.items()
-    ]
+    days: Counter = Counter()
+    weeks: Counter = Counter()
+    for key, number in counts.items():
+        cell = tuple(getattr(key, name) for name in KEY)
+        days[(key.day, *cell)] += number
+        weeks[(monday(key.day), *cell)] += number
+    _add(connection, COUNTS, "day", days)
+    _add(connection, WEEKS, "week", weeks)
+
+
+def _add(connection: Connection, table: sa.Table, when: str, counts: Counter) -> None:
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(COUNTS)
+    statement = dialect.insert(table)
     statement = statement.on_conflict_do_update(
-        index_elements=list(KEY_COLUMNS), set_={"count": COUNTS.c.count + statement.excluded.count}
+        index_elements=[when, *KEY], set_={"count": table.c.count + statement.excluded.count}
     )
-    connection.execute(statement, rows)
+    names = (when, *KEY)
+    connection.execute(statement, [{**dict(zip(names, cell)), "count": n} for cell, n in counts.items()])

@@ -4,17 +4,18 @@ answers, and gather the report and the live ticket figures in one database sessi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy.orm import Session
 
-from bot.domain.answer_choice import answers, title
+from bot.domain.answer_choice import answers
 from bot.domain.handoff import ROLES, THEMES
 from bot.region.model import Region
 from bot.statistics.live_tickets import LiveTickets, live_tickets
-from bot.tickets.clock import DUTCH
 from bot.statistics.report import ROLE_TEXT, Filters, Period, Report, report, theme_text
+from bot.tickets.clock import DUTCH
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,18 @@ class Statistics:
     live: LiveTickets
 
 
+@lru_cache(maxsize=1)
+def titles() -> dict:
+    """Every answer key's Dutch title, read once (answers() parses the answer files each call)."""
+    return {key: answer.title for key, answer in sorted(answers().items())}
+
+
 def choices(region: Region) -> dict:
     """The values each filter accepts, with their Dutch names."""
     return {
         "municipality": {name: name for name in region.municipality_names},
         "theme": {theme: theme_text(theme) for theme in THEMES},
-        "topic": {key: title(key) for key in sorted(answers())},
+        "topic": titles(),
         "role": {role: ROLE_TEXT[role] for role in ROLES},
     }
 
@@ -43,7 +50,10 @@ def checked_filters(region: Region, **chosen: Optional[str]) -> Filters:
 
 
 def gather(db: Session, period: Period, filters: Filters, now: datetime) -> Statistics:
-    return Statistics(report(db.connection(), period, filters, title), live_tickets(db, period, filters, now))
+    return Statistics(
+        report(db.connection(), period, filters, lambda key: titles().get(key, key)),
+        live_tickets(db, period, filters, now),
+    )
 
 
 def dutch_today() -> date:

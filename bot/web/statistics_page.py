@@ -78,7 +78,9 @@ def statistics_page(request, db, user: User) -> HTTPResponse:
             [(label, share or 0, "–" if share is None else f"{share}%") for label, share in shares],
         ),
         share_rows=[
-            header + ["Deel op tijd"] if index == 0 else header + ["–" if shares[index - 1][1] is None else f"{shares[index - 1][1]}%"]
+            header + ["Deel op tijd"]
+            if index == 0
+            else header + ["–" if shares[index - 1][1] is None else f"{shares[index - 1][1]}%"]
             for index, header in enumerate(lines(report.tickets_over_time))
         ],
     )

@@ -48,8 +48,19 @@ def test_weeks_in_the_terminal_with_small_groups_as_less_than_five(url):
 
 
 def test_csv_per_month_filtered_by_municipality(url):
-    done = cip("stats", "--from", "2026-03-01", "--to", "2026-03-31", "--period", "month", "--gemeente", "Winterswijk", "--csv",
-               database_url=url)
+    done = cip(
+        "stats",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--period",
+        "month",
+        "--gemeente",
+        "Winterswijk",
+        "--csv",
+        database_url=url,
+    )
     assert done.returncode == 0, done.stderr
     rows = list(csv.reader(io.StringIO(done.stdout), delimiter=";"))
     assert rows[0] == ["Statistieken Centraal Informatiepunt", "2 maart 2026 tot en met 29 maart 2026"]

@@ -53,7 +53,10 @@ def handed_off(day: str, municipality: str, role: str, theme: str) -> list:
     return [
         start(time),
         user(time, "request_human") + bot(time, "utter_handoff_intro", "action_handoff_start"),
-        user(time) + slot(time, "gemeente", municipality) + slot(time, "rol", role) + slot(time, "handoff_theme", theme),
+        user(time)
+        + slot(time, "gemeente", municipality)
+        + slot(time, "rol", role)
+        + slot(time, "handoff_theme", theme),
         user(time, "affirm")
         + bot(time, "utter_handoff_done", "action_create_ticket")
         + slot(time, "handoff_theme", None)

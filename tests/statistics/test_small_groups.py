@@ -19,10 +19,10 @@ import pytest
 from bot.statistics.counting import Key
 from bot.statistics.export import lines, tables
 from bot.statistics.report import Filters, Period, report
-from bot.statistics.table import COUNTS, add_counts
+from bot.statistics.table import COUNTS, WEEKS, add_counts
 from bot.storage.db import engine, upgrade
 
-WEEKS = [date(2026, 1, 26) + timedelta(weeks=n) for n in range(3)]  # the third is in February
+MONDAYS = [date(2026, 1, 26) + timedelta(weeks=n) for n in range(3)]  # the third is in February
 MUNICIPALITIES = ("Aalten", "Winterswijk")
 TOPICS = ("absence/holiday_leave", "absence/truancy", "privacy/consent_age")
 ROLES = ("ouder", "leerkracht")
@@ -33,7 +33,7 @@ def scripted() -> dict:
     """{Key: conversations}: a spread of small and large cells, days spread over each week."""
     cells = {}
     counts = itertools.cycle([1, 6, 2, 9, 3, 5, 4, 7, 1, 2])
-    for week, municipality, topic, role, outcome in itertools.product(WEEKS, MUNICIPALITIES, TOPICS, ROLES, OUTCOMES):
+    for week, municipality, topic, role, outcome in itertools.product(MONDAYS, MUNICIPALITIES, TOPICS, ROLES, OUTCOMES):
         day = week + timedelta(days=len(cells) % 7)
         cells[Key(day, outcome, municipality, topic.split("/")[0], topic, role)] = next(counts)
     return cells
@@ -44,7 +44,7 @@ def every_figure(url: str) -> dict:
     shown = {}
     with engine(url).connect() as connection:
         for kind in ("week", "month"):
-            period = Period.around(kind, WEEKS[0], WEEKS[-1], WEEKS[-1])
+            period = Period.around(kind, MONDAYS[0], MONDAYS[-1], MONDAYS[-1])
             for values in itertools.product(
                 (None, *MUNICIPALITIES), (None, "absence", "privacy"), (None, *TOPICS), (None, *ROLES)
             ):
@@ -57,6 +57,7 @@ def every_figure(url: str) -> dict:
 def write(url: str, cells: dict) -> None:
     with engine(url).begin() as connection:
         connection.execute(COUNTS.delete())
+        connection.execute(WEEKS.delete())
         add_counts(connection, Counter(cells))
 
 
