@@ -2,7 +2,7 @@
 
 Plain markup with presentation attributes (no inline style, no script), so the inbox's
 Content-Security-Policy stays as strict as it is; every label is escaped. A bar of "< 5" is drawn
-as a short hatched stub with its text, never as a number it is not."""
+as a short grey stub with its text, never as a number it is not."""
 
 from __future__ import annotations
 
