@@ -4,8 +4,8 @@ answers, and gather the report and the live ticket figures in one database sessi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Optional
 
 from sqlalchemy.orm import Session
