@@ -20,29 +20,25 @@ from sqlalchemy.engine import Connection
 from bot.statistics.counting import Key
 
 metadata = sa.MetaData()
-COUNTS = sa.Table(
-    "statistics_counts",
-    metadata,
-    sa.Column("day", sa.Date, primary_key=True),
-    sa.Column("municipality", sa.String(80), primary_key=True),
-    sa.Column("theme", sa.String(20), primary_key=True),
-    sa.Column("topic", sa.String(80), primary_key=True),
-    sa.Column("role", sa.String(30), primary_key=True),
-    sa.Column("outcome", sa.String(30), primary_key=True),
-    sa.Column("count", sa.Integer, nullable=False),
-)
-WEEKS = sa.Table(
-    "statistics_weeks",
-    metadata,
-    sa.Column("week", sa.Date, primary_key=True),
-    sa.Column("municipality", sa.String(80), primary_key=True),
-    sa.Column("theme", sa.String(20), primary_key=True),
-    sa.Column("topic", sa.String(80), primary_key=True),
-    sa.Column("role", sa.String(30), primary_key=True),
-    sa.Column("outcome", sa.String(30), primary_key=True),
-    sa.Column("count", sa.Integer, nullable=False),
-)
 KEY = ("municipality", "theme", "topic", "role", "outcome")
+
+
+def _counts(name: str, when: str) -> sa.Table:
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column(when, sa.Date, primary_key=True),
+        sa.Column("municipality", sa.String(80), primary_key=True),
+        sa.Column("theme", sa.String(20), primary_key=True),
+        sa.Column("topic", sa.String(80), primary_key=True),
+        sa.Column("role", sa.String(30), primary_key=True),
+        sa.Column("outcome", sa.String(30), primary_key=True),
+        sa.Column("count", sa.Integer, nullable=False),
+    )
+
+
+COUNTS = _counts("statistics_counts", "day")
+WEEKS = _counts("statistics_weeks", "week")
 
 
 def monday(day: date) -> date:

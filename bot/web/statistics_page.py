@@ -7,12 +7,13 @@ left out in bot/statistics/report.py, so the page can show whatever the filters 
 
 from __future__ import annotations
 
+from functools import wraps
+
 from sanic.response import HTTPResponse, text
 
 from bot.statistics.charts import bars, columns
 from bot.statistics.export import as_csv, lines, live_lines, median_text, tables
-from bot.statistics.report import OUTCOME_TEXT
-from bot.statistics.view import checked_filters, choices, dutch_today, gather, period_from
+from bot.statistics.view import Statistics, checked_filters, choices, dutch_today, gather, period_from
 from bot.tickets.clock import utcnow
 from bot.web.inbox import User, _name_of, _page, _region, bp, logged_in
 
@@ -29,37 +30,41 @@ def _not_for_you(user: User) -> HTTPResponse:
     )
 
 
-def _statistics(request):
-    """The figures for the query string (van, tot, periode, gemeente, thema, onderwerp, rol)."""
-    args = request.args
-    filters = checked_filters(_region(), **{name: args.get(field) for field, name in FILTERS.items()})
-    period = period_from(args.get("periode") or "week", args.get("van"), args.get("tot"), dutch_today())
-    return period, filters
+def for_the_coordinator(handler):
+    """The handler gets the figures of the query string (van, tot, periode, gemeente, thema,
+    onderwerp, rol), for a coordinator only; a wrong value is a page that says which are allowed."""
+
+    @wraps(handler)
+    def wrapper(request, db, user: User) -> HTTPResponse:
+        if not user.contact.coordinator:
+            return _not_for_you(user)
+        args = request.args
+        try:
+            filters = checked_filters(_region(), **{name: args.get(field) for field, name in FILTERS.items()})
+            period = period_from(args.get("periode") or "week", args.get("van"), args.get("tot"), dutch_today())
+        except ValueError as error:
+            return _page("inbox/error.html", user, status=400, title="Filter klopt niet", message=f"{error}.")
+        return handler(request, user, gather(db, period, filters, utcnow()))
+
+    return wrapper
 
 
 @bp.get("/statistieken")
 @logged_in
-def statistics_page(request, db, user: User) -> HTTPResponse:
-    if not user.contact.coordinator:
-        return _not_for_you(user)
-    try:
-        period, filters = _statistics(request)
-    except ValueError as error:
-        return _page("inbox/error.html", user, status=400, title="Filter klopt niet", message=f"{error}.")
-    figures = gather(db, period, filters, utcnow())
+@for_the_coordinator
+def statistics_page(request, user: User, figures: Statistics) -> HTTPResponse:
     report = figures.report
-    over_time = [(label, row.get("conversation")) for label, row in report.over_time.rows.items()]
     themes = report.tables[0]
     shares = [(label, report.on_time_share(label)) for label in report.tickets_over_time.rows]
+    share_texts = ["–" if share is None else f"{share}%" for _, share in shares]
+    ticket_lines = list(lines(report.tickets_over_time))
     return _page(
         "inbox/statistics.html",
         user,
         report=report,
-        live=figures.live,
         choices=choices(_region()),
         args=request.args,
         query=request.query_string,
-        outcome_text=OUTCOME_TEXT,
         lines=lines,
         live_lines=list(live_lines(figures.live, _name_of)),
         median=median_text(figures.live),
@@ -67,35 +72,28 @@ def statistics_page(request, db, user: User) -> HTTPResponse:
         themes=themes,
         volume_chart=columns(
             "chart-volume",
-            [(label, figure.value if figure else 0, str(figure) if figure else "0") for label, figure in over_time],
+            [
+                (label, row["conversation"].value, str(row["conversation"]))
+                for label, row in report.over_time.rows.items()
+            ],
         ),
         theme_chart=bars(
             "chart-themes",
             [(label, row["answered"].value, str(row["answered"])) for label, row in themes.rows.items()],
         ),
         share_chart=columns(
-            "chart-share",
-            [(label, share or 0, "–" if share is None else f"{share}%") for label, share in shares],
+            "chart-share", [(label, share or 0, text) for (label, share), text in zip(shares, share_texts)]
         ),
-        share_rows=[
-            header + ["Deel op tijd"]
-            if index == 0
-            else header + ["–" if shares[index - 1][1] is None else f"{shares[index - 1][1]}%"]
-            for index, header in enumerate(lines(report.tickets_over_time))
-        ],
+        share_rows=[ticket_lines[0] + ["Deel op tijd"]]
+        + [line + [text] for line, text in zip(ticket_lines[1:], share_texts)],
     )
 
 
 @bp.get("/statistieken.csv")
 @logged_in
-def statistics_csv(request, db, user: User) -> HTTPResponse:
-    if not user.contact.coordinator:
-        return _not_for_you(user)
-    try:
-        period, filters = _statistics(request)
-    except ValueError as error:
-        return text(f"Filter klopt niet: {error}.", status=400)
-    figures = gather(db, period, filters, utcnow())
+@for_the_coordinator
+def statistics_csv(request, user: User, figures: Statistics) -> HTTPResponse:
+    period = figures.report.period
     name = f"statistieken-{period.first.isoformat()}-{period.end.isoformat()}.csv"
     return text(
         as_csv(figures.report, figures.live, _name_of),
