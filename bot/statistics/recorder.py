@@ -39,8 +39,8 @@ class PendingCounts:
         atexit.register(self.flush)
 
     def _table_ready(self, connection) -> bool:
-        """Whether the database has the table (once seen, always): without `cip db upgrade` the
-        counts are dropped with one warning, not retried on every message."""
+        """Whether the database has the table (once seen, always). Without `cip db upgrade` each
+        write (every FLUSH_SECONDS, not every message) drops its counts with a warning."""
         if not self._table_seen:
             self._table_seen = sa.inspect(connection).has_table(WEEKS.name)
             if not self._table_seen:
