@@ -18,15 +18,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from bot.statistics.counting import Key
+from bot.tickets.models import Base
 
-metadata = sa.MetaData()
 KEY = ("municipality", "theme", "topic", "role", "outcome")
 
 
 def _counts(name: str, when: str) -> sa.Table:
     return sa.Table(
         name,
-        metadata,
+        Base.metadata,  # with the other tables, so that the migrations are checked against it
         sa.Column(when, sa.Date, primary_key=True),
         sa.Column("municipality", sa.String(80), primary_key=True),
         sa.Column("theme", sa.String(20), primary_key=True),
@@ -34,6 +34,7 @@ def _counts(name: str, when: str) -> sa.Table:
         sa.Column("role", sa.String(30), primary_key=True),
         sa.Column("outcome", sa.String(30), primary_key=True),
         sa.Column("count", sa.Integer, nullable=False),
+        sqlite_with_rowid=False,
     )
 
 

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import bot.statistics.table  # noqa: F401  (the statistics' tables too)
 import bot.web.models  # noqa: F401  (the inbox's tables share the Base; autogenerate must see them)
 from bot.tickets.models import Base
 
