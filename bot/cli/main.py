@@ -10,6 +10,8 @@
     cip tickets note REF TEXT --as ID
     cip outbox send                  send notifications that are still waiting
     cip tickets remind               reminders for tickets not taken after 24 / 40 working hours (cron)
+    cip stats [--from D] [--to D] [--period week|month] [--gemeente G] [--theme T] [--topic K] [--role R] [--csv]
+                                     the coordinator's anonymous statistics
     cip users list                   contact persons and their inbox accounts
     cip users create ID              an inbox account (asks the password twice, or --password-stdin)
     cip users set-password ID        a new password (also lifts a lock-out, logs out everywhere)
@@ -32,7 +34,7 @@ import argparse
 import sys
 
 from bot import PROJECT_ROOT
-from bot.cli import db, privacy, region, servers, tickets, users
+from bot.cli import db, privacy, region, servers, stats, tickets, users
 from bot.cli.common import CliError
 from bot.region import RegionFileError
 from bot.storage.private_files import private_process, private_var
@@ -55,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cip", description="Centraal Informatiepunt Onderwijs-Jeugd")
     commands = parser.add_subparsers(required=True, metavar="opdracht")
 
-    for group in (region, db, tickets, users, privacy, servers):  # the order of `cip --help`
+    for group in (region, db, tickets, stats, users, privacy, servers):  # the order of `cip --help`
         group.add_commands(commands)
     return parser
 

@@ -21,6 +21,10 @@ a message does not read the whole conversation back from the database, and knows
 tracker's events are stored instead of counting them before each save; a conversation that changed
 in the database in the meantime is read as Rasa reads it.
 
+And it counts, for the coordinator's statistics, what each saved turn's new events were
+(bot/statistics/counting.py: answer, clarification, handoff ...; no text, no sender id), into the
+aggregate table of the project's database, written every few seconds (bot/statistics/recorder.py).
+
 Configured in endpoints.yml as `type: bot.rasa_plugins.tracker_store.ErasableSQLTrackerStore` with the options of
 Rasa's `type: SQL` (dialect, url = the host, port, db, username, password). Rasa falls back to an
 in-memory store with only a warning when the class cannot be imported, so tests/privacy/test_erasure.py
@@ -52,6 +56,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.rasa_patches.tracker_cache import Fingerprint, Held, TrackerCache
+from bot.region import RegionFileError, load_region
+from bot.statistics.counting import turn_counts
+from bot.statistics.recorder import PendingCounts
+from bot.storage.db import engine as project_engine
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +87,11 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         # A failed statement's error (which Rasa logs) shows no values: they hold message text.
         self.engine.hide_parameters = True
         self.cache = TrackerCache(EVENTS)
+        self.statistics = PendingCounts(project_engine)
+        try:
+            self.municipalities = frozenset(load_region().municipality_names)
+        except RegionFileError:  # the statistics then say "onbekend"; scripts/run checks the file first
+            self.municipalities = frozenset()
 
     def _event_query(self, session, sender_id: str, fetch_events_from_all_sessions: bool):
         """Rasa's query (the conversation's events in order, of its latest session or all), for
@@ -144,12 +157,15 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         # of a tracker this process read, the events before `trimmed` were handed out trimmed
         with parse_data_trimmed(itertools.islice(tracker.events, held.trimmed if held else 0, None)):
             await self.stream_events(tracker)
-            self._insert_new_events(tracker, held)
+            stored = self._insert_new_events(tracker, held)
+        events = list(tracker.events)
+        self.statistics.add(turn_counts(events, stored, self.municipalities))
 
-    def _insert_new_events(self, tracker: DialogueStateTracker, held: Optional[Held]) -> None:
+    def _insert_new_events(self, tracker: DialogueStateTracker, held: Optional[Held]) -> int:
         """Rasa's `save`: a row per event of the tracker that the database does not hold yet, with
         the same columns. Which those are, Rasa finds by counting the stored rows; for the tracker
-        this process read, it knows. One INSERT for all rows (Rasa's ORM sends one per row)."""
+        this process read, it knows. One INSERT for all rows (Rasa's ORM sends one per row).
+        Returns how many events were stored before."""
         with self.session_scope() as session:
             stored = held.events if held else self._event_query(session, tracker.sender_id, False).count()
             new_events = list(itertools.islice(tracker.events, stored, None))
@@ -163,6 +179,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
             self.cache.forget(tracker.sender_id)
         else:
             self.cache.keep(tracker, fingerprint, trimmed=held.trimmed if held else 0)
+        return stored
 
 
 def _row(sender_id: str, event: Event) -> dict:

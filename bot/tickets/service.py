@@ -6,13 +6,15 @@ event and its notification are written in one transaction, so no half-written ti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.region.model import Contact, Region
+from bot.statistics.counting import TAKEN_LATE, TAKEN_ON_TIME, TICKET_CREATED, Key, dutch_day
+from bot.statistics.table import add_counts
 from bot.tickets.assign import choose_contact
 from bot.tickets.clock import dutch, utcnow
 from bot.tickets.mailer import where_to_read
@@ -115,7 +117,15 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
         return db.execute(select(Ticket).where(Ticket.submission_key == request.submission_key)).scalar_one(), False
     ticket.events.append(TicketEvent(kind="created", actor="assistent", at=now))
     db.add(_notification(region, ticket, contact, now))
+    _count(db, ticket, TICKET_CREATED, now)
     return ticket, True
+
+
+def _count(db: Session, ticket: Ticket, outcome: str, now) -> None:
+    """The ticket in the coordinator's statistics, in the same transaction (bot/statistics/): its
+    municipality, theme and role, never its reference, so the count outlives the ticket."""
+    day = dutch_day(now.replace(tzinfo=timezone.utc).timestamp())
+    add_counts(db.connection(), [Key(day, outcome, ticket.municipality, ticket.theme, "", ticket.role)])
 
 
 def _tickets_since(db: Session, same_requester, now) -> int:
@@ -208,6 +218,8 @@ def _change(db: Session, ticket: Ticket, actor: Contact, kind: str, note: str | 
     if not may_handle(ticket, actor):
         raise NotAllowed(f"{ticket.reference} is niet jouw ticket")
     now = utcnow()
+    if ticket.status == OPEN and kind in ("taken", "closed"):  # the first contact: within the promised time?
+        _count(db, ticket, TAKEN_ON_TIME if now <= ticket.due_at else TAKEN_LATE, now)
     if kind == "taken":
         ticket.status, ticket.taken_at = TAKEN, now
     elif kind == "closed":

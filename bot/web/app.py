@@ -12,7 +12,8 @@ REQUEST_MAX_BYTES = 100_000
 
 
 def create_app(settings: WebSettings | None = None, name: str = "cip_web") -> Sanic:
-    from bot.web import errors, inbox, site, unanswered_page  # noqa: F401  (its routes are on inbox.bp)
+    # statistics_page and unanswered_page put their routes on the inbox's blueprint
+    from bot.web import errors, inbox, site, statistics_page, unanswered_page  # noqa: F401
 
     settings = settings or WebSettings.from_settings()
     app = Sanic(name)

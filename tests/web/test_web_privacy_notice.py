@@ -40,3 +40,12 @@ def test_before_the_first_message_the_user_reads_that_this_is_a_computer_program
     first = page.locator(".cip-chat__privacy > *").first
     assert first.inner_text().startswith("Je chat met een computerprogramma, niet met een mens.")
     assert first.is_visible()
+
+
+def test_the_privacy_notice_says_what_the_statistics_count(page, web):
+    url, _ = web
+    page.goto(url + "/")
+    page.get_by_role("button", name="Stel je vraag").click()
+    notice = page.locator(".cip-chat__privacy").inner_text()
+    assert "Voor de statistiek van de regio tellen we alleen hoe vaak iets gebeurt" in notice
+    assert "Niet wat je schrijft, niet wie je bent." in notice

@@ -112,6 +112,8 @@ function privacyNotice(phone, email, retentionDays) {
       element("span", { class: "cip-chat__nowrap" }, phone), ` of mail naar ${email}.`),
       element("li", {}, "Vraag je om een medewerker? Dan krijgt één contactpersoon van de regio wat je daarvoor " +
         "invult. Een samenvatting van het gesprek gaat alleen mee als je daar toestemming voor geeft."),
+      element("li", {}, "Voor de statistiek van de regio tellen we alleen hoe vaak iets gebeurt: per dag, gemeente, " +
+        "onderwerp en rol (bijvoorbeeld ouder). Niet wat je schrijft, niet wie je bent."),
       element("li", {}, "Deze browser onthoudt het gesprek tot je dit tabblad sluit. Namen of medische gegevens " +
         "zijn niet nodig om een vraag te stellen.")));
 }
