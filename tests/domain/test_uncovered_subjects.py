@@ -157,7 +157,7 @@ COVERED = [
     "dan toch naar school",
     "kan ik mijn zoon via whatsapp bij de juf ziek melden",
     # subjects that have an answer since issue 16 (route/bullying, route/dyslexia, ...)
-    "mijn kind wordt gepest op de bso en op school, wie pakt dat aan",
+    "mijn kind wordt gepest in de klas, wie pakt dat aan",
     "vergoedt de gemeente de dyslexiebehandeling van mijn zoon",
     "krijgt mijn zoon een taxi naar het vso",
     "adhd onderzoek aanvragen via school",
