@@ -85,7 +85,9 @@ def test_the_clarification_has_a_button_per_answer_and_something_else():
     assert reply.buttons[0]["payload"] == '/choose_answer{"answer_key": "absence/holiday_leave"}'
 
 
-@pytest.mark.parametrize("subject, response", [("drugs en alcohol", "utter_not_covered_subject"), (None, "utter_no_answer")])
+@pytest.mark.parametrize(
+    "subject, response", [("drugs en alcohol", "utter_not_covered_subject"), (None, "utter_no_answer")]
+)
 def test_no_answer_names_the_subject_when_it_can(subject, response):
     reply = fallback_reply(
         [{"event": "user", "parse_data": {"intent": {"name": "nlu_fallback"}}}],
