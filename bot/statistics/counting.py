@@ -33,6 +33,9 @@ OTHER_LANGUAGE = "other_language"
 TICKET_CREATED = "ticket_created"
 TAKEN_ON_TIME = "taken_on_time"
 TAKEN_LATE = "taken_late"
+# counted by the reminders (bot/tickets/reminders.py): how often the 48-hour promise needed a push
+REMINDED = "reminded"
+ESCALATED = "escalated"
 
 CONVERSATION_OUTCOMES = (
     CONVERSATION,
@@ -44,7 +47,7 @@ CONVERSATION_OUTCOMES = (
     CRISIS,
     OTHER_LANGUAGE,
 )
-TICKET_OUTCOMES = (TICKET_CREATED, TAKEN_ON_TIME, TAKEN_LATE)
+TICKET_OUTCOMES = (TICKET_CREATED, TAKEN_ON_TIME, TAKEN_LATE, REMINDED, ESCALATED)
 
 # the bot's responses (Rasa's `utter_action` of a BotUttered event) and what they count for
 RESPONSE_OUTCOMES = {

@@ -58,6 +58,8 @@ OUTCOME_TEXT = {
     "ticket_created": "Tickets gemaakt",
     "taken_on_time": "Binnen 48 uur opgepakt",
     "taken_late": "Later opgepakt",
+    "reminded": "Herinnering na 24 werkuren",
+    "escalated": "Na 40 werkuren naar de coördinator",
 }
 ROLE_TEXT = {
     "ouder": "ouder",

@@ -22,10 +22,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.region.model import Contact, Region
+from bot.statistics.counting import ESCALATED, REMINDED
 from bot.tickets.assign import WEEKDAYS
 from bot.tickets.clock import DUTCH, dutch
 from bot.tickets.mailer import where_to_read
 from bot.tickets.models import ESCALATION, OPEN, REMINDER, OutboxMail, Ticket, TicketEvent, TicketReminder
+from bot.tickets.service import count_ticket
 
 REMINDER_HOURS, ESCALATION_HOURS = 24, 40
 OFFICE_DAYS = WEEKDAYS[:5]
@@ -81,6 +83,7 @@ def _claim(db: Session, ticket: Ticket, kind: str, now: datetime) -> bool:
         db.expire(ticket, ["reminders"])
         return False
     ticket.events.append(TicketEvent(kind=kind, actor="assistent", at=now))
+    count_ticket(db, ticket, ESCALATED if kind == ESCALATION else REMINDED, now)  # the statistics show how often
     return True
 
 

@@ -117,11 +117,11 @@ def create_ticket(db: Session, region: Region, request: HandoffRequest) -> tuple
         return db.execute(select(Ticket).where(Ticket.submission_key == request.submission_key)).scalar_one(), False
     ticket.events.append(TicketEvent(kind="created", actor="assistent", at=now))
     db.add(_notification(region, ticket, contact, now))
-    _count(db, ticket, TICKET_CREATED, now)
+    count_ticket(db, ticket, TICKET_CREATED, now)
     return ticket, True
 
 
-def _count(db: Session, ticket: Ticket, outcome: str, now) -> None:
+def count_ticket(db: Session, ticket: Ticket, outcome: str, now) -> None:
     """The ticket in the coordinator's statistics, in the same transaction (bot/statistics/): its
     municipality, theme and role, never its reference, so the count outlives the ticket."""
     day = dutch_day(now.replace(tzinfo=timezone.utc).timestamp())
@@ -219,7 +219,7 @@ def _change(db: Session, ticket: Ticket, actor: Contact, kind: str, note: str | 
         raise NotAllowed(f"{ticket.reference} is niet jouw ticket")
     now = utcnow()
     if ticket.status == OPEN and kind in ("taken", "closed"):  # the first contact: within the promised time?
-        _count(db, ticket, TAKEN_ON_TIME if now <= ticket.due_at else TAKEN_LATE, now)
+        count_ticket(db, ticket, TAKEN_ON_TIME if now <= ticket.due_at else TAKEN_LATE, now)
     if kind == "taken":
         ticket.status, ticket.taken_at = TAKEN, now
     elif kind == "closed":

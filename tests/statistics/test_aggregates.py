@@ -124,9 +124,10 @@ def test_the_figures_are_the_scripted_conversations_and_tickets(filled):
         ["privacy", "0", "< 5", "0", "0", "0", "0", "0", "0"],
     ]
     assert shown["Tickets per periode"] == [
-        ["Periode", "Tickets gemaakt", "Binnen 48 uur opgepakt", "Later opgepakt"],
-        ["week 2 (5 jan.)", "11", "6", "5"],
-        ["week 3 (12 jan.)", "0", "0", "0"],
+        ["Periode", "Tickets gemaakt", "Binnen 48 uur opgepakt", "Later opgepakt"]
+        + ["Herinnering na 24 werkuren", "Na 40 werkuren naar de coördinator"],
+        ["week 2 (5 jan.)", "11", "6", "5", "0", "0"],
+        ["week 3 (12 jan.)", "0", "0", "0", "0", "0"],
     ]
     month = figures(database_url, "month")["Gesprekken per periode"]
     assert month[1:] == [["januari 2026", "24", "6", "0", "< 5", "5", "5", "< 5", "7"]]

@@ -174,3 +174,17 @@ def test_cip_tickets_remind_sends_the_escalation_for_cron(tmp_path):
         assert first.returncode == 0 and again.returncode == 0, first.stderr + again.stderr
         assert "Naar de coördinator: 1." in first.stdout and "Naar de coördinator: 0." in again.stdout
         assert [m["To"] for m in inbox.about(f"Nog niet opgepakt: {reference}")] == ["dewi.bakker@example.org"]
+
+
+def test_the_statistics_count_each_reminder_and_escalation_once(database_url):
+    """The coordinator sees how often the 48-hour promise needed a push (issue 17)."""
+    from bot.statistics.table import COUNTS
+
+    with smtp_server() as inbox:
+        new_ticket(database_url, MONDAY_9)
+        for now in (at(8, 10), at(8, 12), at(9, 2), at(9, 3)):
+            remind_and_send(database_url, inbox.port, now)
+    with session(database_url) as db:
+        rows = db.execute(select(COUNTS.c.outcome, func.sum(COUNTS.c.count)).group_by(COUNTS.c.outcome)).all()
+    counts = dict(rows)
+    assert (counts.get("reminded"), counts.get("escalated")) == (1, 1)
