@@ -27,6 +27,7 @@ class WebSettings:
     database_url: str | None = None
     retention_days: int = DEFAULT_DAYS
     trusted_proxies: tuple = DEFAULT_TRUSTED_PROXIES
+    keeps_unanswered: bool = False  # CIP_RECORD_UNANSWERED: the privacy notice then says so
 
     @classmethod
     def from_settings(cls, current: Settings = settings) -> "WebSettings":
@@ -39,6 +40,7 @@ class WebSettings:
             database_url=current.database_url,
             retention_days=conversation_days(),
             trusted_proxies=parse_proxies(current.trusted_proxies),
+            keeps_unanswered=current.record_unanswered,
         )
 
     def client_of(self, request) -> str:

@@ -68,6 +68,7 @@ async def demo_page(request) -> HTTPResponse:
         region=request.app.ctx.site_region,
         max_chars=MAX_MESSAGE_CHARS,
         retention_days=request.app.ctx.settings.retention_days,
+        keeps_unanswered=request.app.ctx.settings.keeps_unanswered,
     )
     page.headers.update(PAGE_HEADERS)
     return page

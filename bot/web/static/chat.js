@@ -100,7 +100,7 @@ function cleanMessages(messages) {
 }
 
 /** What the user reads before the first message: that this is a computer program, and what is kept. */
-function privacyNotice(phone, email, retentionDays) {
+function privacyNotice(phone, email, retentionDays, keepsUnanswered) {
   return element("div", { class: "cip-chat__privacy" },
     // transparency duty of article 50 of the EU AI Act (in force since 2 August 2026)
     element("p", { class: "cip-chat__machine" }, "Je chat met een computerprogramma, niet met een mens. " +
@@ -114,12 +114,14 @@ function privacyNotice(phone, email, retentionDays) {
         "invult. Een samenvatting van het gesprek gaat alleen mee als je daar toestemming voor geeft."),
       element("li", {}, "Voor de statistiek van de regio tellen we alleen hoe vaak iets gebeurt: per dag, gemeente, " +
         "onderwerp en rol (bijvoorbeeld ouder). Niet wat je schrijft, niet wie je bent."),
+      keepsUnanswered ? element("li", {}, "Heeft de assistent geen antwoord op je vraag? Dan bewaren we je vraag " +
+        "28 dagen zonder namen, plaatsen en nummers. Zo ziet de regio welke antwoorden nog ontbreken.") : "",
       element("li", {}, "Deze browser onthoudt het gesprek tot je dit tabblad sluit. Namen of medische gegevens " +
         "zijn niet nodig om een vraag te stellen.")));
 }
 
 /** Builds the widget inside `root` and connects it to `endpoint` (POST {sender, message}). */
-export function mountChat(root, { endpoint = "/chat", phone, email, retentionDays, maxChars = 1000,
+export function mountChat(root, { endpoint = "/chat", phone, email, retentionDays, keepsUnanswered = false, maxChars = 1000,
   storage = window.sessionStorage } = {}) {
   const state = loadState(storage);
   const notSent = `Je bericht is niet aangekomen. Probeer het opnieuw, of bel het informatiepunt op ${phone}.`;
@@ -131,7 +133,7 @@ export function mountChat(root, { endpoint = "/chat", phone, email, retentionDay
   const log = element("ol", { class: "cip-chat__log", role: "log", "aria-live": "polite", "aria-label": "Gesprek" });
   // focusable, so that keyboard users can scroll back through a long conversation
   const scroller = element("div", { class: "cip-chat__body", tabindex: "0", role: "region",
-    "aria-label": "Uitleg en gesprek" }, privacyNotice(phone, email, retentionDays), log);
+    "aria-label": "Uitleg en gesprek" }, privacyNotice(phone, email, retentionDays, keepsUnanswered), log);
   const status = element("p", { class: "cip-chat__status", role: "status" });
   const handoff = element("button", { type: "button", class: "cip-chat__handoff" }, HANDOFF.title);
   const input = element("textarea", { id: "cip-chat-input", name: "message", rows: "2",
@@ -259,5 +261,5 @@ export function mountChat(root, { endpoint = "/chat", phone, email, retentionDay
 
 for (const root of document.querySelectorAll("[data-cip-chat]")) {
   mountChat(root, { endpoint: root.dataset.endpoint, phone: root.dataset.phone, email: root.dataset.email,
-    retentionDays: root.dataset.retentionDays, maxChars: Number(root.dataset.maxChars) || 1000 });
+    retentionDays: root.dataset.retentionDays, keepsUnanswered: root.dataset.keepsUnanswered === "1", maxChars: Number(root.dataset.maxChars) || 1000 });
 }
