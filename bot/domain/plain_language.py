@@ -56,7 +56,7 @@ EXPLAINED_AFTER = re.compile(
     r"^(?:\s*\("
     r"|,\s(?:die|dat|een|de|het)\b"
     r"|\s(?:is|zijn|betekent)\s|\sbetekent:"
-    r"|(?:\s[^\W\d]+)?(?::\s+(?=[^\W\d])|\.\s(?:Dat|Die|Dit) (?:is|zijn|betekent)\s))"
+    r"|(?:\s[^\W\d]+)?(?::\s+(?=[^\W\d])|\.\s(?:Dat|Die|Dit) (?:is|zijn|betekent)[\s:]))"
 )
 SENTENCE_BREAK = re.compile(r"[.?!]?[ \t]*\n|[.?!](?=\s|$)")
 

@@ -1,0 +1,58 @@
+"""The "Meer hierover" part of a long answer: which part the user asks for.
+
+An answer longer than the B1 limit (bot/domain/plain_language.py) is split. The short part
+``utter_<key>`` keeps the next step and carries a button "Meer hierover" whose payload names the
+answer (``/more{"answer_key": "<key>"}``); the rest is the response ``utter_<key>_more``. The user
+gets the rest with that button or by typing "meer" / "vertel meer" (intent ``more``): then the
+part belongs to the last answer the user got, read from the conversation's events, so no slot
+has to be kept for it. An older button in the chat still names its own answer.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Mapping, Optional
+
+MORE_INTENT = "more"
+KEY_ENTITY = "answer_key"
+SUFFIX = "_more"
+BUTTON_TITLE = "Meer hierover"
+
+
+def more_response(key: str) -> str:
+    """The response with the rest of answer ``key`` (e.g. ``absence/holiday_leave``)."""
+    return f"utter_{key}{SUFFIX}"
+
+
+def key_of_button(payload: str) -> Optional[str]:
+    """The answer a "Meer hierover" button's payload names, or None for any other payload."""
+    prefix = f"/{MORE_INTENT}"
+    if not payload.startswith(prefix + "{"):
+        return None
+    try:
+        entities = json.loads(payload[len(prefix) :])
+    except ValueError:
+        return None
+    key = entities.get(KEY_ENTITY) if isinstance(entities, dict) else None
+    return key if isinstance(key, str) else None
+
+
+def _is_answer(event: Mapping) -> bool:
+    """A bot message that is a theme answer (its response is ``utter_<theme>/<name>...``)."""
+    return "/" in str((event.get("metadata") or {}).get("utter_action") or "")
+
+
+def last_answer_with_more(events: Iterable[Mapping]) -> Optional[str]:
+    """The key of the last answer the user got, when that answer has a "Meer hierover" part;
+    None when there was no answer yet or the last one has no further part (also when it was a
+    "Meer hierover" part itself)."""
+    for event in reversed(list(events)):
+        if event.get("event") != "bot":
+            continue
+        for button in (event.get("data") or {}).get("buttons") or []:
+            key = key_of_button(str(button.get("payload") or ""))
+            if key:
+                return key
+        if _is_answer(event):
+            return None
+    return None
