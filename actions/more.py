@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.domain.more_parts import KEY_ENTITY, last_answer_with_more, more_response
+from bot.domain.more_parts import KEY_ENTITY, keys_with_more, last_answer_with_more, more_response
 
 
 class ActionMore(Action):
@@ -21,9 +21,8 @@ class ActionMore(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         key = next(tracker.get_latest_entity_values(KEY_ENTITY), None) or last_answer_with_more(tracker.events)
-        response = more_response(key) if key else None
-        if response in (domain.get("responses") or {}):
-            dispatcher.utter_message(response=response)
+        if key in keys_with_more():
+            dispatcher.utter_message(response=more_response(key))
         else:
             dispatcher.utter_message(response="utter_no_further_part")
         return []

@@ -11,8 +11,14 @@ has to be kept for it. An older button in the chat still names its own answer.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Mapping, Optional
+from functools import lru_cache
+from typing import FrozenSet, Iterable, Mapping, Optional
 
+import yaml
+
+from bot import PROJECT_ROOT
+
+DOMAIN_DIR = PROJECT_ROOT / "domain"
 MORE_INTENT = "more"
 KEY_ENTITY = "answer_key"
 SUFFIX = "_more"
@@ -22,6 +28,16 @@ BUTTON_TITLE = "Meer hierover"
 def more_response(key: str) -> str:
     """The response with the rest of answer ``key`` (e.g. ``absence/holiday_leave``)."""
     return f"utter_{key}{SUFFIX}"
+
+
+@lru_cache(maxsize=1)
+def keys_with_more() -> FrozenSet[str]:
+    """The answers that have a "Meer hierover" part, read once from domain/*.yml (the action
+    server gets no domain from Rasa: only the form validations do, to keep calls small)."""
+    names = set()
+    for path in DOMAIN_DIR.glob("*.yml"):
+        names.update((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {})
+    return frozenset(n[len("utter_") : -len(SUFFIX)] for n in names if n.startswith("utter_") and n.endswith(SUFFIX))
 
 
 def key_of_button(payload: str) -> Optional[str]:

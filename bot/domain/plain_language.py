@@ -17,12 +17,15 @@ How the text is measured:
   of a sentence, so every list item ("- ..." or "1. ...") is a sentence of its own, also when it
   ends with ";" or nothing, and so is a line that introduces a list ("Dit is de volgorde:"). The
   list marker itself is not a word.
-- A glossary term (``glossary.yml``) is *explained* at its first use when, right after it, comes
-  an explanation in brackets ("TLV (toelaatbaarheidsverklaring)"), a colon ("de
-  leerplichtambtenaar: die ..."), an apposition (", die ..." / ", dat ...") or a definition ("Een
-  beschikking is een ..."); or when an abbreviation stands in brackets right after what it stands
-  for ("toelaatbaarheidsverklaring (TLV)"). A term explained in ``before`` (the part the user has
-  already seen, for a "Meer hierover" part) counts as explained.
+- A glossary term (``glossary.yml``) is *explained* at its first use when, in that sentence or
+  the next, one of its uses is followed by an explanation in brackets ("TLV
+  (toelaatbaarheidsverklaring)"), a colon ("de leerplichtambtenaar: die ..."), an apposition (",
+  die ..." / ", dat ...") or a definition ("Een beschikking is een ...", "... een beschikking. Dat
+  is een besluit ..."); one word may stand between the term and a colon or such a next sentence
+  ("een proces-verbaal opmaken: een officieel rapport"). Or an abbreviation stands in brackets
+  right after what it stands for ("toelaatbaarheidsverklaring (TLV)"). A term explained in
+  ``before`` (the part the user has already seen, for a "Meer hierover" part) counts as explained.
+  This is a check of form, not of meaning: the reviewer still reads the explanation.
 """
 
 from __future__ import annotations
@@ -88,9 +91,7 @@ class Term:
             return True
         before = text[: match.start()]
         return bool(
-            self.stands_for
-            and before.endswith("(")
-            and before[:-1].rstrip().lower().endswith(self.stands_for.lower())
+            self.stands_for and before.endswith("(") and before[:-1].rstrip().lower().endswith(self.stands_for.lower())
         )
 
 
@@ -145,10 +146,12 @@ def problems(text: str, before: str = "") -> List[str]:
     ``before`` is the text the user has already seen right before (the short part of an answer
     whose "Meer hierover" part ``text`` is): its explained terms count as explained."""
     found = []
-    count = sum(len(words(s)) for s in sentences(text))
-    if count > MAX_WORDS:
-        found.append(f"{count} woorden: dat is te lang (hoogstens {MAX_WORDS}). Zet de rest in een 'Meer hierover'-deel.")
     parts = sentences(text)
+    count = sum(len(words(s)) for s in parts)
+    if count > MAX_WORDS:
+        found.append(
+            f"{count} woorden: dat is te lang (hoogstens {MAX_WORDS}). Zet de rest in een 'Meer hierover'-deel."
+        )
     if parts and count / len(parts) > MAX_MEAN_SENTENCE:
         found.append(
             f"De zinnen zijn gemiddeld {count / len(parts):.1f} woorden lang (hoogstens {MAX_MEAN_SENTENCE}). "

@@ -9,7 +9,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.more import ActionMore
 
-DOMAIN = {"responses": {"utter_route/opp_more": [{"text": "..."}], "utter_no_further_part": [{"text": "..."}]}}
 OPP = {
     "event": "bot",
     "data": {"buttons": [{"title": "Meer hierover", "payload": '/more{"answer_key": "route/opp"}'}]},
@@ -29,7 +28,7 @@ def _say(events, entities=()):
         latest_action_name=None,
     )
     dispatcher = CollectingDispatcher()
-    asyncio.run(ActionMore().run(dispatcher, tracker, DOMAIN))
+    asyncio.run(ActionMore().run(dispatcher, tracker, {}))
     return [m["response"] for m in dispatcher.messages]
 
 
@@ -45,3 +44,4 @@ def test_the_button_gives_the_rest_of_the_answer_it_belongs_to():
 def test_no_rest_or_an_unknown_answer_is_said_honestly():
     assert _say([{"event": "user", "text": "meer"}]) == ["utter_no_further_part"]
     assert _say([], [{"entity": "answer_key", "value": "route/bestaat_niet"}]) == ["utter_no_further_part"]
+    assert _say([], [{"entity": "answer_key", "value": "route/tell_story_once"}]) == ["utter_no_further_part"]

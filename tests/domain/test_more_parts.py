@@ -14,7 +14,12 @@ def _user(text: str) -> dict:
     return {"event": "user", "text": text}
 
 
-LOCAL_DOOR = {"event": "bot", "text": "In Winterswijk ...", "data": {}, "metadata": {"utter_action": "utter_local_door"}}
+LOCAL_DOOR = {
+    "event": "bot",
+    "text": "In Winterswijk ...",
+    "data": {},
+    "metadata": {"utter_action": "utter_local_door"},
+}
 
 
 def test_the_button_names_its_answer():
@@ -33,7 +38,11 @@ def test_meer_after_an_answer_gives_that_answers_rest_also_after_the_local_door(
 
 
 def test_meer_after_an_answer_without_a_rest_gives_no_older_rest():
-    events = [_answer("absence/holiday_leave", more=True), _user("en iets anders"), _answer("route/tell_story_once", more=False)]
+    events = [
+        _answer("absence/holiday_leave", more=True),
+        _user("en iets anders"),
+        _answer("route/tell_story_once", more=False),
+    ]
     assert last_answer_with_more(events) is None
 
 

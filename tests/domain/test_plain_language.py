@@ -109,7 +109,12 @@ def test_long_sentences_are_too_long_on_average():
 
 def test_every_list_item_is_a_sentence():
     text = "De regels:\n- maximaal 1 keer per schooljaar;\n- maximaal 10 dagen;\n1. niet in de eerste 2 weken"
-    assert sentences(text) == ["De regels:", "maximaal 1 keer per schooljaar;", "maximaal 10 dagen;", "niet in de eerste 2 weken"]
+    assert sentences(text) == [
+        "De regels:",
+        "maximaal 1 keer per schooljaar;",
+        "maximaal 10 dagen;",
+        "niet in de eerste 2 weken",
+    ]
     assert words("- maximaal 10 dagen") == ["maximaal", "10", "dagen"]
 
 

@@ -78,7 +78,10 @@ def test_a_parent_asks_a_question_and_sees_the_sourced_answer(page, assistant):
     assert "16" in reply and "Meer lezen bij NJi" in reply and "https://" not in reply
     source = page.locator(".cip-chat__message--bot a").last
     assert source.inner_text().startswith("NJi")
-    assert source.get_attribute("href") == "https://www.nji.nl/voortijdig-schoolverlaten-en-verzuim/definities-schoolverzuim"
+    assert (
+        source.get_attribute("href")
+        == "https://www.nji.nl/voortijdig-schoolverlaten-en-verzuim/definities-schoolverzuim"
+    )
     assert "noopener" in source.get_attribute("rel") and source.get_attribute("target") == "_blank"
     assert page.locator(USER_TEXTS).all_inner_texts() == ["tot welke leeftijd is mijn kind leerplichtig?"]
     screenshot(page, "chat-answer")
