@@ -38,6 +38,7 @@ def _used_by_code(response: str) -> bool:
 INTENTS_NOT_LEARNED = {
     "other_language": "bot/rasa_plugins/nlu/language.py",
     "choose_answer": "the clarification's buttons",
+    "more": "bot/rasa_plugins/nlu/more_request.py and the 'Meer hierover' buttons",
 }
 # Intents the classifier learns that never reach a rule: the answer choice turns them into nlu_fallback.
 INTENTS_WITHOUT_RULE = {"not_covered": "bot/rasa_plugins/nlu/answer_choice.py"}

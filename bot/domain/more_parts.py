@@ -6,23 +6,42 @@ answer (``/more{"answer_key": "<key>"}``); the rest is the response ``utter_<key
 gets the rest with that button or by typing "meer" / "vertel meer" (intent ``more``): then the
 part belongs to the last answer the user got, read from the conversation's events, so no slot
 has to be kept for it. An older button in the chat still names its own answer.
+
+A typed request for more is a short fixed phrase, recognised by ``asks_for_more`` (the NLU
+component ``bot.rasa_plugins.nlu.more_request``), not learned by the classifier: as training
+data those phrases shifted the answers' classifier (a consent question fell below the answer
+threshold), and a closed list cannot take "ik wil niet meer naar school" for a request for more.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import FrozenSet, Iterable, Mapping, Optional
 
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.domain.safety import normalise
 
 DOMAIN_DIR = PROJECT_ROOT / "domain"
 MORE_INTENT = "more"
 KEY_ENTITY = "answer_key"
 SUFFIX = "_more"
 BUTTON_TITLE = "Meer hierover"
+
+# the whole message, normalised: "meer", "vertel meer", "meer hierover", "meer info graag", ...
+ASKS_FOR_MORE = re.compile(
+    r"^(?:ja |oke |ok )?(?:(?:vertel|geef|zeg)(?: me| mij| eens| nog)* |graag |kun je |kan je |ik wil )?(?:nog )?meer"
+    r"(?: (?:info|informatie|uitleg|hierover|daarover|erover|weten|vertellen|aub|graag|alsjeblieft|please))*$"
+    r"|^(?:vertel|ga|lees) (?:verder|door)$|^(?:en verder|wat nog meer|is er nog meer|wat is de rest|de rest)$"
+)
+
+
+def asks_for_more(text: str) -> bool:
+    """Whether the whole message asks for the rest of the last answer."""
+    return bool(ASKS_FOR_MORE.match(normalise(text)))
 
 
 def more_response(key: str) -> str:

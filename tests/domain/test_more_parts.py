@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.more_parts import key_of_button, last_answer_with_more, more_response
+from bot.domain.more_parts import asks_for_more, key_of_button, last_answer_with_more, more_response
 
 
 def _answer(key: str, more: bool) -> dict:
@@ -53,3 +53,15 @@ def test_meer_after_the_rest_gives_nothing_more():
 
 def test_meer_before_any_answer_gives_nothing():
     assert last_answer_with_more([_user("hallo"), {"event": "bot", "text": "Hoi", "metadata": {}}]) is None
+
+
+def test_a_typed_request_for_more_is_a_short_fixed_phrase():
+    for text in ("meer", "Meer hierover", "vertel meer", "Vertel me meer!", "meer info graag", "ga door", "en verder?"):
+        assert asks_for_more(text), text
+    for text in (
+        "ik wil niet meer naar school",
+        "meer dan 4 weken thuis",
+        "ik wil niet meer leven",
+        "hoe kom ik aan meer uitleg over de TLV",
+    ):
+        assert not asks_for_more(text), text
