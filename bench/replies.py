@@ -105,9 +105,12 @@ def templates() -> Tuple[Tuple[str, re.Pattern], ...]:
                     ]
                     this = f"{OTHER_LANGUAGE}:{language[0] if language else 'en'}"
                 # the channel sends a text's paragraphs as separate messages: the first says
-                # which response it is, the others ("Meer lezen: ...") are its tail
+                # which response it is, the others ("Meer lezen bij ...") are its tail; a text
+                # with buttons ("Meer hierover") comes whole
                 parts = [p for p in (variation.get("text") or "").split("\n\n") if p.strip()]
                 found.extend([(this, parts[0])] + [(TAIL, p) for p in parts[1:]] if parts else [])
+                if len(parts) > 1 and variation.get("buttons"):
+                    found.append((this, variation["text"]))
     found.sort(key=lambda item: -len(item[1]))
     return tuple((kind, _pattern(text)) for kind, text in found)
 

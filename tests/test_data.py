@@ -38,6 +38,7 @@ def _used_by_code(response: str) -> bool:
 INTENTS_NOT_LEARNED = {
     "other_language": "bot/rasa_plugins/nlu/language.py",
     "choose_answer": "the clarification's buttons",
+    "more": "bot/rasa_plugins/nlu/more_request.py and the 'Meer hierover' buttons",
 }
 # Intents the classifier learns that never reach a rule: the answer choice turns them into nlu_fallback.
 INTENTS_WITHOUT_RULE = {"not_covered": "bot/rasa_plugins/nlu/answer_choice.py"}
@@ -87,15 +88,15 @@ def test_every_question_of_a_theme_has_an_answer_with_a_source(theme):
         for variation in variations:
             sources = variation["metadata"]["sources"]
             assert sources and all(s.startswith("https://") for s in sources), intent
-            assert f"Meer lezen: {sources[0]}" in variation["text"], intent
+            assert re.search(rf"Meer lezen bij \[[^\]]+\]\({re.escape(sources[0])}\)", variation["text"]), intent
 
 
 def test_every_answer_that_states_facts_names_its_source():
     for name, variations in _responses().items():
         for variation in variations:
-            if "Meer lezen:" in variation.get("text", ""):
-                url = variation["text"].split("Meer lezen:")[1].split()[0]
-                assert url in variation["metadata"]["sources"], name
+            if "Meer lezen" in variation.get("text", ""):
+                link = re.search(r"Meer lezen bij \[[^\]]+\]\((https://[^)\s]+)\)", variation["text"])
+                assert link and link.group(1) in variation["metadata"]["sources"], name
 
 
 @pytest.mark.skipif(not KNOWLEDGE.exists(), reason="../shared/knowledge is not beside this checkout")

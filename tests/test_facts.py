@@ -205,7 +205,7 @@ ANSWERS = _answers()
 
 
 def _sentences(text: str) -> list:
-    text = text.split("Meer lezen:")[0]
+    text = text.split("Meer lezen")[0]
     return [s.strip() for line in text.splitlines() for s in re.split(r"(?<=[.?!])\s+", line) if s.strip()]
 
 

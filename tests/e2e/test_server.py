@@ -36,7 +36,19 @@ def _chat(assistant):
 def test_parent_asks_a_question_and_gets_a_sourced_answer(assistant):
     reply = _chat(assistant)("tot welke leeftijd is mijn kind leerplichtig?")
     assert "16" in reply
-    assert "Meer lezen: https://" in reply
+    assert "Meer lezen bij [NJi](https://" in reply
+
+
+def test_the_rest_of_a_long_answer_comes_with_its_button_or_a_typed_meer(assistant):
+    sender = f"test-{uuid.uuid4().hex[:8]}"
+    answer = assistant.send(sender, "tot welke leeftijd is mijn kind leerplichtig?")
+    button = next(b for m in answer for b in m.get("buttons") or [] if b["title"] == "Meer hierover")
+    rest = "\n".join(m.get("text", "") for m in assistant.send(sender, button["payload"]))
+    assert "kwalificatieplicht" in rest and "18 jaar" in rest and "Meer lezen bij [NJi]" in rest
+    say = _chat(assistant)
+    say("mag ik op vakantie buiten de schoolvakantie?")
+    assert "maximaal 10 dagen" in say("vertel meer")
+    assert "Meer heb ik daar niet over" in say("meer")
 
 
 def test_unclear_message_uses_the_action_server(assistant):
@@ -186,7 +198,24 @@ def test_a_socketio_client_gets_its_answer(assistant):
             await chat.close()
 
     reply = _over_socketio(assistant, scenario)
-    assert "16" in reply and "Meer lezen: https://" in reply
+    assert "16" in reply and "Meer lezen bij [NJi](https://" in reply
+
+
+def test_a_socketio_client_gets_the_rest_of_a_long_answer(assistant):
+    from tests.helpers.socket_client import SocketChat
+
+    async def scenario(url):
+        chat = await SocketChat().connect(url)
+        try:
+            await chat.send("tot welke leeftijd is mijn kind leerplichtig?")
+            answer = await chat.replies()
+            choices = [q for m in answer for q in m.get("quick_replies") or [] if q.get("title") == "Meer hierover"]
+            return choices, await chat.say(choices[0]["payload"])
+        finally:
+            await chat.close()
+
+    choices, rest = _over_socketio(assistant, scenario)
+    assert len(choices) == 1 and "kwalificatieplicht" in rest
 
 
 def test_a_socketio_client_is_handed_off_and_a_stolen_session_id_gets_nothing(assistant):

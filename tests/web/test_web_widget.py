@@ -74,12 +74,27 @@ def test_a_parent_asks_a_question_and_sees_the_sourced_answer(page, assistant):
     assert "database van deze assistent" in notice.inner_text() and load_region().phone in notice.inner_text()
     screenshot(page, "chat-open-privacy")
     reply = _say(page, "tot welke leeftijd is mijn kind leerplichtig?")
-    assert "16" in reply and "Meer lezen: https://" in reply
+    # the source shows its name as a link, not the raw URL
+    assert "16" in reply and "Meer lezen bij NJi" in reply and "https://" not in reply
     source = page.locator(".cip-chat__message--bot a").last
-    assert source.get_attribute("href").startswith("https://")
+    assert source.inner_text().startswith("NJi")
+    assert (
+        source.get_attribute("href")
+        == "https://www.nji.nl/voortijdig-schoolverlaten-en-verzuim/definities-schoolverzuim"
+    )
     assert "noopener" in source.get_attribute("rel") and source.get_attribute("target") == "_blank"
     assert page.locator(USER_TEXTS).all_inner_texts() == ["tot welke leeftijd is mijn kind leerplichtig?"]
     screenshot(page, "chat-answer")
+
+
+def test_meer_hierover_shows_the_rest_of_a_long_answer(page, assistant):
+    _open_chat(page, assistant)
+    reply = _say(page, "mag ik op vakantie buiten de schoolvakantie?")
+    assert "8 weken van tevoren" in reply and "maximaal 10 dagen" not in reply
+    rest = _click(page, "Meer hierover")
+    assert "maximaal 10 dagen" in rest and "Meer lezen bij RBL Gooi en Vechtstreek" in rest
+    assert page.locator(USER_TEXTS).all_inner_texts()[-1] == "Meer hierover"
+    screenshot(page, "chat-more")
 
 
 def test_the_full_handoff_through_the_widget_creates_a_ticket(page, assistant):

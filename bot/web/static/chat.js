@@ -9,7 +9,8 @@
  * Our own small module instead of botfront's rasa-webchat (unmaintained since 2021, React 16, no
  * aria-live, 700 kB): see docs/handoff-and-web.md. What it guarantees:
  * - Text from the bot and from the user is inserted as text nodes, never parsed as HTML. Links are
- *   made only from http(s) URLs inside the text; button payloads are sent back as data.
+ *   made only from http(s) URLs inside the text, a "[name](url)" link showing its name; button
+ *   payloads are sent back as data.
  * - The conversation (a random sender id and the transcript) is kept in sessionStorage: it
  *   survives a reload in the same tab and is gone when the tab is closed.
  * - Keyboard: the opener and every control are buttons; Enter sends, Shift+Enter adds a line,
@@ -18,7 +19,9 @@
 
 const STORAGE_KEY = "cip-chat";
 const HANDOFF = { title: "Praat met een medewerker", payload: "/request_human" };
-const URL_IN_TEXT = /https?:\/\/[^\s<>"']+/g;
+// a markdown-style link "[name](url)" (how an answer shows its source: "Meer lezen bij [Halt](https://...)"),
+// or a bare URL
+const LINK_IN_TEXT = /\[([^\]\n]+)\]\((https?:\/\/[^\s()<>"']+)\)|https?:\/\/[^\s<>"']+/g;
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 
 /** The URL when `candidate` is an http(s) URL, else null (no javascript:, data: or other scheme). */
@@ -31,15 +34,17 @@ export function safeUrl(candidate) {
   }
 }
 
-/** `text` as text nodes, with a link for every http(s) URL in it. */
+/** `text` as text nodes, with a link for every "[name](url)" (showing the name) and every bare
+ * http(s) URL in it. */
 export function textWithLinks(text) {
   const fragment = document.createDocumentFragment();
   let done = 0;
-  for (const match of text.matchAll(URL_IN_TEXT)) {
-    const written = match[0].replace(TRAILING_PUNCTUATION, "");
-    const url = safeUrl(written);
+  for (const match of text.matchAll(LINK_IN_TEXT)) {
+    const [whole, name, target] = match;
+    const written = name ? whole : whole.replace(TRAILING_PUNCTUATION, "");
+    const url = safeUrl(name ? target : written);
     if (url) {
-      fragment.append(text.slice(done, match.index), link(url, written));
+      fragment.append(text.slice(done, match.index), link(url, name ?? written));
       done = match.index + written.length;
     }
   }
