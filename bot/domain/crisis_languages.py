@@ -23,6 +23,9 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
     "en": {
         SUICIDE: [
             "cut myself",
+            "keep cutting",
+            "started cutting",
+            "been cutting",
             "cutting myself",
             "cut herself",
             "cut himself",

@@ -21,7 +21,8 @@ import unicodedata
 from enum import Enum
 from typing import Optional
 
-from bot.domain.crisis_languages import detect_crisis_any_language
+from bot.domain.crisis_concepts import ABOUT_A_SUBJECT, IDIOMS, concept_kind, mentions_danger
+from bot.domain.crisis_languages import detect_crisis_any_language, fold
 
 
 class CrisisKind(str, Enum):
@@ -245,17 +246,38 @@ def _first_match(table: dict, text: str) -> Optional[CrisisKind]:
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?;:\n]+")
+
+
+def _parts(text: str) -> list:
+    """The message's sentences, normalised: concepts must meet in one of them."""
+    return [normalise(part) for part in _SENTENCE_END.split(text)]
+
+
 def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:
-    """The kind of acute danger in ``text``, or None when the patterns see none."""
+    """The kind of acute danger in ``text``, or None when neither patterns nor concepts see one.
+
+    Idioms ("dat huiswerk vermoordt me") are removed first, and a message about a lesson, a
+    talk or a film on the subject ("een spreekbeurt over huiselijk geweld") is no crisis."""
     if not text:
         return None
-    plain = normalise(text)
+    plain = IDIOMS.sub(" ", normalise(text))
+    if ABOUT_A_SUBJECT.search(plain):
+        return None
     kind = _first_match(_COMPILED["strong"], plain)
     if kind is not None:
         return kind
-    other = detect_crisis_any_language(text)
+    other = detect_crisis_any_language(IDIOMS.sub(" ", fold(text))) or concept_kind(_parts(text))
     if other is not None:
         return CrisisKind(other)
     if _PROCEDURAL.search(plain):
         return None
     return _first_match(_COMPILED["weak"], plain)
+
+
+def names_danger(text: Optional[str]) -> bool:
+    """Whether ``text`` names any concept of danger (a harm, a weapon, death, a threat ...).
+
+    The classifier's ``crisis`` counts only then: it also learned family words ("moeder",
+    "vader") from its examples, and a question about a mother's rights is no alarm."""
+    return bool(text) and mentions_danger(_parts(text))

@@ -1,0 +1,284 @@
+"""Crisis by concepts: who, what and how urgent, as word stems, not as whole sentences.
+
+The sentence patterns of ``bot.domain.safety`` catch the crises their authors wrote down and
+miss the next one ("een pak slaag met de riem", "hij heeft naaktjes van me en wil geld"). Here a
+message is a crisis when a sentence of it holds a *combination* of concepts that means danger:
+an act of violence and a person at home, nude pictures and blackmail, a child and "zoek", a
+weapon without a kitchen. Each concept is a list of word stems with the spellings people type
+(Dutch in all registers, 13-17 year olds' shorthand, English); a stem ending in ``*`` matches
+any word that starts with it. Other scripts are in ``bot.domain.crisis_languages``.
+
+Negative context matters as much: idioms ("doodmoe", "dat huiswerk vermoordt me", "dood van
+het lachen") are removed before matching, and a message about a lesson, a book or a film is no
+crisis ("een spreekbeurt over huiselijk geweld").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, List, Optional, Pattern, Tuple
+
+SUICIDE, ABUSE, DANGER = "suicide", "abuse", "danger"
+
+
+def _stems(*stems: str) -> str:
+    """One alternation of whole words; ``*`` at the end of a stem allows any ending."""
+    parts = [re.escape(s.rstrip("*")).replace(r"\ ", " ") + (r"\w*" if s.endswith("*") else "") for s in stems]
+    return r"\b(?:" + "|".join(parts) + r")\b"
+
+
+# -- who ---------------------------------------------------------------------------------------
+SELF = _stems("me", "mij", "mezelf", "mijzelf", "zichzelf", "zich", "myself", "herself", "himself", "themselves")
+VICTIM = SELF + "|" + _stems("ik", "ons", "we", "wij", "haar", "hem", "hen", "us", "her", "him", "them", "i")
+HOME_PERSON = _stems(
+    "vader", "moeder", "pa", "ma", "papa", "mama", "pap", "mam", "stief*", "ouders", "oom", "tante", "opa", "oma",
+    "broer", "zus", "neef", "nicht", "buurman", "man", "vriend", "ex", "trainer", "coach", "oppas", "gastouder",
+    "pleeg*", "schoonfamilie", "familie*", "dad", "mum", "mom", "father", "mother", "step*", "uncle", "parents",
+    "husband", "boyfriend", "brother", "neighbour*", "neighbor*",
+)  # fmt: skip
+CHILD = _stems(
+    "kind", "kinderen", "kindje", "kids", "kid", "zoon", "zoontje", "dochter", "dochtertje", "baby", "peuter",
+    "kleuter", "leerling", "meisje", "jongen", "jongetje", "buurjongen", "buurmeisje", "kleinzoon", "kleindochter",
+    "nichtje", "neefje", "broertje", "zusje", "pupil", "student", "son", "daughter", "child", "children", "boy",
+    "girl", "hij", "ze", "zij",
+)  # fmt: skip
+
+# -- what --------------------------------------------------------------------------------------
+VIOLENCE = _stems(
+    "sla", "slaat", "slaan", "sloeg", "sloegen", "geslagen", "geslage", "geslaan", "slaag", "schop", "schopt",
+    "schopte", "geschopt", "trapt", "trapte", "getrapt", "stomp*", "gestompt", "mishandel*", "wurg*", "gewurgd",
+    "knijpt", "kneep", "geknepen", "krabt", "gegrepen", "grijpt", "greep", "sleurt", "sleurde", "gooit", "gooide",
+    "gegooid", "smijt", "mept", "mepte", "gemept", "klappen", "afransel*", "tegen de grond", "tegen de muur",
+    "in elkaar", "pak slaag", "hits", "hitting", "beat*", "punch*", "kicks", "kicked", "choke*", "strangle*",
+)  # fmt: skip
+SEXUAL_ACT = _stems(
+    "misbruik*", "verkracht*", "aanrand*", "betast*", "aanraak*", "aangeraakt", "aanraken", "aanzit*", "zit aan",
+    "zat aan", "zitten aan", "seksueel", "seksuele", "seks", "sex", "sexual*", "molest*", "rape*", "raped",
+    "touches", "touched", "touching", "onder de dekens", "in bed komt", "in mijn bed", "in haar bed",
+    "in zijn bed", "douche", "geheimpje", "pijpen", "neuken", "uitkleden", "uitgekleed",
+)  # fmt: skip
+INTIMATE = _stems(
+    "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
+    "private parts", "privates", "naakt*", "bloot", "zonder kleren",
+)  # fmt: skip
+IMAGES = _stems(
+    "foto", "fotos", "foto s", "pic", "pics", "naaktje*", "naaktfoto*", "filmpje*", "video*", "beelden", "nudes",
+    "pictures", "photos", "snaps",
+)  # fmt: skip
+COERCION = _stems(
+    "dreig*", "gedreigd", "chanteer*", "chanteert", "gechanteerd", "afpers*", "afgeperst", "blackmail*",
+    "threaten*", "sextortion", "dwingt", "gedwongen", "dwong",
+)  # fmt: skip
+PAYMENT = _stems("betaal*", "betalen", "geld", "euro", "pay", "money")
+SPREADING = _stems("verspreid*", "online", "deelt", "delen", "iedereen", "post", "posts", "everyone", "stuurt ze")
+FOOD_DENIED = _stems(
+    "geen eten", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
+    "geen ontbijt", "honger", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
+    "starv*", "uitgehongerd", "krijgt al dagen niks", "krijgt niks",
+)  # fmt: skip
+NEGLECT_CONTEXT = _stems(
+    "thuis", "dagen", "week", "weken", "sinds", "straf", "geeft", "geven", "krijgt", "krijg", "niemand", "ouders",
+    "days", "home", "parents", "al",
+)  # fmt: skip
+CONFINED = _stems(
+    "opgesloten", "opsluit*", "opsluiten", "sluit me op", "sluit haar op", "sluit hem op", "op slot gedaan",
+    "in de kelder", "in de kast", "in het hok", "vastgebonden", "vastgebind*", "vastbind*", "locked", "locks me",
+    "locks him", "locks her",
+)  # fmt: skip
+FORCED_MARRIAGE = _stems(
+    "uithuwelijk*", "laten trouwen", "moet trouwen", "gedwongen trouwen", "gedwongen huwelijk", "forced marriage",
+    "forced to marry",
+)  # fmt: skip
+EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "sex for")
+FEAR_OF_HOME = (
+    r"\b(bang|doodsbang|afraid|scared) (voor|van|of)\b.{0,12}" + HOME_PERSON
+    + r"|\b(nooit|niet|never) (meer )?(naar huis|thuis|home)\b.{0,12}\b(wil|wilt|durf\w*|willen|want|go)\b"
+    + r"|\b(wil|wilt|durf\w*)\b.{0,20}\b(nooit|niet) (meer )?(naar huis|terug naar huis)\b"
+    + r"|\b(afraid|scared) to go home\b"
+)  # fmt: skip
+INJURY = _stems(
+    "striemen", "blauw oog", "blauwe plek*", "brandplek*", "brandwond*", "wonden", "bruise*", "black eye",
+    "dikke wang", "bult*",
+)  # fmt: skip
+
+DEATH_WISH = (
+    r"\b(wil|wilt|willen|wou|wens|hoop|liever|denk|denkt|dacht|plan|ga|gaat|want|wants|wanna|wish|thinking|"
+    r"think|about)\b(\s\w+){0,5}\s"
+    r"(dood|doodgaan|sterven|springen|zelfmoord|verdwijnen|stoppen met alles|disappear|"
+    r"ending it|end it|ending my life|niet (meer )?wakker|er niet meer (zijn|bij zijn)|mezelf om te brengen|"
+    r"mn leven beeindigen|mijn leven beeindigen|een punt achter)\b"
+    r"|\b(want|wants|wanted|wanna) (to )?die\b"
+    r"|\b(voordat|hoe|als) (je|ik|jezelf) (\w+ ){0,3}(dood|sterven|doodgaat|doodgaan)\b"
+)
+NO_MEANING = (
+    r"\bzat om te leven\b|\bwaarom ik nog leef\b|\bleven (heeft|is) (geen zin|zinloos)\b|\balles (voelt|is) zinloos\b"
+    r"|\bgeen zin (meer )?in (het|mijn|mn|m'n) leven\b|\bno point (in living|anymore|in life)\b"
+    r"|\bsee the point in living\b|\been last voor iedereen\b|\bzonder mij (is|zijn|zou|wordt)\b"
+    r"|\bbeter af zonder\b|\bme (snel|wel) vergeten\b|\bzou het merken als ik (weg|er niet)\b"
+    r"|\bgeen zorgen meer (om|over) (mij|me)\b|\b(mijn|zijn|haar|mn) laatste dag\b(?! (van|voor|op))"
+    r"|\bsorry voor alles\b|\bnooit geboren\b|\bgoodbye (messages|letter|note)\b|\bklaar mee\b.{0,15}\bmet alles\b"
+    r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
+    r"|\b(k?zie|zie[tn]) (het |t )?(\w+ )?(niet|nie|ni|nt) meer zitt?e?n?\b"
+    r"|\ber (\w+ ){0,2}niet meer (wil|wilt|wou|willen) (zijn|wezen|bestaan)\b"
+    r"|\bzichzelf van het leven\b|\bvan het leven (beroven|te beroven)\b|\bmezelf om te brengen\b"
+)
+PILLS = _stems(
+    "pil", "pillen", "paracetamol", "ibuprofen", "slaappil*", "medicijn*", "tabletten", "oxazepam", "pills",
+    "tablets",
+)  # fmt: skip
+PILL_HARM = _stems(
+    "dodelijk", "dood", "doodgaan", "alle", "hele", "doos", "strip", "innemen", "ingenomen", "geslikt",
+    "opgegeten", "genomen", "overdos*", "bunch", "took", "swallowed", "waking", "wake",
+)  # fmt: skip
+HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
+JUMPING = (
+    r"\b(spring\w*|valt|vallen|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train)\b"
+    r"|\b(flat|brug|trein|dak|spoor|station|balkon)\b.{0,30}\b(spring\w*|jump\w*|valt|vallen)\b"
+)
+CUTTING = _stems(
+    "snij", "snijd", "snijdt", "sneed", "gesneden", "kras", "krast", "krassen", "gekrast", "brandt",
+    "verbrand*", "cutting", "cut", "cuts",
+)  # fmt: skip
+BODY = _stems(
+    "arm", "armen", "pols", "polsen", "benen", "bovenbenen", "huid", "mesje", "bloed", "wrist*", "arms", "legs",
+    "mesjes", "scheermesje*",
+)  # fmt: skip
+SELF_WOUNDS = r"\b(wondjes|wonden|sneetjes|littekens|krassen)\b.{0,20}\b(pols\w*|armen|bovenbenen|wrists)\b"
+HIDDEN_BLADE = r"\bmesje\b.{0,30}\b(bed|kamer|slecht|verstopt|als het)\b"
+
+WEAPON = _stems(
+    "mes", "messen", "pistool", "pistolen", "vuurwapen*", "wapen", "wapens", "geweer", "taser", "boksbeugel",
+    "bijl", "machete", "vlindermes", "a gun", "the gun", "his gun", "her gun", "guns", "knife", "knives", "firearm",
+)  # fmt: skip
+WEAPON_HARMLESS = _stems(
+    "kok", "koks", "koksopleiding", "slager", "keuken", "koken", "kookles", "nep*", "speelgoed*", "toneel*",
+    "paintball", "waterpistool", "bestek", "opleiding", "knutsel*",
+)  # fmt: skip
+KILLING = (
+    _stems(
+        "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
+        "neerschiet*", "neerschieten", "neerknal*", "doodschiet*", "dood te maken", "dood maken",
+        "dood te steken", "dood te schieten", "gaat steken", "gaan steken", "iemand steken", "kill", "kills",
+        "killing", "shoot", "shoot up", "stab", "stabbed", "in brand steekt", "in brand steken",
+        "te pakken krijgt", "te pakken krijgen", "opwacht*", "opgewacht",
+    )  # fmt: skip
+    + r"|\b(maakt|maak|maken)\b (\w+ ){0,2}\baf\b"
+    + r"|\b(me|mij|ons|haar|hem|je|jou|hen|de kinderen|mama|papa)\b iets (aandoet|aandoen|aan te doen|aan doen)\b"
+)
+MISSING = (
+    r"\b(zoek|kwijt|vermist|verdwenen|onvindbaar|weggelopen|ontvoerd|missing|ran away|run away|niet thuisgekomen"
+    r"|niet thuis gekomen|niet uit school gekomen|nergens (te )?vinden|weet niet waar (hij|ze|zij) (is|zijn)"
+    r"|hasnt come home|hasn t come home|not come home|meegenomen door)\b"
+)
+NOT_A_PERSON_MISSING = _stems(
+    "telefoon", "tas", "gymtas", "jas", "sleutel*", "pas", "boek*", "spullen", "kat", "hond", "hamster",
+    "konijn", "poes", "rooster", "classes", "class", "lessons", "school", "les", "klas", "administratie",
+    "bag", "phone", "weg", "draad", "overzicht", "tel",
+)  # fmt: skip
+MEDICAL = (
+    r"\bniet (meer )?aanspreekbaar\b|\breageert nergens (meer )?op\b|\bademt (niet|slecht)\b"
+    r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b|\b(not|wont|won t) wak\w*"
+)
+STALKING = _stems("achtervolg*", "gestalkt", "stalkt", "stalker", "being followed")
+
+# -- negative context ----------------------------------------------------------------------------
+# Idioms and harmless uses, removed from the text before any concept is looked for.
+IDIOMS = re.compile(
+    r"\bdood ?(moe|op)\b|\bdood (van|aan) (het lachen|verveling|de verveling|schaamte|de zenuwen|de kou)\b"
+    r"|\bdoodgaan van (het lachen|verveling)\b|\b(zo|te) moe dat ik (wel )?dood\b.{0,10}"
+    r"|\b(huiswerk|toets\w*|wiskunde\w*|school|les|lessen|werk|rooster|dat|dit|die|deze)\b( \w+){0,2} "
+    r"(vermoordt|vermoorden|maakt|maken) (me|mij|ons)( helemaal)?( kapot| af)?\b"
+    r"|\b(is|are) killing me\b|\bdying (to|of boredom|of laughter)\b|\bdead tired\b"
+    r"|\bsla\w* (\w+ ){0,3}over\b|\bslaat (\w+ ){0,4}op\b|\bdicht ?sla\w*\b"
+    r"|\b(blauwe plek\w*|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens) (het |de )?"
+    r"(\w*toernooi|rugby|voetbal|hockey|judo|gym|sport|training|wedstrijd|vallen)\b"
+    r"|\b(dicht|gesloten|ontruimd) (door|vanwege|wegens) (een )?(bommelding|brand|storm)\b"
+    r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b"
+)
+# A lesson, a talk, a book or a film about the subject: information, not danger.
+ABOUT_A_SUBJECT = re.compile(
+    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek over|films?\b|"
+    r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball)"
+)
+
+_PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
+    # kind, all of these concepts, none of these
+    (SUICIDE, (DEATH_WISH,), ()),
+    (SUICIDE, (NO_MEANING,), ()),
+    (SUICIDE, (PILLS, PILL_HARM), ()),
+    (SUICIDE, (HANGING,), ()),
+    (SUICIDE, (JUMPING,), ()),
+    (SUICIDE, (CUTTING, SELF), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier"),)),
+    (SUICIDE, (CUTTING, BODY), ()),
+    (SUICIDE, (SELF_WOUNDS,), ()),
+    (SUICIDE, (HIDDEN_BLADE,), ()),
+    (ABUSE, (VIOLENCE, HOME_PERSON), (_stems("judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat"),)),
+    (ABUSE, (VIOLENCE, VICTIM), (_stems("judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat"),)),
+    (ABUSE, (SEXUAL_ACT, INTIMATE), ()),
+    (ABUSE, (SEXUAL_ACT, HOME_PERSON), ()),
+    (ABUSE, (SEXUAL_ACT, CHILD), ()),
+    (ABUSE, (SEXUAL_ACT, SELF), ()),
+    (ABUSE, (IMAGES, COERCION), ()),
+    (ABUSE, (IMAGES, PAYMENT, SPREADING), ()),
+    (ABUSE, (IMAGES, INTIMATE), ()),
+    (ABUSE, (FOOD_DENIED, NEGLECT_CONTEXT), ()),
+    (ABUSE, (CONFINED,), (_stems("mag", "time out", "time-out", "school"),)),
+    (ABUSE, (FORCED_MARRIAGE,), ()),
+    (ABUSE, (EXPLOITATION,), ()),
+    (ABUSE, (FEAR_OF_HOME,), ()),
+    (ABUSE, (INJURY, HOME_PERSON), ()),
+    (DANGER, (WEAPON,), (WEAPON_HARMLESS,)),
+    (DANGER, (KILLING,), (_stems("zichzelf", "mezelf", "mijzelf", "myself", "himself", "herself"),)),
+    (DANGER, (MEDICAL,), ()),
+    (DANGER, (STALKING,), ()),
+)
+_RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(
+    (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless)) for kind, need, unless in _PAIRS
+)
+_MISSING = re.compile(MISSING)
+_CHILD = re.compile(CHILD)
+_NOT_A_PERSON = re.compile(NOT_A_PERSON_MISSING)
+_ALL_CONCEPTS: Tuple[Pattern, ...] = tuple(
+    re.compile(p)
+    for p in (
+        VIOLENCE, SEXUAL_ACT, IMAGES + r".{0,40}" + COERCION, FOOD_DENIED, CONFINED, FORCED_MARRIAGE,
+        EXPLOITATION, FEAR_OF_HOME, INJURY, DEATH_WISH, NO_MEANING, PILLS, HANGING, JUMPING, CUTTING,
+        SELF_WOUNDS, WEAPON, KILLING, MISSING, MEDICAL, STALKING, _stems("dood", "gevaar", "geweld", "bang"),
+    )
+)  # fmt: skip
+
+
+def sentences(normalised_parts: Iterable[str]) -> List[str]:
+    """The parts of a message in which concepts must meet, idioms removed."""
+    return [IDIOMS.sub(" ", part) for part in normalised_parts if part.strip()]
+
+
+def _missing_child(sentence: str) -> bool:
+    """A child named shortly before "zoek", "vermist", ...; not a phone or a school subject."""
+    for found in _MISSING.finditer(sentence):
+        before = sentence[max(0, found.start() - 60) : found.start()]
+        after = sentence[found.end() : found.end() + 30]
+        if _CHILD.search(before) and not _NOT_A_PERSON.search(before[-25:] + " " + after):
+            return True
+    return False
+
+
+def concept_kind(parts: Iterable[str]) -> Optional[str]:
+    """suicide, abuse or danger when one sentence holds a combination of concepts that means danger."""
+    found = sentences(parts)
+    if any(ABOUT_A_SUBJECT.search(s) for s in found):
+        return None
+    for sentence in found:
+        for kind, need, unless in _RULES:
+            if all(p.search(sentence) for p in need) and not any(p.search(sentence) for p in unless):
+                return kind
+        if _missing_child(sentence):
+            return DANGER
+    return None
+
+
+def mentions_danger(parts: Iterable[str]) -> bool:
+    """Any concept of danger at all: what the classifier's ``crisis`` needs before it counts."""
+    found = sentences(parts)
+    return any(p.search(s) for s in found for p in _ALL_CONCEPTS)
+
