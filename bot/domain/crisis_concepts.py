@@ -180,6 +180,11 @@ MEDICAL = (
     r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b|\b(not|wont|won t) wak\w*"
 )
 STALKING = _stems("achtervolg*", "gestalkt", "stalkt", "stalker", "being followed")
+# Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
+DISTRESS = _stems(
+    "dood", "gevaar", "geweld", "bang", "help", "paniek", "nood", "noodgeval", "onveilig", "pijn", "huilt",
+    "huilend", "dreigt", "bedreigd", "uit de hand", "escaleert", "scared", "afraid", "danger", "unsafe", "hurt*",
+) + r"|\bgaat (\w+ ){0,3}mis\b"
 
 # -- negative context ----------------------------------------------------------------------------
 # Idioms and harmless uses, removed from the text before any concept is looked for.
@@ -243,7 +248,7 @@ _ALL_CONCEPTS: Tuple[Pattern, ...] = tuple(
     for p in (
         VIOLENCE, SEXUAL_ACT, IMAGES + r".{0,40}" + COERCION, FOOD_DENIED, CONFINED, FORCED_MARRIAGE,
         EXPLOITATION, FEAR_OF_HOME, INJURY, DEATH_WISH, NO_MEANING, PILLS, HANGING, JUMPING, CUTTING,
-        SELF_WOUNDS, WEAPON, KILLING, MISSING, MEDICAL, STALKING, _stems("dood", "gevaar", "geweld", "bang"),
+        SELF_WOUNDS, WEAPON, KILLING, MISSING, MEDICAL, STALKING, DISTRESS,
     )
 )  # fmt: skip
 
