@@ -45,6 +45,11 @@ def load(split: str) -> List[Dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def splits() -> List[str]:
+    """The frozen splits (dev and final of the first set; wave2-dev and wave2-final of the second)."""
+    return [name[: -len(".jsonl")] for _, name in map(str.split, (EVAL_DIR / "SHA256SUMS").read_text().splitlines())]
+
+
 def check_frozen() -> None:
     """The evaluation set is frozen: its files must have the hashes written in SHA256SUMS."""
     for line in (EVAL_DIR / "SHA256SUMS").read_text().splitlines():
@@ -188,7 +193,7 @@ def show(result: Dict, before: Dict) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://localhost:5005/webhooks/rest/webhook")
-    parser.add_argument("--split", default="dev", choices=("dev", "final"))
+    parser.add_argument("--split", default="dev", choices=splits())
     parser.add_argument("--record", metavar="NOTE", help="append the result to bench/eval/runs.jsonl")
     parser.add_argument("--show-wrong", action="store_true", help="print the ids of wrong replies")
     args = parser.parse_args(argv)

@@ -38,17 +38,25 @@ ALREADY_TRAINED = {
     "wat is passend onderwijs",
     "wat is een samenwerkingsverband",
     "wat is een opp",
+    # the same for the second set (wave2-*), against the training data of commit 9cd73c4
+    "bel me terug",
+    "dank u wel",
+    "goedemorgen",
+    "help",
+    "mijn vader slaat me",
+    "wat is een swv",
+    "wat is een thuiszitter",
 }
 
 
 def test_no_evaluation_message_is_in_the_training_data():
     evaluation = {
         _fold(json.loads(line)["text"])
-        for name in ("dev.jsonl", "final.jsonl")
+        for name in (line.split()[1] for line in (EVAL / "SHA256SUMS").read_text().splitlines())
         for line in (EVAL / name).read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
-    assert len(evaluation) > 850
+    assert len(evaluation) > 1400
     trained = set()
     for path in (ROOT / "data" / "nlu").glob("*.yml"):
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
