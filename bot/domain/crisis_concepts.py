@@ -154,14 +154,15 @@ WEAPON_HARMLESS = _stems(
     "kok", "koks", "koksopleiding", "slager", "keuken", "koken", "kookles", "nep*", "speelgoed*", "toneel*",
     "paintball", "waterpistool", "bestek", "opleiding", "knutsel*",
 )  # fmt: skip
+KILLING_WORDS = _stems(
+    "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
+    "neerschiet*", "neerschieten", "neerknal*", "doodschiet*", "dood te maken", "dood maken",
+    "dood te steken", "dood te schieten", "gaat steken", "gaan steken", "iemand steken", "kill", "kills",
+    "killing", "shoot", "shoot up", "stab", "stabbed", "in brand steekt", "in brand steken",
+    "te pakken krijgt", "te pakken krijgen", "opwacht*", "opgewacht",
+)  # fmt: skip
 KILLING = (
-    _stems(
-        "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
-        "neerschiet*", "neerschieten", "neerknal*", "doodschiet*", "dood te maken", "dood maken",
-        "dood te steken", "dood te schieten", "gaat steken", "gaan steken", "iemand steken", "kill", "kills",
-        "killing", "shoot", "shoot up", "stab", "stabbed", "in brand steekt", "in brand steken",
-        "te pakken krijgt", "te pakken krijgen", "opwacht*", "opgewacht",
-    )  # fmt: skip
+    KILLING_WORDS
     + r"|\b(maakt|maak|maken)\b (\w+ ){0,2}\baf\b"
     + r"|\b(me|mij|ons|haar|hem|je|jou|hen|de kinderen|mama|papa)\b iets (aandoet|aandoen|aan te doen|aan doen)\b"
 )
@@ -181,10 +182,11 @@ MEDICAL = (
 )
 STALKING = _stems("achtervolg*", "gestalkt", "stalkt", "stalker", "being followed")
 # Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
-DISTRESS = _stems(
+DISTRESS_WORDS = _stems(
     "dood", "gevaar", "geweld", "bang", "help", "paniek", "nood", "noodgeval", "onveilig", "pijn", "huilt",
     "huilend", "dreigt", "bedreigd", "uit de hand", "escaleert", "scared", "afraid", "danger", "unsafe", "hurt*",
-) + r"|\bgaat (\w+ ){0,3}mis\b"
+)  # fmt: skip
+DISTRESS = DISTRESS_WORDS + r"|\bgaat (\w+ ){0,3}mis\b"
 
 # -- negative context ----------------------------------------------------------------------------
 # Idioms and harmless uses, removed from the text before any concept is looked for.
@@ -286,4 +288,3 @@ def mentions_danger(parts: Iterable[str]) -> bool:
     """Any concept of danger at all: what the classifier's ``crisis`` needs before it counts."""
     found = sentences(parts)
     return any(p.search(s) for s in found for p in _ALL_CONCEPTS)
-
