@@ -59,10 +59,10 @@ SEXUAL_ACT = _stems(
 )  # fmt: skip
 INTIMATE = _stems(
     "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
-    "private parts", "privates", "naakt*", "bloot", "zonder kleren",
+    "private parts", "privates", "naakt*", "bloot", "zonder kleren", "ondergoed", "onderbroek", "bh", "underwear",
 )  # fmt: skip
 IMAGES = _stems(
-    "foto", "fotos", "foto s", "pic", "pics", "naaktje*", "naaktfoto*", "filmpje*", "video*", "beelden", "nudes",
+    "foto*", "foto s", "nepfoto*", "deepfake*", "pic", "pics", "naaktje*", "naaktfoto*", "filmpje*", "video*", "beelden", "nudes",
     "pictures", "photos", "snaps",
 )  # fmt: skip
 COERCION = _stems(
@@ -118,6 +118,8 @@ NO_MEANING = (
     r"|\bgeen zorgen meer (om|over) (mij|me)\b|\b(mijn|zijn|haar|mn) laatste dag\b(?! (van|voor|op))"
     r"|\bsorry voor alles\b|\bnooit geboren\b|\bgoodbye (messages|letter|note)\b|\bklaar mee\b.{0,15}\bmet alles\b"
     r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
+    r"|\bzelf ?mo+r[dt]\w*|\bsu[iy]?[cs]id\w*|\bzelfdod\w*"
+    r"|\ber (\w+ ){0,3}een eind(e)? aan (maak|maakt|maken|te maken)\b|\beind(e)? aan (mijn|mn|zijn|haar|m'n) leven\b"
     r"|\b(k?zie|zie[tn]) (het |t )?(\w+ )?(niet|nie|ni|nt) meer zitt?e?n?\b"
     r"|\ber (\w+ ){0,2}niet meer (wil|wilt|wou|willen) (zijn|wezen|bestaan)\b"
     r"|\bzichzelf van het leven\b|\bvan het leven (beroven|te beroven)\b|\bmezelf om te brengen\b"
@@ -128,7 +130,7 @@ PILLS = _stems(
 )  # fmt: skip
 PILL_HARM = _stems(
     "dodelijk", "dood", "doodgaan", "alle", "hele", "doos", "strip", "innemen", "ingenomen", "geslikt",
-    "opgegeten", "genomen", "overdos*", "bunch", "took", "swallowed", "waking", "wake",
+    "opgegeten", "genomen", "gespaard", "opgespaard", "verzameld", "verzamel*", "sparen", "overdos*", "bunch", "took", "swallowed", "waking", "wake",
 )  # fmt: skip
 HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
 JUMPING = (
@@ -148,11 +150,12 @@ HIDDEN_BLADE = r"\bmesje\b.{0,30}\b(bed|kamer|slecht|verstopt|als het)\b"
 
 WEAPON = _stems(
     "mes", "messen", "pistool", "pistolen", "vuurwapen*", "wapen", "wapens", "geweer", "taser", "boksbeugel",
-    "bijl", "machete", "vlindermes", "a gun", "the gun", "his gun", "her gun", "guns", "knife", "knives", "firearm",
+    "bijl", "machete", "vlindermes", "knuppel*", "honkbalknuppel*", "a gun", "the gun", "his gun", "her gun", "guns", "knife", "knives", "firearm",
 )  # fmt: skip
 WEAPON_HARMLESS = _stems(
     "kok", "koks", "koksopleiding", "slager", "keuken", "koken", "kookles", "nep*", "speelgoed*", "toneel*",
-    "paintball", "waterpistool", "bestek", "opleiding", "knutsel*",
+    "paintball", "waterpistool", "bestek", "opleiding", "knutsel*", "woodwork*", "houtbewerk*", "cooking", "chef*",
+    "kitchen", "handvaardigheid", "techniekles",
 )  # fmt: skip
 KILLING_WORDS = _stems(
     "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
@@ -164,7 +167,8 @@ KILLING_WORDS = _stems(
 KILLING = (
     KILLING_WORDS
     + r"|\b(maakt|maak|maken)\b (\w+ ){0,2}\baf\b"
-    + r"|\b(me|mij|ons|haar|hem|je|jou|hen|de kinderen|mama|papa)\b iets (aandoet|aandoen|aan te doen|aan doen)\b"
+    # "iemand iets aandoen" is harm; "er/daar iets aan doen" is doing something about it
+    + r"|\b(?!er\b|daar\b|hier\b|wat\b|niet\b|nog\b|ook\b|school\b)\w+ iets (aandoet|aandoen|aan te doen|aan doen)\b"
 )
 MISSING = (
     r"\b(zoek|kwijt|vermist|verdwenen|onvindbaar|weggelopen|ontvoerd|missing|ran away|run away|niet thuisgekomen"
@@ -177,7 +181,8 @@ NOT_A_PERSON_MISSING = _stems(
     "bag", "phone", "weg", "draad", "overzicht", "tel",
 )  # fmt: skip
 MEDICAL = (
-    r"\bniet (meer )?aanspreekbaar\b|\breageert nergens (meer )?op\b|\bademt (niet|slecht)\b"
+    r"\bniet (meer )?aanspreekbaar\b|\breageert nergens (meer )?op\b|\bademt (niet|slecht|raar|moeilijk|nauwelijks)\b"
+    r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b"
     r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b|\b(not|wont|won t) wak\w*"
 )
 STALKING = _stems("achtervolg*", "gestalkt", "stalkt", "stalker", "being followed")
@@ -187,6 +192,15 @@ DISTRESS_WORDS = _stems(
     "huilend", "dreigt", "bedreigd", "uit de hand", "escaleert", "scared", "afraid", "danger", "unsafe", "hurt*",
 )  # fmt: skip
 DISTRESS = DISTRESS_WORDS + r"|\bgaat (\w+ ){0,3}mis\b"
+
+THREAT = _stems("dreig*", "gedreigd", "bedreig*", "threaten*", "threat*")
+# a school or an official who "threatens" with a sanction is no danger
+SANCTION = _stems(
+    "boete", "nablijven", "proces verbaal", "straf", "schorsing", "geschorst", "zitten", "blijven zitten",
+    "verwijder*", "melding", "leerplicht*", "school", "juf", "meester", "mentor", "leraar", "docent", "rapport",
+    "fine", "detention",
+)  # fmt: skip
+CRIMINAL = _stems("drugs", "dealen", "dealer*", "koerier*", "bende", "gang", "crimine*", "wiet", "coke")
 
 # -- negative context ----------------------------------------------------------------------------
 # Idioms and harmless uses, removed from the text before any concept is looked for.
@@ -237,6 +251,8 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (WEAPON,), (WEAPON_HARMLESS,)),
     (DANGER, (KILLING,), (_stems("zichzelf", "mezelf", "mijzelf", "myself", "himself", "herself"),)),
     (DANGER, (MEDICAL,), ()),
+    (DANGER, (THREAT, VICTIM), (SANCTION,)),
+    (DANGER, (COERCION, CRIMINAL), ()),
     (DANGER, (STALKING,), ()),
 )
 _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(

@@ -210,6 +210,8 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "he cuts himself",
         ],
         ABUSE: [
+            "blackmail*",
+            "sextort*",
             "not safe at home",
             "unsafe at home",
             "locks me up",
@@ -1045,6 +1047,7 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "olsem daha iyi",
         ],
         ABUSE: [
+            "santaj*",
             "dokundu*",
             "dokunuyor*",
             "zorla evlendir*",
@@ -1278,6 +1281,10 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "نشنق راسي",
         ],
         ABUSE: [
+            "للتحرش*",
+            "بالتحرش*",
+            "ابتزاز*",
+            "يبتز*",
             "يلمس*",
             "تلمس*",
             "لم ياكل",
@@ -1547,6 +1554,7 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "chce umrzec*",
         ],
         ABUSE: [
+            "szantaz*",
             "dotyka*",
             "nie ma jedzenia",
             "bije*",
@@ -1799,6 +1807,7 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "samoubiystv*",
         ],
         ABUSE: [
+            "шантаж*",
             "торкається",
             "торкався",
             "чіпає",
