@@ -34,7 +34,7 @@ HOME_PERSON = _stems(
     "vader", "moeder", "pa", "ma", "papa", "mama", "pap", "mam", "stief*", "ouders", "oom", "tante", "opa", "oma",
     "broer", "zus", "neef", "nicht", "buurman", "man", "vriend", "ex", "trainer", "coach", "oppas", "gastouder",
     "pleeg*", "schoonfamilie", "familie*", "dad", "mum", "mom", "father", "mother", "step*", "uncle", "parents",
-    "husband", "boyfriend", "brother", "neighbour*", "neighbor*",
+    "husband", "boyfriend", "brother", "neighbour*", "neighbor*", "babysitter", "nanny",
 )  # fmt: skip
 CHILD = _stems(
     "kind", "kinderen", "kindje", "kids", "kid", "zoon", "zoontje", "dochter", "dochtertje", "baby", "peuter",
@@ -48,7 +48,7 @@ VIOLENCE = _stems(
     "sla", "slaat", "slaan", "sloeg", "sloegen", "geslagen", "geslage", "geslaan", "slaag", "schop", "schopt",
     "schopte", "geschopt", "trapt", "trapte", "getrapt", "stomp*", "gestompt", "mishandel*", "wurg*", "gewurgd",
     "knijpt", "kneep", "geknepen", "krabt", "gegrepen", "grijpt", "greep", "sleurt", "sleurde", "gooit", "gooide",
-    "gegooid", "smijt", "mept", "mepte", "gemept", "klappen", "afransel*", "tegen de grond", "tegen de muur",
+    "gegooid", "smijt", "mept", "mepte", "gemept", "klappen", "afransel*", "door elkaar geschud", "door elkaar schudt", "shakes", "shaking", "shook", "tegen de grond", "tegen de muur",
     "in elkaar", "pak slaag", "hits", "hitting", "beat*", "punch*", "kicks", "kicked", "choke*", "strangle*",
 )  # fmt: skip
 SEXUAL_ACT = _stems(
@@ -74,7 +74,8 @@ SPREADING = _stems("verspreid*", "online", "deelt", "delen", "iedereen", "post",
 FOOD_DENIED = _stems(
     "geen eten", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
     "geen ontbijt", "honger", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
-    "starv*", "uitgehongerd", "krijgt al dagen niks", "krijgt niks",
+    "starv*", "uitgehongerd", "krijgt al dagen niks", "krijgt niks", "nooit eten", "nooit te eten", "geen eten is",
+    "op de grond slapen", "op de grond moet slapen", "geen bed",
 )  # fmt: skip
 NEGLECT_CONTEXT = _stems(
     "thuis", "dagen", "week", "weken", "sinds", "straf", "geeft", "geven", "krijgt", "krijg", "niemand", "ouders",
@@ -98,7 +99,7 @@ FEAR_OF_HOME = (
 )  # fmt: skip
 INJURY = _stems(
     "striemen", "blauw oog", "blauwe plek*", "brandplek*", "brandwond*", "wonden", "bruise*", "black eye",
-    "dikke wang", "bult*",
+    "dikke wang", "bult*", "rare plekken", "wondjes",
 )  # fmt: skip
 
 DEATH_WISH = (
@@ -118,6 +119,8 @@ NO_MEANING = (
     r"|\bgeen zorgen meer (om|over) (mij|me)\b|\b(mijn|zijn|haar|mn) laatste dag\b(?! (van|voor|op))"
     r"|\bsorry voor alles\b|\bnooit geboren\b|\bgoodbye (messages|letter|note)\b|\bklaar mee\b.{0,15}\bmet alles\b"
     r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
+    r"|\bleven (is )?(niks|niets) (meer )?waard\b|\bmanier (om|waarop) (\w+ ){0,2}(te sterven|dood te gaan|doodgaan|mezelf)"
+    r"|\b(mezelf|zichzelf|mijzelf|myself) (\w+ ){0,2}(doden|te doden|ombrengen|om te brengen)\b"
     r"|\bzelf ?mo+r[dt]\w*|\bsu[iy]?[cs]id\w*|\bzelfdod\w*"
     r"|\ber (\w+ ){0,3}een eind(e)? aan (maak|maakt|maken|te maken)\b|\beind(e)? aan (mijn|mn|zijn|haar|m'n) leven\b"
     r"|\b(k?zie|zie[tn]) (het |t )?(\w+ )?(niet|nie|ni|nt) meer zitt?e?n?\b"
@@ -130,12 +133,13 @@ PILLS = _stems(
 )  # fmt: skip
 PILL_HARM = _stems(
     "dodelijk", "dood", "doodgaan", "alle", "hele", "doos", "strip", "innemen", "ingenomen", "geslikt",
-    "opgegeten", "genomen", "gespaard", "opgespaard", "verzameld", "verzamel*", "sparen", "overdos*", "bunch", "took", "swallowed", "waking", "wake",
+    "opgegeten", "genomen", "gekocht", "besteld", "wodka", "vodka", "drank", "alcohol", "gespaard", "opgespaard", "verzameld", "verzamel*", "sparen", "overdos*", "bunch", "took", "swallowed", "waking", "wake",
 )  # fmt: skip
 HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
 JUMPING = (
     r"\b(spring\w*|valt|vallen|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train)\b"
     r"|\b(flat|brug|trein|dak|spoor|station|balkon)\b.{0,30}\b(spring\w*|jump\w*|valt|vallen)\b"
+    r"|\bvan (het|de|een) (dak|flat|brug|balkon|spoorbrug) af\b"
 )
 CUTTING = _stems(
     "snij", "snijd", "snijdt", "sneed", "gesneden", "kras", "krast", "krassen", "gekrast", "brandt",
@@ -182,10 +186,17 @@ NOT_A_PERSON_MISSING = _stems(
 )  # fmt: skip
 MEDICAL = (
     r"\bniet (meer )?aanspreekbaar\b|\breageert nergens (meer )?op\b|\bademt (niet|slecht|raar|moeilijk|nauwelijks)\b"
-    r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b"
+    r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b|\bkomt niet (meer )?boven\b|\bverdrinkt\b|\bdrowning\b"
+    r"|\bgedrogeerd\b|\bdrogeert\b|\bdrugged\b|\biets in (haar|zijn|mijn|mn) drankje\b"
     r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b|\b(not|wont|won t) wak\w*"
 )
-STALKING = _stems("achtervolg*", "gestalkt", "stalkt", "stalker", "being followed")
+STALKING = _stems(
+    "achtervolg*", "gestalkt", "stalkt", "stalker", "being followed", "lokken", "meelokken", "mee te lokken", "lokt",
+    "lokte", "gelokt", "lure*",
+)  # fmt: skip
+# an adult who draws a child in with gifts, money, drink or outings (grooming, a loverboy)
+OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b|\bman van [2-6]\d\b"
+LURES = _stems("geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto")
 # Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
 DISTRESS_WORDS = _stems(
     "dood", "gevaar", "geweld", "bang", "help", "paniek", "nood", "noodgeval", "onveilig", "pijn", "huilt",
@@ -214,6 +225,7 @@ IDIOMS = re.compile(
     r"|\b(blauwe plek\w*|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens) (het |de )?"
     r"(\w*toernooi|rugby|voetbal|hockey|judo|gym|sport|training|wedstrijd|vallen)\b"
     r"|\b(dicht|gesloten|ontruimd) (door|vanwege|wegens) (een )?(bommelding|brand|storm)\b"
+    r"|\b(will|gonna|going to|gaat|zal) (kill|vermoorden) me\b.{0,60}\b(haha\w*|lol|grapje|just kidding)\b"
     r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b"
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
@@ -248,11 +260,13 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (EXPLOITATION,), ()),
     (ABUSE, (FEAR_OF_HOME,), ()),
     (ABUSE, (INJURY, HOME_PERSON), ()),
+    (ABUSE, (INJURY, INTIMATE), ()),
+    (DANGER, (COERCION, CRIMINAL), ()),
+    (ABUSE, (OLDER_PARTNER, LURES), ()),
     (DANGER, (WEAPON,), (WEAPON_HARMLESS,)),
     (DANGER, (KILLING,), (_stems("zichzelf", "mezelf", "mijzelf", "myself", "himself", "herself"),)),
     (DANGER, (MEDICAL,), ()),
     (DANGER, (THREAT, VICTIM), (SANCTION,)),
-    (DANGER, (COERCION, CRIMINAL), ()),
     (DANGER, (STALKING,), ()),
 )
 _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(

@@ -1048,6 +1048,7 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
         ],
         ABUSE: [
             "santaj*",
+            "ciplak*",
             "dokundu*",
             "dokunuyor*",
             "zorla evlendir*",
@@ -1204,6 +1205,10 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "انتحر*",
             "اقتل نفسي",
             "يقتل نفسه",
+            "سيقتل نفسه",
+            "ستقتل نفسها",
+            "سأقتل نفسي",
+            "ساقتل نفسي",
             "تقتل نفسها",
             "اموت",
             "تموت",
