@@ -121,6 +121,7 @@ NO_MEANING = (
     r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
     r"|\bleven (is )?(niks|niets) (meer )?waard\b|\bmanier (om|waarop) (\w+ ){0,2}(te sterven|dood te gaan|doodgaan|mezelf)"
     r"|\b(mezelf|zichzelf|mijzelf|myself) (\w+ ){0,2}(doden|te doden|ombrengen|om te brengen)\b"
+    r"|\btrek\w* (dit|het) leven\b.{0,15}\b(niet|nie) meer\b|\b(ge)?cut\b(?! (de|het|een|the|a|class))|\bcutten\b"
     r"|\bzelf ?mo+r[dt]\w*|\bsu[iy]?[cs]id\w*|\bzelfdod\w*"
     r"|\ber (\w+ ){0,3}een eind(e)? aan (maak|maakt|maken|te maken)\b|\beind(e)? aan (mijn|mn|zijn|haar|m'n) leven\b"
     r"|\b(k?zie|zie[tn]) (het |t )?(\w+ )?(niet|nie|ni|nt) meer zitt?e?n?\b"
@@ -154,7 +155,7 @@ HIDDEN_BLADE = r"\bmesje\b.{0,30}\b(bed|kamer|slecht|verstopt|als het)\b"
 
 WEAPON = _stems(
     "mes", "messen", "pistool", "pistolen", "vuurwapen*", "wapen", "wapens", "geweer", "taser", "boksbeugel",
-    "bijl", "machete", "vlindermes", "knuppel*", "honkbalknuppel*", "a gun", "the gun", "his gun", "her gun", "guns", "knife", "knives", "firearm",
+    "bijl", "machete", "vlindermes", "knuppel*", "honkbalknuppel*", "bom", "vuurwerkbom*", "explosie*", "bomb", "a gun", "the gun", "his gun", "her gun", "guns", "knife", "knives", "firearm",
 )  # fmt: skip
 WEAPON_HARMLESS = _stems(
     "kok", "koks", "koksopleiding", "slager", "keuken", "koken", "kookles", "nep*", "speelgoed*", "toneel*",
@@ -170,7 +171,7 @@ KILLING_WORDS = _stems(
 )  # fmt: skip
 KILLING = (
     KILLING_WORDS
-    + r"|\b(maakt|maak|maken)\b (\w+ ){0,2}\baf\b"
+    + r"|\b(maakt|maak|maken)\b (\w+ ){0,2}\baf\b|\b(laat|laten) ontploffen\b|\bopblazen\b|\bblow up\b"
     # "iemand iets aandoen" is harm; "er/daar iets aan doen" is doing something about it
     + r"|\b(?!er\b|daar\b|hier\b|wat\b|niet\b|nog\b|ook\b|school\b)\w+ iets (aandoet|aandoen|aan te doen|aan doen)\b"
 )
@@ -194,6 +195,13 @@ STALKING = _stems(
     "achtervolg*", "gestalkt", "stalkt", "stalker", "being followed", "lokken", "meelokken", "mee te lokken", "lokt",
     "lokte", "gelokt", "lure*",
 )  # fmt: skip
+# a child left behind where it is not safe, an injury whose story keeps changing
+LEFT_ALONE = r"\balleen (achter)?gelaten\b|\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
+FRACTURE = _stems("gebroken arm", "gebroken been", "gebroken pols", "botbreuk*", "breuk*", "broken arm", "broken bone*")
+STORY_CHANGES = (
+    r"\b(zegt|vertelt|verklaart|vertellen|zeggen) (steeds|telkens|elke keer|iedere keer) (iets|wat) anders\b"
+    r"|\bverhaal (klopt|past) niet\b|\bstory (keeps changing|doesnt add up)\b"
+)
 # an adult who draws a child in with gifts, money, drink or outings (grooming, a loverboy)
 OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b|\bman van [2-6]\d\b"
 LURES = _stems("geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto")
@@ -261,11 +269,14 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (FEAR_OF_HOME,), ()),
     (ABUSE, (INJURY, HOME_PERSON), ()),
     (ABUSE, (INJURY, INTIMATE), ()),
+    (ABUSE, (FRACTURE, STORY_CHANGES), ()),
+    (ABUSE, (INJURY, STORY_CHANGES), ()),
     (DANGER, (COERCION, CRIMINAL), ()),
     (ABUSE, (OLDER_PARTNER, LURES), ()),
     (DANGER, (WEAPON,), (WEAPON_HARMLESS,)),
     (DANGER, (KILLING,), (_stems("zichzelf", "mezelf", "mijzelf", "myself", "himself", "herself"),)),
     (DANGER, (MEDICAL,), ()),
+    (DANGER, (LEFT_ALONE, CHILD), ()),
     (DANGER, (THREAT, VICTIM), (SANCTION,)),
     (DANGER, (STALKING,), ()),
 )
