@@ -29,6 +29,7 @@ def _stems(*stems: str) -> str:
 
 # -- who ---------------------------------------------------------------------------------------
 SELF = _stems("me", "mij", "mezelf", "mijzelf", "zichzelf", "zich", "myself", "herself", "himself", "themselves")
+SELF_STRONG = _stems("mezelf", "mijzelf", "zichzelf", "myself", "herself", "himself", "themselves")
 VICTIM = SELF + "|" + _stems("ik", "ons", "we", "wij", "haar", "hem", "hen", "us", "her", "him", "them", "i")
 HOME_PERSON = _stems(
     "vader", "moeder", "pa", "ma", "papa", "mama", "pap", "mam", "stief*", "ouders", "oom", "tante", "opa", "oma",
@@ -45,11 +46,14 @@ CHILD = _stems(
 
 # -- what --------------------------------------------------------------------------------------
 VIOLENCE = _stems(
-    "sla", "slaat", "slaan", "sloeg", "sloegen", "geslagen", "geslage", "geslaan", "slaag", "schop", "schopt",
+    "slaat", "slaan", "sloeg", "sloegen", "geslagen", "geslage", "geslaan", "slaag", "schop", "schopt",
     "schopte", "geschopt", "trapt", "trapte", "getrapt", "stomp*", "gestompt", "mishandel*", "wurg*", "gewurgd",
-    "knijpt", "kneep", "geknepen", "krabt", "gegrepen", "grijpt", "greep", "sleurt", "sleurde", "gooit", "gooide",
-    "gegooid", "smijt", "mept", "mepte", "gemept", "klappen", "afransel*", "door elkaar geschud", "door elkaar schudt", "shakes", "shaking", "shook", "tegen de grond", "tegen de muur",
-    "in elkaar", "pak slaag", "hits", "hitting", "beat*", "punch*", "kicks", "kicked", "choke*", "strangle*",
+    "knijpt", "kneep", "geknepen", "krabt", "sleurt", "sleurde", "gooit me", "gooit haar", "gooit hem",
+    "gooide me", "gooit met", "gegooid", "smijt", "mept", "mepte", "gemept", "klappen krijg*", "klappen gekregen",
+    "krijgt klappen", "krijg klappen", "kreeg klappen", "afransel*", "door elkaar geschud", "door elkaar schudt",
+    "shakes", "shaking", "shook", "tegen de grond", "tegen de muur", "in elkaar geslagen", "in elkaar slaan",
+    "in elkaar slaat", "in elkaar getrapt", "in elkaar trapt", "pak slaag", "hits", "hitting", "beat*", "punch*",
+    "kicks", "kicked", "choke*", "strangle*",
 )  # fmt: skip
 SEXUAL_ACT = _stems(
     "misbruik*", "verkracht*", "aanrand*", "betast*", "aanraak*", "aangeraakt", "aanraken", "aanzit*", "zit aan",
@@ -67,23 +71,24 @@ IMAGES = _stems(
 )  # fmt: skip
 COERCION = _stems(
     "dreig*", "gedreigd", "chanteer*", "chanteert", "gechanteerd", "afpers*", "afgeperst", "blackmail*",
-    "threaten*", "sextortion", "dwingt", "gedwongen", "dwong",
+    "threaten*", "sextortion",
 )  # fmt: skip
+FORCING = _stems("dwingt", "gedwongen", "dwong", "forced", "forces")
+THREAT_CONDITION = r"\banders\b|\bals (ik|ze|hij|je|zij) (niet|geen)\b|\btenzij\b|\bor (else|they|he|she)\b|\bunless\b"
 PAYMENT = _stems("betaal*", "betalen", "geld", "euro", "pay", "money")
-SPREADING = _stems("verspreid*", "online", "deelt", "delen", "iedereen", "post", "posts", "everyone", "stuurt ze")
 FOOD_DENIED = _stems(
     "geen eten", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
-    "geen ontbijt", "honger", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
+    "altijd honger", "steeds honger", "dagen honger", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
     "starv*", "uitgehongerd", "krijgt al dagen niks", "krijgt niks", "nooit eten", "nooit te eten", "geen eten is",
     "op de grond slapen", "op de grond moet slapen", "geen bed",
 )  # fmt: skip
 NEGLECT_CONTEXT = _stems(
     "thuis", "dagen", "week", "weken", "sinds", "straf", "geeft", "geven", "krijgt", "krijg", "niemand", "ouders",
-    "days", "home", "parents", "al",
+    "days", "home", "parents",
 )  # fmt: skip
 CONFINED = _stems(
     "opgesloten", "opsluit*", "opsluiten", "sluit me op", "sluit haar op", "sluit hem op", "op slot gedaan",
-    "in de kelder", "in de kast", "in het hok", "vastgebonden", "vastgebind*", "vastbind*", "locked", "locks me",
+    "in de kelder gestopt", "in de kelder gezet", "in de kast gestopt", "in het hok gezet", "vastgebonden", "vastgebind*", "vastbind*", "locked", "locks me",
     "locks him", "locks her",
 )  # fmt: skip
 FORCED_MARRIAGE = _stems(
@@ -103,12 +108,14 @@ INJURY = _stems(
 )  # fmt: skip
 
 DEATH_WISH = (
-    r"\b(wil|wilt|willen|wou|wens|hoop|liever|denk|denkt|dacht|plan|ga|gaat|want|wants|wanna|wish|thinking|"
-    r"think|about)\b(\s\w+){0,5}\s"
-    r"(dood|doodgaan|sterven|springen|zelfmoord|verdwijnen|stoppen met alles|disappear|"
+    # a wish of one's own ("ik wil dood"), not a grandfather who "gaat dood" or "wil weten"
+    r"\b(wil|wilt|willen|wou|wens|hoop|liever|plan|want|wants|wanna|wish)\b(\s(?!weten|vragen|graag)\w+){0,4}\s"
+    r"(dood|doodgaan|sterven|springen|zelfmoord|stoppen met alles|"
     r"ending it|end it|ending my life|niet (meer )?wakker|er niet meer (zijn|bij zijn)|mezelf om te brengen|"
     r"mn leven beeindigen|mijn leven beeindigen|een punt achter)\b"
-    r"|\b(want|wants|wanted|wanna) (to )?die\b"
+    r"|\b(want|wants|wanted|wanna) (to )?die\b|\b(ga|gaat)\b (\w+ ){0,2}(springen|er een eind)"
+    r"|\b(denk|denkt|dacht|think\w*)\b (\w+ ){0,2}(aan|about|over) (\w+ )?(dood ?gaan|doodgaan|sterven|springen|zelfmoord"
+    r"|ending it|dying|suicide|mezelf)\b"
     r"|\b(voordat|hoe|als) (je|ik|jezelf) (\w+ ){0,3}(dood|sterven|doodgaat|doodgaan)\b"
 )
 NO_MEANING = (
@@ -121,7 +128,7 @@ NO_MEANING = (
     r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
     r"|\bleven (is )?(niks|niets) (meer )?waard\b|\bmanier (om|waarop) (\w+ ){0,2}(te sterven|dood te gaan|doodgaan|mezelf)"
     r"|\b(mezelf|zichzelf|mijzelf|myself) (\w+ ){0,2}(doden|te doden|ombrengen|om te brengen)\b"
-    r"|\btrek\w* (dit|het) leven\b.{0,15}\b(niet|nie) meer\b|\b(ge)?cut\b(?! (de|het|een|the|a|class))|\bcutten\b"
+    r"|\btrek\w* (dit|het) leven\b.{0,15}\b(niet|nie) meer\b|\bgecut\b|\bcutten\b|\bdisappear forever\b"
     r"|\bzelf ?mo+r[dt]\w*|\bsu[iy]?[cs]id\w*|\bzelfdod\w*"
     r"|\ber (\w+ ){0,3}een eind(e)? aan (maak|maakt|maken|te maken)\b|\beind(e)? aan (mijn|mn|zijn|haar|m'n) leven\b"
     r"|\b(k?zie|zie[tn]) (het |t )?(\w+ )?(niet|nie|ni|nt) meer zitt?e?n?\b"
@@ -133,23 +140,25 @@ PILLS = _stems(
     "tablets",
 )  # fmt: skip
 PILL_HARM = _stems(
-    "dodelijk", "dood", "doodgaan", "alle", "hele", "doos", "strip", "innemen", "ingenomen", "geslikt",
-    "opgegeten", "genomen", "gekocht", "besteld", "wodka", "vodka", "drank", "alcohol", "gespaard", "opgespaard", "verzameld", "verzamel*", "sparen", "overdos*", "bunch", "took", "swallowed", "waking", "wake",
+    "dodelijk", "dood", "doodgaan", "doos", "strip", "wodka", "vodka", "gespaard", "opgespaard", "verzameld",
+    "verzamel*", "sparen", "overdos*", "bunch", "te veel", "teveel", "handvol", "alle pillen", "al mijn pillen",
+    "al mijn medicijnen", "al haar pillen", "al zijn pillen", "de hele strip", "een hele strip",
 )  # fmt: skip
 HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
 JUMPING = (
-    r"\b(spring\w*|valt|vallen|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train)\b"
-    r"|\b(flat|brug|trein|dak|spoor|station|balkon)\b.{0,30}\b(spring\w*|jump\w*|valt|vallen)\b"
+    r"\b(spring\w*|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train)\b"
+    r"|\b(flat|brug|trein|dak|spoor|balkon)\b.{0,30}\b(spring\w*|jump\w*)\b"
+    r"|\bvan (een|de|het) (flat|brug|dak|balkon)\b.{0,10}\b(valt|vallen)\b"
     r"|\bvan (het|de|een) (dak|flat|brug|balkon|spoorbrug) af\b"
 )
 CUTTING = _stems(
-    "snij", "snijd", "snijdt", "sneed", "gesneden", "kras", "krast", "krassen", "gekrast", "brandt",
-    "verbrand*", "cutting", "cut", "cuts",
+    "snij", "snijd", "snijdt", "sneed", "gesneden", "kras", "krast", "krassen", "gekrast", "brandt", "cutting",
 )  # fmt: skip
 BODY = _stems(
     "arm", "armen", "pols", "polsen", "benen", "bovenbenen", "huid", "mesje", "bloed", "wrist*", "arms", "legs",
     "mesjes", "scheermesje*",
 )  # fmt: skip
+SELF_CUT = r"\b(zich|me)\b (\w+ ){0,4}(gesneden|gekrast|snijdt|krast)\b"
 SELF_WOUNDS = r"\b(wondjes|wonden|sneetjes|littekens|krassen)\b.{0,20}\b(pols\w*|armen|bovenbenen|wrists)\b"
 HIDDEN_BLADE = r"\bmesje\b.{0,30}\b(bed|kamer|slecht|verstopt|als het)\b"
 
@@ -166,19 +175,21 @@ KILLING_WORDS = _stems(
     "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
     "neerschiet*", "neerschieten", "neerknal*", "doodschiet*", "dood te maken", "dood maken",
     "dood te steken", "dood te schieten", "gaat steken", "gaan steken", "iemand steken", "kill", "kills",
-    "killing", "shoot", "shoot up", "stab", "stabbed", "in brand steekt", "in brand steken",
-    "te pakken krijgt", "te pakken krijgen", "opwacht*", "opgewacht",
+    "killing", "shoot up", "shoot me", "shoot him", "shoot her", "shoot us", "stab", "stabbed", "in brand steekt",
+    "in brand steken",
 )  # fmt: skip
 KILLING = (
     KILLING_WORDS
-    + r"|\b(maakt|maak|maken)\b (\w+ ){0,2}\baf\b|\b(laat|laten) ontploffen\b|\bopblazen\b|\bblow up\b"
+    + r"|\b(maakt|maak|maken)\b (je|jou|hem|haar|ons|jullie|me|mij|iedereen|ze) (allemaal )?af\b"
+    + r"|\b(mijn|mn|m'n) (dochter|zoon|kind|kinderen)\b te pakken (krijgt|krijgen|nemen|neemt)\b"
+    + r"|\b(opwacht\w*|opgewacht)\b.{0,30}\b(slaan|pakken|steken|mes|messen|in elkaar)\b|\b(laat|laten) ontploffen\b|\bopblazen\b|\bblow up\b"
     # "iemand iets aandoen" is harm; "er/daar iets aan doen" is doing something about it
     + r"|\b(?!er\b|daar\b|hier\b|wat\b|niet\b|nog\b|ook\b|school\b)\w+ iets (aandoet|aandoen|aan te doen|aan doen)\b"
 )
 MISSING = (
-    r"\b(zoek|kwijt|vermist|verdwenen|onvindbaar|weggelopen|ontvoerd|missing|ran away|run away|niet thuisgekomen"
+    r"\b(is|zijn|was|waren|nu|al|ineens|opeens|gewoon|helemaal|spoorloos) (zoek|kwijt)\b|\b(vermist|verdwenen|onvindbaar|weggelopen|ontvoerd|missing|ran away|run away|niet thuisgekomen"
     r"|niet thuis gekomen|niet uit school gekomen|nergens (te )?vinden|weet niet waar (hij|ze|zij) (is|zijn)"
-    r"|hasnt come home|hasn t come home|not come home|meegenomen door)\b"
+    r"|hasnt come home|hasn t come home|not come home|meegenomen door (een|iemand))\b"
 )
 NOT_A_PERSON_MISSING = _stems(
     "telefoon", "tas", "gymtas", "jas", "sleutel*", "pas", "boek*", "spullen", "kat", "hond", "hamster",
@@ -186,17 +197,18 @@ NOT_A_PERSON_MISSING = _stems(
     "bag", "phone", "weg", "draad", "overzicht", "tel",
 )  # fmt: skip
 MEDICAL = (
-    r"\bniet (meer )?aanspreekbaar\b|\breageert nergens (meer )?op\b|\bademt (niet|slecht|raar|moeilijk|nauwelijks)\b"
+    r"\bniet (meer )?aanspreekbaar\b|\bademt (niet|slecht|raar|moeilijk|nauwelijks)\b"
     r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b|\bkomt niet (meer )?boven\b|\bverdrinkt\b|\bdrowning\b"
     r"|\bgedrogeerd\b|\bdrogeert\b|\bdrugged\b|\biets in (haar|zijn|mijn|mn) drankje\b"
-    r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b|\b(not|wont|won t) wak\w*"
+    r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b"
 )
 STALKING = _stems(
-    "achtervolg*", "gestalkt", "stalkt", "stalker", "being followed", "lokken", "meelokken", "mee te lokken", "lokt",
-    "lokte", "gelokt", "lure*",
+    "achtervolg*", "gestalkt", "stalkt", "stalker", "being followed", "meelokken", "mee te lokken",
+    "lokte haar mee", "lokte hem mee",
 )  # fmt: skip
 # a child left behind where it is not safe, an injury whose story keeps changing
-LEFT_ALONE = r"\balleen (achter)?gelaten\b|\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
+LEFT_ALONE = r"\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
+HEARD_VIOLENCE = r"\bhoor\w*\b.{0,50}\b(klappen|gillen|gegil|slaan|geslagen)\b"
 FRACTURE = _stems("gebroken arm", "gebroken been", "gebroken pols", "botbreuk*", "breuk*", "broken arm", "broken bone*")
 STORY_CHANGES = (
     r"\b(zegt|vertelt|verklaart|vertellen|zeggen) (steeds|telkens|elke keer|iedere keer) (iets|wat) anders\b"
@@ -207,7 +219,7 @@ OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|man
 LURES = _stems("geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto")
 # Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
 DISTRESS_WORDS = _stems(
-    "dood", "gevaar", "geweld", "bang", "help", "paniek", "nood", "noodgeval", "onveilig", "pijn", "huilt",
+    "gevaar", "geweld", "bang", "help", "paniek", "nood", "noodgeval", "onveilig", "huilt",
     "huilend", "dreigt", "bedreigd", "uit de hand", "escaleert", "scared", "afraid", "danger", "unsafe", "hurt*",
 )  # fmt: skip
 DISTRESS = DISTRESS_WORDS + r"|\bgaat (\w+ ){0,3}mis\b"
@@ -217,8 +229,9 @@ THREAT = _stems("dreig*", "gedreigd", "bedreig*", "threaten*", "threat*")
 SANCTION = _stems(
     "boete", "nablijven", "proces verbaal", "straf", "schorsing", "geschorst", "zitten", "blijven zitten",
     "verwijder*", "melding", "leerplicht*", "school", "juf", "meester", "mentor", "leraar", "docent", "rapport",
-    "fine", "detention",
+    "fine", "detention", "advocaat", "rechter", "rechtszaak", "klacht", "omgang",
 )  # fmt: skip
+ADMIN = _stems("boete", "leerplicht*", "proces verbaal", "rechter", "rechtszaak", "advocaat", "schorsing", "juridisch")
 CRIMINAL = _stems("drugs", "dealen", "dealer*", "koerier*", "bende", "gang", "crimine*", "wiet", "coke")
 
 # -- negative context ----------------------------------------------------------------------------
@@ -234,6 +247,11 @@ IDIOMS = re.compile(
     r"(\w*toernooi|rugby|voetbal|hockey|judo|gym|sport|training|wedstrijd|vallen)\b"
     r"|\b(dicht|gesloten|ontruimd) (door|vanwege|wegens) (een )?(bommelding|brand|storm)\b"
     r"|\b(will|gonna|going to|gaat|zal) (kill|vermoorden) me\b.{0,60}\b(haha\w*|lol|grapje|just kidding)\b"
+    r"|\bdreig\w* (\w+ ){0,3}(uit te vallen|uitval|thuiszitter|te blijven zitten|vast te lopen|achter te raken"
+    r"|te mislukken|te worden|te zakken)\b|\bdreigende (uitval|thuiszitter\w*)\b|\bhet mes snijdt aan twee kanten\b"
+    r"|\bbom (geld|duiten)\b|\bop zoek\b|\bzoek naar\b|\bin elkaar (zetten|gezet|zakken|gezakt)\b"
+    r"|\bmisbruik (gemaakt |maken )?(van|maakt van) (de |het |mijn |zijn |haar |onze )?(gegevens|data|foto\w*|positie"
+    r"|vertrouwen|macht|bevoegdheid|regeling|situatie|systeem)\b"
     r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b"
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
@@ -249,8 +267,9 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (PILLS, PILL_HARM), ()),
     (SUICIDE, (HANGING,), ()),
     (SUICIDE, (JUMPING,), ()),
-    (SUICIDE, (CUTTING, SELF), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier"),)),
+    (SUICIDE, (CUTTING, SELF_STRONG), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier"),)),
     (SUICIDE, (CUTTING, BODY), ()),
+    (SUICIDE, (SELF_CUT,), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier", "handvaardigheid"),)),
     (SUICIDE, (SELF_WOUNDS,), ()),
     (SUICIDE, (HIDDEN_BLADE,), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (_stems("judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat"),)),
@@ -260,21 +279,24 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (SEXUAL_ACT, CHILD), ()),
     (ABUSE, (SEXUAL_ACT, SELF), ()),
     (ABUSE, (IMAGES, COERCION), ()),
-    (ABUSE, (IMAGES, PAYMENT, SPREADING), ()),
+    (ABUSE, (IMAGES, PAYMENT, THREAT_CONDITION), ()),
+    (ABUSE, (IMAGES, FORCING), (_stems("school", "toestemming", "schoolfoto*", "verplicht*"),)),
     (ABUSE, (IMAGES, INTIMATE), ()),
     (ABUSE, (FOOD_DENIED, NEGLECT_CONTEXT), ()),
-    (ABUSE, (CONFINED,), (_stems("mag", "time out", "time-out", "school"),)),
+    (ABUSE, (CONFINED, VICTIM), (_stems("mag", "time out", "time-out", "school", "voelt", "voel"),)),
+    (ABUSE, (CONFINED, CHILD), (_stems("mag", "time out", "time-out", "school", "voelt", "voel"),)),
     (ABUSE, (FORCED_MARRIAGE,), ()),
     (ABUSE, (EXPLOITATION,), ()),
     (ABUSE, (FEAR_OF_HOME,), ()),
     (ABUSE, (INJURY, HOME_PERSON), ()),
     (ABUSE, (INJURY, INTIMATE), ()),
     (ABUSE, (FRACTURE, STORY_CHANGES), ()),
+    (ABUSE, (HEARD_VIOLENCE, CHILD), ()),
     (ABUSE, (INJURY, STORY_CHANGES), ()),
     (DANGER, (COERCION, CRIMINAL), ()),
     (ABUSE, (OLDER_PARTNER, LURES), ()),
     (DANGER, (WEAPON,), (WEAPON_HARMLESS,)),
-    (DANGER, (KILLING,), (_stems("zichzelf", "mezelf", "mijzelf", "myself", "himself", "herself"),)),
+    (DANGER, (KILLING,), (SELF_STRONG, ADMIN)),
     (DANGER, (MEDICAL,), ()),
     (DANGER, (LEFT_ALONE, CHILD), ()),
     (DANGER, (THREAT, VICTIM), (SANCTION,)),
@@ -290,7 +312,7 @@ _ALL_CONCEPTS: Tuple[Pattern, ...] = tuple(
     re.compile(p)
     for p in (
         VIOLENCE, SEXUAL_ACT, IMAGES + r".{0,40}" + COERCION, FOOD_DENIED, CONFINED, FORCED_MARRIAGE,
-        EXPLOITATION, FEAR_OF_HOME, INJURY, DEATH_WISH, NO_MEANING, PILLS, HANGING, JUMPING, CUTTING,
+        EXPLOITATION, FEAR_OF_HOME, INJURY, DEATH_WISH, NO_MEANING, PILL_HARM, HANGING, JUMPING, CUTTING,
         SELF_WOUNDS, WEAPON, KILLING, MISSING, MEDICAL, STALKING, DISTRESS,
     )
 )  # fmt: skip
