@@ -260,6 +260,16 @@ ABOUT_A_SUBJECT = re.compile(
     r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball)"
 )
 
+# A question about the procedure or a case that may happen ("wat moet ik doen als een leerling
+# vertelt dat ...", "wat zegt de meldcode"), without anything that happened: the themes answer it.
+ABOUT_A_PROCEDURE = re.compile(
+    r"\bmeldcode\b|\bafwegingskader\b|\bin het algemeen\b|\bbij (een )?vermoeden van\b|\bstel dat\b|\bhypothetisch"
+    r"|\b(wat|hoe|wanneer)\b (\w+ ){0,4}(als|wanneer) (een|je|iemand|u|er) \b"
+)
+FIRST_HAND = re.compile(
+    r"\b(mijn|mn|m'n|me|mij|ik word|vandaag|gisteren|vanochtend|vanmorgen|vannacht|net|nu|vertelde|zei|zag|hoorde)\b"
+)
+
 _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     # kind, all of these concepts, none of these
     (SUICIDE, (DEATH_WISH,), ()),

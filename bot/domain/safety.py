@@ -21,7 +21,14 @@ import unicodedata
 from enum import Enum
 from typing import Optional
 
-from bot.domain.crisis_concepts import ABOUT_A_SUBJECT, IDIOMS, concept_kind, mentions_danger
+from bot.domain.crisis_concepts import (
+    ABOUT_A_PROCEDURE,
+    ABOUT_A_SUBJECT,
+    FIRST_HAND,
+    IDIOMS,
+    concept_kind,
+    mentions_danger,
+)
 from bot.domain.crisis_languages import detect_crisis_any_language, fold
 
 
@@ -257,12 +264,14 @@ def _parts(text: str) -> list:
 def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:
     """The kind of acute danger in ``text``, or None when neither patterns nor concepts see one.
 
-    Idioms ("dat huiswerk vermoordt me") are removed first, and a message about a lesson, a
-    talk or a film on the subject ("een spreekbeurt over huiselijk geweld") is no crisis."""
+    Idioms ("dat huiswerk vermoordt me") are removed first; a message about a lesson, a talk or
+    a film on the subject ("een spreekbeurt over huiselijk geweld") is no crisis, nor a question
+    about the procedure that tells nothing that happened ("wat moet ik doen als een leerling
+    vertelt dat ze thuis geslagen wordt")."""
     if not text:
         return None
     plain = IDIOMS.sub(" ", normalise(text))
-    if ABOUT_A_SUBJECT.search(plain):
+    if ABOUT_A_SUBJECT.search(plain) or (ABOUT_A_PROCEDURE.search(plain) and not FIRST_HAND.search(plain)):
         return None
     kind = _first_match(_COMPILED["strong"], plain)
     if kind is not None:

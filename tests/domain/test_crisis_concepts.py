@@ -72,6 +72,13 @@ def test_a_lesson_or_talk_about_the_subject_is_no_crisis():
     assert detect_crisis("lesmateriaal over zelfmoordpreventie voor groep 8") is None
 
 
+def test_a_question_about_the_procedure_is_no_crisis_but_a_case_that_happened_is():
+    assert detect_crisis("wat moet ik doen als een leerling vertelt dat hij thuis geslagen wordt") is None
+    assert detect_crisis("wat zegt de meldcode als een kind wordt mishandeld") is None
+    assert detect_crisis("wat moet ik doen, een leerling vertelde vandaag dat hij thuis geslagen wordt") is not None
+    assert detect_crisis("wat moet ik doen als mijn vader me weer slaat") is not None
+
+
 def test_concepts_must_meet_in_one_sentence():
     # "vader" in one sentence and "geslagen" about a ball in the next is no abuse
     assert detect_crisis("Mijn vader brengt hem. Hij heeft de bal hard geslagen bij honkbal.") is None
