@@ -219,8 +219,8 @@ OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|man
 LURES = _stems("geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto")
 # Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
 DISTRESS_WORDS = _stems(
-    "gevaar", "geweld", "bang", "help", "paniek", "nood", "noodgeval", "onveilig", "huilt",
-    "huilend", "dreigt", "bedreigd", "uit de hand", "escaleert", "scared", "afraid", "danger", "unsafe", "hurt*",
+    "gevaar", "geweld", "doodsbang", "help", "paniek", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert",
+    "danger", "unsafe",
 )  # fmt: skip
 DISTRESS = DISTRESS_WORDS + r"|\bgaat (\w+ ){0,3}mis\b"
 
@@ -318,14 +318,12 @@ _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple
 _MISSING = re.compile(MISSING)
 _CHILD = re.compile(CHILD)
 _NOT_A_PERSON = re.compile(NOT_A_PERSON_MISSING)
-_ALL_CONCEPTS: Tuple[Pattern, ...] = tuple(
-    re.compile(p)
-    for p in (
-        VIOLENCE, SEXUAL_ACT, IMAGES + r".{0,40}" + COERCION, FOOD_DENIED, CONFINED, FORCED_MARRIAGE,
-        EXPLOITATION, FEAR_OF_HOME, INJURY, DEATH_WISH, NO_MEANING, PILL_HARM, HANGING, JUMPING, CUTTING,
-        SELF_WOUNDS, WEAPON, KILLING, MISSING, MEDICAL, STALKING, DISTRESS,
-    )
-)  # fmt: skip
+_DISTRESS = re.compile(DISTRESS)
+# Concepts that name no danger without their partner ("foto", "dreigt", "drugs", "oudere man").
+_NEEDS_PARTNER = {IMAGES, PILLS, COERCION, FORCING, CRIMINAL, OLDER_PARTNER, FRACTURE, LEFT_ALONE, HEARD_VIOLENCE}
+_HALF_RULES = tuple(
+    (need[0], unless) for (_, names, _), (_, need, unless) in zip(_PAIRS, _RULES) if names[0] not in _NEEDS_PARTNER
+)
 
 
 def sentences(normalised_parts: Iterable[str]) -> List[str]:
@@ -358,6 +356,13 @@ def concept_kind(parts: Iterable[str]) -> Optional[str]:
 
 
 def mentions_danger(parts: Iterable[str]) -> bool:
-    """Any concept of danger at all: what the classifier's ``crisis`` needs before it counts."""
+    """Some danger named, what the classifier's ``crisis`` needs before it counts: half of a
+    combination (its first concept, not cancelled by its own words: "messen" but not a butcher's,
+    "dreigt" but not with detention), a missing child, or plain distress ("help", "onveilig")."""
     found = sentences(parts)
-    return any(p.search(s) for s in found for p in _ALL_CONCEPTS)
+    return any(
+        _DISTRESS.search(sentence)
+        or _missing_child(sentence)
+        or any(first.search(sentence) and not any(p.search(sentence) for p in unless) for first, unless in _HALF_RULES)
+        for sentence in found
+    )

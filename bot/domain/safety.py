@@ -261,6 +261,12 @@ def _parts(text: str) -> list:
     return [normalise(part) for part in _SENTENCE_END.split(text)]
 
 
+def _about_not_happening(text: str) -> bool:
+    """A lesson, talk or film on the subject, or a question about the procedure without a case."""
+    plain = IDIOMS.sub(" ", normalise(text))
+    return bool(ABOUT_A_SUBJECT.search(plain) or (ABOUT_A_PROCEDURE.search(plain) and not FIRST_HAND.search(plain)))
+
+
 def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:
     """The kind of acute danger in ``text``, or None when neither patterns nor concepts see one.
 
@@ -268,11 +274,9 @@ def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:
     a film on the subject ("een spreekbeurt over huiselijk geweld") is no crisis, nor a question
     about the procedure that tells nothing that happened ("wat moet ik doen als een leerling
     vertelt dat ze thuis geslagen wordt")."""
-    if not text:
+    if not text or _about_not_happening(text):
         return None
     plain = IDIOMS.sub(" ", normalise(text))
-    if ABOUT_A_SUBJECT.search(plain) or (ABOUT_A_PROCEDURE.search(plain) and not FIRST_HAND.search(plain)):
-        return None
     kind = _first_match(_COMPILED["strong"], plain)
     if kind is not None:
         return kind
@@ -289,4 +293,4 @@ def names_danger(text: Optional[str]) -> bool:
 
     The classifier's ``crisis`` counts only then: it also learned family words ("moeder",
     "vader") from its examples, and a question about a mother's rights is no alarm."""
-    return bool(text) and mentions_danger(_parts(text))
+    return bool(text) and not _about_not_happening(text) and mentions_danger(_parts(text))

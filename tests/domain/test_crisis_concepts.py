@@ -85,8 +85,14 @@ def test_concepts_must_meet_in_one_sentence():
     assert detect_crisis("Vraag over verlof. Mijn vader heeft me gisteren geslagen.") == CrisisKind.ABUSE
 
 
+def test_no_hard_negative_lets_the_classifier_raise_an_alarm():
+    assert [m["text"] for m in OWN["negatives"] if names_danger(m["text"])] == []
+
+
 def test_only_a_message_naming_some_danger_lets_the_classifier_raise_an_alarm():
     assert names_danger("het gaat helemaal mis hier, help")
     assert names_danger("ik ben bang dat het uit de hand loopt")
     assert not names_danger("mag de moeder het rapport van haar zoon inzien")
     assert not names_danger("mijn vader wil het verlof aanvragen")
+    assert not names_danger("de juf dreigt met nablijven")
+    assert not names_danger("mag mijn zoon van 16 als slager met messen werken")
