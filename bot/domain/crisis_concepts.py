@@ -56,10 +56,24 @@ VIOLENCE = _stems(
     "kicks", "kicked", "choke*", "strangle*",
 )  # fmt: skip
 SEXUAL_ACT = _stems(
-    "misbruik*", "verkracht*", "aanrand*", "betast*", "aanraak*", "aangeraakt", "aanraken", "aanzit*", "zit aan",
-    "zat aan", "zitten aan", "seksueel", "seksuele", "seks", "sex", "sexual*", "molest*", "rape*", "raped",
-    "touches", "touched", "touching", "onder de dekens", "in bed komt", "in mijn bed", "in haar bed",
-    "in zijn bed", "douche", "geheimpje", "pijpen", "neuken", "uitkleden", "uitgekleed",
+    "misbruik*", "verkracht*", "aanrand*", "betast*", "aanzit*", "molest*", "rape*", "raped", "pijpen", "neuken",
+)  # fmt: skip
+# touching and sex are abuse with an adult at home, an intimate part, force or a secret; not a
+# teenager's boyfriend or a shower after gym
+SEXUAL_TOUCH = _stems(
+    "aanraak*", "aangeraakt", "aanraken", "seksueel", "seksuele", "seks", "sex", "sexual*", "touches", "touched",
+    "touching", "onder de dekens", "in bed komt", "uitkleden", "uitgekleed",
+)  # fmt: skip
+# Dutch separable verbs: "hij raakt me aan", "hij zit aan haar", "hij kleedt haar uit"
+SEXUAL_TOUCH_SPLIT = (
+    r"\b(raakt|raakte|raken|raakten) (\w+ ){1,4}aan\b|\b(zit|zat|zitten|zaten) (\w+ )?aan (me|mij|haar|hem|mijn|haar|zijn)\b"
+    r"|\b(kleedt|kleedde) (\w+ ){1,3}uit\b"
+)
+ADULT_AT_HOME = _stems(
+    "vader", "papa", "pa", "stief*", "oom", "opa", "neef", "buurman", "trainer", "coach", "oppas", "babysitter",
+    "volwassen*", "oudere", "leraar", "meester", "docent", "teacher", "uncle", "stepdad", "stepfather", "dad",
+    "father", "man van", "vriend van mama", "vriend van haar moeder", "vriend van zijn moeder", "vriend van mijn moeder",
+    "nieuwe vriend", "geheimpje", "geheim",
 )  # fmt: skip
 INTIMATE = _stems(
     "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
@@ -234,6 +248,13 @@ SANCTION = _stems(
 ADMIN = _stems("boete", "leerplicht*", "proces verbaal", "rechter", "rechtszaak", "advocaat", "schorsing", "juridisch")
 CRIMINAL = _stems("drugs", "dealen", "dealer*", "koerier*", "bende", "gang", "crimine*", "wiet", "coke")
 
+PEERS = r"(?<!\bin )\belkaar\b|" + _stems(
+    "ruzie", "pest*", "gepest", "klasgenoot", "klasgenoten", "medeleerling*", "schoolplein", "pauze",
+    "speelplaats", "vechten", "gevochten", "judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat", "bullied",
+    "bully*", "classmate*",
+)  # fmt: skip
+FOUND_AGAIN = _stems("terug", "teruggevonden", "gevonden", "weer thuis", "back home", "found", "was weggelopen")
+
 # -- negative context ----------------------------------------------------------------------------
 # Idioms and harmless uses, removed from the text before any concept is looked for.
 IDIOMS = re.compile(
@@ -282,12 +303,17 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (SELF_CUT,), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier", "handvaardigheid"),)),
     (SUICIDE, (SELF_WOUNDS,), ()),
     (SUICIDE, (HIDDEN_BLADE,), ()),
-    (ABUSE, (VIOLENCE, HOME_PERSON), (_stems("judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat"),)),
-    (ABUSE, (VIOLENCE, VICTIM), (_stems("judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat"),)),
+    (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
+    (ABUSE, (VIOLENCE, VICTIM), (PEERS,)),
     (ABUSE, (SEXUAL_ACT, INTIMATE), ()),
     (ABUSE, (SEXUAL_ACT, HOME_PERSON), ()),
     (ABUSE, (SEXUAL_ACT, CHILD), ()),
     (ABUSE, (SEXUAL_ACT, SELF), ()),
+    (ABUSE, (SEXUAL_TOUCH, INTIMATE), ()),
+    (ABUSE, (SEXUAL_TOUCH, ADULT_AT_HOME), ()),
+    (ABUSE, (SEXUAL_TOUCH, FORCING), ()),
+    (ABUSE, (SEXUAL_TOUCH_SPLIT, ADULT_AT_HOME), (PEERS,)),
+    (ABUSE, (SEXUAL_TOUCH_SPLIT, INTIMATE), ()),
     (ABUSE, (IMAGES, COERCION), ()),
     (ABUSE, (IMAGES, PAYMENT, THREAT_CONDITION), ()),
     (ABUSE, (IMAGES, FORCING), (_stems("school", "toestemming", "schoolfoto*", "verplicht*"),)),
@@ -318,6 +344,7 @@ _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple
 _MISSING = re.compile(MISSING)
 _CHILD = re.compile(CHILD)
 _NOT_A_PERSON = re.compile(NOT_A_PERSON_MISSING)
+_FOUND = re.compile(FOUND_AGAIN)
 _DISTRESS = re.compile(DISTRESS)
 # Concepts that name no danger without their partner ("foto", "dreigt", "drugs", "oudere man").
 _NEEDS_PARTNER = {IMAGES, PILLS, COERCION, FORCING, CRIMINAL, OLDER_PARTNER, FRACTURE, LEFT_ALONE, HEARD_VIOLENCE}
@@ -336,7 +363,11 @@ def _missing_child(sentence: str) -> bool:
     for found in _MISSING.finditer(sentence):
         before = sentence[max(0, found.start() - 60) : found.start()]
         after = sentence[found.end() : found.end() + 30]
-        if _CHILD.search(before) and not _NOT_A_PERSON.search(before[-25:] + " " + after):
+        if (
+            _CHILD.search(before)
+            and not _NOT_A_PERSON.search(before[-25:] + " " + after)
+            and not _FOUND.search(sentence)
+        ):
             return True
     return False
 
