@@ -347,7 +347,19 @@ _NOT_A_PERSON = re.compile(NOT_A_PERSON_MISSING)
 _FOUND = re.compile(FOUND_AGAIN)
 _DISTRESS = re.compile(DISTRESS)
 # Concepts that name no danger without their partner ("foto", "dreigt", "drugs", "oudere man").
-_NEEDS_PARTNER = {IMAGES, PILLS, COERCION, FORCING, CRIMINAL, OLDER_PARTNER, FRACTURE, LEFT_ALONE, HEARD_VIOLENCE}
+_NEEDS_PARTNER = {
+    IMAGES,
+    PILLS,
+    SEXUAL_TOUCH,
+    SEXUAL_TOUCH_SPLIT,
+    COERCION,
+    FORCING,
+    CRIMINAL,
+    OLDER_PARTNER,
+    FRACTURE,
+    LEFT_ALONE,
+    HEARD_VIOLENCE,
+}
 _HALF_RULES = tuple(
     (need[0], unless) for (_, names, _), (_, need, unless) in zip(_PAIRS, _RULES) if names[0] not in _NEEDS_PARTNER
 )
