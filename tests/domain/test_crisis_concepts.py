@@ -12,7 +12,7 @@ from tests.helpers.project import ROOT, load_yaml
 
 OWN = load_yaml(ROOT / "tests" / "data" / "crisis_own.yml")
 HELD_OUT = load_yaml(ROOT / "tests" / "data" / "crisis_heldout.yml")
-# Floors for the held-out part, which nobody tuned to: measured 89 % recall and no false alarm
+# Floors for the held-out part, which nobody tuned to: measured 87 % recall and no false alarm
 # (bench/RESULTS.md); a change that generalises worse fails here.
 HELD_OUT_MIN_RECALL = 0.85
 HELD_OUT_MAX_FALSE_ALARMS = 0.01
