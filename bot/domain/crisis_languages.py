@@ -23,6 +23,9 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
     "en": {
         SUICIDE: [
             "cut myself",
+            "keep cutting",
+            "started cutting",
+            "been cutting",
             "cutting myself",
             "cut herself",
             "cut himself",
@@ -207,6 +210,8 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "he cuts himself",
         ],
         ABUSE: [
+            "blackmail*",
+            "sextort*",
             "not safe at home",
             "unsafe at home",
             "locks me up",
@@ -1042,6 +1047,8 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "olsem daha iyi",
         ],
         ABUSE: [
+            "santaj*",
+            "ciplak*",
             "dokundu*",
             "dokunuyor*",
             "zorla evlendir*",
@@ -1198,6 +1205,10 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "انتحر*",
             "اقتل نفسي",
             "يقتل نفسه",
+            "سيقتل نفسه",
+            "ستقتل نفسها",
+            "سأقتل نفسي",
+            "ساقتل نفسي",
             "تقتل نفسها",
             "اموت",
             "تموت",
@@ -1275,6 +1286,10 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "نشنق راسي",
         ],
         ABUSE: [
+            "للتحرش*",
+            "بالتحرش*",
+            "ابتزاز*",
+            "يبتز*",
             "يلمس*",
             "تلمس*",
             "لم ياكل",
@@ -1544,6 +1559,7 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "chce umrzec*",
         ],
         ABUSE: [
+            "szantaz*",
             "dotyka*",
             "nie ma jedzenia",
             "bije*",
@@ -1796,6 +1812,7 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "samoubiystv*",
         ],
         ABUSE: [
+            "шантаж*",
             "торкається",
             "торкався",
             "чіпає",

@@ -21,7 +21,15 @@ import unicodedata
 from enum import Enum
 from typing import Optional
 
-from bot.domain.crisis_languages import detect_crisis_any_language
+from bot.domain.crisis_concepts import (
+    ABOUT_A_PROCEDURE,
+    ABOUT_A_SUBJECT,
+    FIRST_HAND,
+    IDIOMS,
+    concept_kind,
+    mentions_danger,
+)
+from bot.domain.crisis_languages import detect_crisis_any_language, fold
 
 
 class CrisisKind(str, Enum):
@@ -177,7 +185,7 @@ _STRONG = {
         r"\b(bewusteloos|ademt niet|reageert niet meer)\b",
         r"\b(bel|belt|bellen)\b.{0,10}\b(de )?(politie|ambulance|112)\b(?!.{0,20}\b(verzuim|schoolverzuim|spijbel|leerplicht))",
         r"\b(politie|ambulance|112)\b.{0,6}\b(bellen|gebeld|komen)\b(?!.{0,20}\b(verzuim|schoolverzuim|spijbel|leerplicht))",
-        r"^(?!.*\b(hond|kat|poes|konijn|huisdier|cavia|hamster)\b).*\b(weggelopen|vermist|ontvoerd|ontvoeren|ontvoering)\b(?! uit de (les|klas|gymzaal)\b)",
+        r"^(?!.*\b(hond|kat|poes|konijn|huisdier|cavia|hamster|weer thuis|teruggevonden|gevonden)\b).*\b(weggelopen|vermist|ontvoerd|ontvoeren|ontvoering)\b(?! uit de (les|klas|gymzaal)\b)",
         r"\b(\d+|twee|drie|een paar) (dagen|nachten)\b.{0,10}\bniet (meer )?thuis( geweest| geslapen)?\b|\bniet thuis geslapen\b",
         r"\bnoodgeval\b(?!.{0,40}\b(school|verzuim|verlof|storm|dicht)\b)",
         r"\b(niet thuisgekomen|niet thuis gekomen|niet naar huis gekomen|spoorloos)\b",
@@ -245,17 +253,44 @@ def _first_match(table: dict, text: str) -> Optional[CrisisKind]:
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?;:\n]+")
+
+
+def _parts(text: str) -> list:
+    """The message's sentences, normalised: concepts must meet in one of them."""
+    return [normalise(part) for part in _SENTENCE_END.split(text)]
+
+
+def _about_not_happening(text: str) -> bool:
+    """A lesson, talk or film on the subject, or a question about the procedure without a case."""
+    plain = IDIOMS.sub(" ", normalise(text))
+    return bool(ABOUT_A_SUBJECT.search(plain) or (ABOUT_A_PROCEDURE.search(plain) and not FIRST_HAND.search(plain)))
+
+
 def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:
-    """The kind of acute danger in ``text``, or None when the patterns see none."""
-    if not text:
+    """The kind of acute danger in ``text``, or None when neither patterns nor concepts see one.
+
+    Idioms ("dat huiswerk vermoordt me") are removed first; a message about a lesson, a talk or
+    a film on the subject ("een spreekbeurt over huiselijk geweld") is no crisis, nor a question
+    about the procedure that tells nothing that happened ("wat moet ik doen als een leerling
+    vertelt dat ze thuis geslagen wordt")."""
+    if not text or _about_not_happening(text):
         return None
-    plain = normalise(text)
+    plain = IDIOMS.sub(" ", normalise(text))
     kind = _first_match(_COMPILED["strong"], plain)
     if kind is not None:
         return kind
-    other = detect_crisis_any_language(text)
+    other = detect_crisis_any_language(IDIOMS.sub(" ", fold(text))) or concept_kind(_parts(text))
     if other is not None:
         return CrisisKind(other)
     if _PROCEDURAL.search(plain):
         return None
     return _first_match(_COMPILED["weak"], plain)
+
+
+def names_danger(text: Optional[str]) -> bool:
+    """Whether ``text`` names any concept of danger (a harm, a weapon, death, a threat ...).
+
+    The classifier's ``crisis`` counts only then: it also learned family words ("moeder",
+    "vader") from its examples, and a question about a mother's rights is no alarm."""
+    return bool(text) and not _about_not_happening(text) and mentions_danger(_parts(text))

@@ -85,6 +85,13 @@ def test_a_short_form_answer_the_classifier_takes_for_a_crisis_is_no_alarm():
     assert message.get("intent")["name"] == "nlu_fallback" and message.get("entities") == []
 
 
+def test_a_classifier_crisis_on_a_question_with_family_words_only_is_no_alarm():
+    # the classifier learned "moeder" and "vader" from its crisis examples; nothing here is danger
+    message = _message("mag de vader zonder gezag het rapport van zijn dochter inzien", "crisis", confidence=0.8)
+    _crisis_net().process([message])
+    assert message.get("intent")["name"] == "nlu_fallback" and message.get("entities") == []
+
+
 def test_a_classifier_crisis_under_the_fallback_still_counts():
     message = _message("het gaat echt helemaal mis hier", "crisis", confidence=0.55)
     message.set("intent", {"name": "nlu_fallback", "confidence": 0.6})

@@ -18,7 +18,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.domain.safety import CrisisKind, detect_crisis
+from bot.domain.safety import CrisisKind, detect_crisis, names_danger
 from bot.rasa_plugins.nlu.fallback_intent import (
     UNKNOWN_WORDS,
     classified,
@@ -39,12 +39,15 @@ def classifier_sees_crisis(message: Message) -> bool:
     A missed crisis is the one mistake that must not happen: a threshold of 0.9, chosen on the
     dev split, missed real ones on the final third of the evaluation set. But the classifier also
     takes short form answers ("ik ben de moeder", a name) for a crisis, which would stop the
-    handoff form; so it counts from half confidence, in a message of several words it knows."""
+    handoff form; so it counts from half confidence, in a message of several words it knows. And
+    it learned family words from its examples ("moeder", "vader": false alarms on ordinary
+    questions), so it counts only when the message names some danger (``names_danger``)."""
     intent = classified(message)
     if intent.get(INTENT_NAME_KEY) != CRISIS_INTENT or message.get(UNKNOWN_WORDS):
         return False
-    words = len((message.get(TEXT) or "").split())
-    return (intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= CLASSIFIER_CONFIDENCE and words >= CLASSIFIER_MIN_WORDS
+    text = message.get(TEXT) or ""
+    sure = (intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= CLASSIFIER_CONFIDENCE
+    return sure and len(text.split()) >= CLASSIFIER_MIN_WORDS and names_danger(text)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

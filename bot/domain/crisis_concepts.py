@@ -1,0 +1,411 @@
+"""Crisis by concepts: who, what and how urgent, as word stems, not as whole sentences.
+
+The sentence patterns of ``bot.domain.safety`` catch the crises their authors wrote down and
+miss the next one ("een pak slaag met de riem", "hij heeft naaktjes van me en wil geld"). Here a
+message is a crisis when a sentence of it holds a *combination* of concepts that means danger:
+an act of violence and a person at home, nude pictures and blackmail, a child and "zoek", a
+weapon without a kitchen. Each concept is a list of word stems with the spellings people type
+(Dutch in all registers, 13-17 year olds' shorthand, English); a stem ending in ``*`` matches
+any word that starts with it. Other scripts are in ``bot.domain.crisis_languages``.
+
+Negative context matters as much: idioms ("doodmoe", "dat huiswerk vermoordt me", "dood van
+het lachen") are removed before matching, and a message about a lesson, a book or a film is no
+crisis ("een spreekbeurt over huiselijk geweld").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, List, Optional, Pattern, Tuple
+
+SUICIDE, ABUSE, DANGER = "suicide", "abuse", "danger"
+
+
+def _stems(*stems: str) -> str:
+    """One alternation of whole words; ``*`` at the end of a stem allows any ending."""
+    parts = [re.escape(s.rstrip("*")).replace(r"\ ", " ") + (r"\w*" if s.endswith("*") else "") for s in stems]
+    return r"\b(?:" + "|".join(parts) + r")\b"
+
+
+# -- who ---------------------------------------------------------------------------------------
+SELF = _stems("me", "mij", "mezelf", "mijzelf", "zichzelf", "zich", "myself", "herself", "himself", "themselves")
+SELF_STRONG = _stems("mezelf", "mijzelf", "zichzelf", "myself", "herself", "himself", "themselves")
+VICTIM = SELF + "|" + _stems("ik", "ons", "we", "wij", "haar", "hem", "hen", "us", "her", "him", "them", "i")
+HOME_PERSON = _stems(
+    "vader", "moeder", "pa", "ma", "papa", "mama", "pap", "mam", "stief*", "ouders", "oom", "tante", "opa", "oma",
+    "broer", "zus", "neef", "nicht", "buurman", "man", "vriend", "ex", "trainer", "coach", "oppas", "gastouder",
+    "pleeg*", "schoonfamilie", "familie*", "dad", "mum", "mom", "father", "mother", "step*", "uncle", "parents",
+    "husband", "boyfriend", "brother", "neighbour*", "neighbor*", "babysitter", "nanny",
+)  # fmt: skip
+CHILD = _stems(
+    "kind", "kinderen", "kindje", "kids", "kid", "zoon", "zoontje", "dochter", "dochtertje", "baby", "peuter",
+    "kleuter", "leerling", "meisje", "jongen", "jongetje", "buurjongen", "buurmeisje", "kleinzoon", "kleindochter",
+    "nichtje", "neefje", "broertje", "zusje", "pupil", "student", "son", "daughter", "child", "children", "boy",
+    "girl", "hij", "ze", "zij",
+)  # fmt: skip
+
+# -- what --------------------------------------------------------------------------------------
+VIOLENCE = _stems(
+    "slaat", "slaan", "sloeg", "sloegen", "geslagen", "geslage", "geslaan", "slaag", "schop", "schopt",
+    "schopte", "geschopt", "trapt", "trapte", "getrapt", "stomp*", "gestompt", "mishandel*", "wurg*", "gewurgd",
+    "knijpt", "kneep", "geknepen", "krabt", "sleurt", "sleurde", "gooit me", "gooit haar", "gooit hem",
+    "gooide me", "gooit met", "gegooid", "smijt", "mept", "mepte", "gemept", "klappen krijg*", "klappen gekregen",
+    "krijgt klappen", "krijg klappen", "kreeg klappen", "afransel*", "door elkaar geschud", "door elkaar schudt",
+    "shakes", "shaking", "shook", "tegen de grond", "tegen de muur", "in elkaar geslagen", "in elkaar slaan",
+    "in elkaar slaat", "in elkaar getrapt", "in elkaar trapt", "pak slaag", "hits", "hitting", "beat*", "punch*",
+    "kicks", "kicked", "choke*", "strangle*",
+)  # fmt: skip
+SEXUAL_ACT = _stems(
+    "misbruik*", "verkracht*", "aanrand*", "betast*", "aanzit*", "molest*", "rape*", "raped", "pijpen", "neuken",
+)  # fmt: skip
+# touching and sex are abuse with an adult at home, an intimate part, force or a secret; not a
+# teenager's boyfriend or a shower after gym
+SEXUAL_TOUCH = _stems(
+    "aanraak*", "aangeraakt", "aanraken", "seksueel", "seksuele", "seks", "sex", "sexual*", "touches", "touched",
+    "touching", "onder de dekens", "in bed komt", "uitkleden", "uitgekleed",
+)  # fmt: skip
+# Dutch separable verbs: "hij raakt me aan", "hij zit aan haar", "hij kleedt haar uit"
+SEXUAL_TOUCH_SPLIT = (
+    r"\b(raakt|raakte|raken|raakten) (\w+ ){1,4}aan\b|\b(zit|zat|zitten|zaten) (\w+ )?aan (me|mij|haar|hem|mijn|haar|zijn)\b"
+    r"|\b(kleedt|kleedde) (\w+ ){1,3}uit\b"
+)
+ADULT_AT_HOME = _stems(
+    "vader", "papa", "pa", "stief*", "oom", "opa", "neef", "buurman", "trainer", "coach", "oppas", "babysitter",
+    "volwassen*", "oudere", "leraar", "meester", "docent", "teacher", "uncle", "stepdad", "stepfather", "dad",
+    "father", "man van", "vriend van mama", "vriend van haar moeder", "vriend van zijn moeder", "vriend van mijn moeder",
+    "nieuwe vriend", "geheimpje", "geheim",
+)  # fmt: skip
+INTIMATE = _stems(
+    "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
+    "private parts", "privates", "naakt*", "bloot", "zonder kleren", "ondergoed", "onderbroek", "bh", "underwear",
+)  # fmt: skip
+IMAGES = _stems(
+    "foto*", "foto s", "nepfoto*", "deepfake*", "pic", "pics", "naaktje*", "naaktfoto*", "filmpje*", "video*", "beelden", "nudes",
+    "pictures", "photos", "snaps",
+)  # fmt: skip
+COERCION = _stems(
+    "dreig*", "gedreigd", "chanteer*", "chanteert", "gechanteerd", "afpers*", "afgeperst", "blackmail*",
+    "threaten*", "sextortion",
+)  # fmt: skip
+FORCING = _stems("dwingt", "gedwongen", "dwong", "forced", "forces")
+THREAT_CONDITION = r"\banders\b|\bals (ik|ze|hij|je|zij) (niet|geen)\b|\btenzij\b|\bor (else|they|he|she)\b|\bunless\b"
+PAYMENT = _stems("betaal*", "betalen", "geld", "euro", "pay", "money")
+FOOD_DENIED = _stems(
+    "geen eten", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
+    "altijd honger", "steeds honger", "dagen honger", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
+    "starv*", "uitgehongerd", "krijgt al dagen niks", "krijgt niks", "nooit eten", "nooit te eten", "geen eten is",
+    "op de grond slapen", "op de grond moet slapen", "geen bed",
+)  # fmt: skip
+NEGLECT_CONTEXT = _stems(
+    "thuis", "dagen", "week", "weken", "sinds", "straf", "geeft", "geven", "krijgt", "krijg", "niemand", "ouders",
+    "days", "home", "parents",
+)  # fmt: skip
+CONFINED = _stems(
+    "opgesloten", "opsluit*", "opsluiten", "sluit me op", "sluit haar op", "sluit hem op", "op slot gedaan",
+    "in de kelder gestopt", "in de kelder gezet", "in de kast gestopt", "in het hok gezet", "vastgebonden", "vastgebind*", "vastbind*", "locked", "locks me",
+    "locks him", "locks her",
+)  # fmt: skip
+FORCED_MARRIAGE = _stems(
+    "uithuwelijk*", "laten trouwen", "moet trouwen", "gedwongen trouwen", "gedwongen huwelijk", "forced marriage",
+    "forced to marry",
+)  # fmt: skip
+EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "sex for")
+FEAR_OF_HOME = (
+    r"\b(bang|doodsbang|afraid|scared) (voor|van|of)\b.{0,12}" + HOME_PERSON
+    + r"|\b(nooit|niet|never) (meer )?(naar huis|thuis|home)\b.{0,12}\b(wil|wilt|durf\w*|willen|want|go)\b"
+    + r"|\b(wil|wilt|durf\w*)\b.{0,20}\b(nooit|niet) (meer )?(naar huis|terug naar huis)\b"
+    + r"|\b(afraid|scared) to go home\b"
+)  # fmt: skip
+INJURY = _stems(
+    "striemen", "blauw oog", "blauwe plek*", "brandplek*", "brandwond*", "wonden", "bruise*", "black eye",
+    "dikke wang", "bult*", "rare plekken", "wondjes",
+)  # fmt: skip
+
+DEATH_WISH = (
+    # a wish of one's own ("ik wil dood"), not a grandfather who "gaat dood" or "wil weten"
+    r"\b(wil|wilt|willen|wou|wens|hoop|liever|plan|want|wants|wanna|wish)\b(\s(?!weten|vragen|graag)\w+){0,4}\s"
+    r"(dood|doodgaan|sterven|springen|zelfmoord|stoppen met alles|"
+    r"ending it|end it|ending my life|niet (meer )?wakker|er niet meer (zijn|bij zijn)|mezelf om te brengen|"
+    r"mn leven beeindigen|mijn leven beeindigen|een punt achter)\b"
+    r"|\b(want|wants|wanted|wanna) (to )?die\b|\b(ga|gaat)\b (\w+ ){0,2}(springen|er een eind)"
+    r"|\b(denk|denkt|dacht|think\w*)\b (\w+ ){0,2}(aan|about|over) (\w+ )?(dood ?gaan|doodgaan|sterven|springen|zelfmoord"
+    r"|ending it|dying|suicide|mezelf)\b"
+    r"|\b(voordat|hoe|als) (je|ik|jezelf) (\w+ ){0,3}(dood|sterven|doodgaat|doodgaan)\b"
+)
+NO_MEANING = (
+    r"\bzat om te leven\b|\bwaarom ik nog leef\b|\bleven (heeft|is) (geen zin|zinloos)\b|\balles (voelt|is) zinloos\b"
+    r"|\bgeen zin (meer )?in (het|mijn|mn|m'n) leven\b|\bno point (in living|anymore|in life)\b"
+    r"|\bsee the point in living\b|\been last voor iedereen\b|\bzonder mij (is|zijn|zou|wordt)\b"
+    r"|\bbeter af zonder\b|\bme (snel|wel) vergeten\b|\bzou het merken als ik (weg|er niet)\b"
+    r"|\bgeen zorgen meer (om|over) (mij|me)\b|\b(mijn|zijn|haar|mn) laatste dag\b(?! (van|voor|op))"
+    r"|\bsorry voor alles\b|\bnooit geboren\b|\bgoodbye (messages|letter|note)\b|\bklaar mee\b.{0,15}\bmet alles\b"
+    r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
+    r"|\bleven (is )?(niks|niets) (meer )?waard\b|\bmanier (om|waarop) (\w+ ){0,2}(te sterven|dood te gaan|doodgaan|mezelf)"
+    r"|\b(mezelf|zichzelf|mijzelf|myself) (\w+ ){0,2}(doden|te doden|ombrengen|om te brengen)\b"
+    r"|\btrek\w* (dit|het) leven\b.{0,15}\b(niet|nie) meer\b|\bgecut\b|\bcutten\b|\bdisappear forever\b"
+    r"|\bzelf ?mo+r[dt]\w*|\bsu[iy]?[cs]id\w*|\bzelfdod\w*"
+    r"|\ber (\w+ ){0,3}een eind(e)? aan (maak|maakt|maken|te maken)\b|\beind(e)? aan (mijn|mn|zijn|haar|m'n) leven\b"
+    r"|\b(k?zie|zie[tn]) (het |t )?(\w+ )?(niet|nie|ni|nt) meer zitt?e?n?\b"
+    r"|\ber (\w+ ){0,2}niet meer (wil|wilt|wou|willen) (zijn|wezen|bestaan)\b"
+    r"|\bzichzelf van het leven\b|\bvan het leven (beroven|te beroven)\b|\bmezelf om te brengen\b"
+)
+PILLS = _stems(
+    "pil", "pillen", "paracetamol", "ibuprofen", "slaappil*", "medicijn*", "tabletten", "oxazepam", "pills",
+    "tablets",
+)  # fmt: skip
+PILL_HARM = _stems(
+    "dodelijk", "dood", "doodgaan", "doos", "strip", "wodka", "vodka", "gespaard", "opgespaard", "verzameld",
+    "verzamel*", "sparen", "overdos*", "bunch", "te veel", "teveel", "handvol", "alle pillen", "al mijn pillen",
+    "al mijn medicijnen", "al haar pillen", "al zijn pillen", "de hele strip", "een hele strip",
+)  # fmt: skip
+HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
+JUMPING = (
+    r"\b(spring\w*|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train)\b"
+    r"|\b(flat|brug|trein|dak|spoor|balkon)\b.{0,30}\b(spring\w*|jump\w*)\b"
+    r"|\bvan (een|de|het) (flat|brug|dak|balkon)\b.{0,10}\b(valt|vallen)\b"
+    r"|\bvan (het|de|een) (dak|flat|brug|balkon|spoorbrug) af\b"
+)
+CUTTING = _stems(
+    "snij", "snijd", "snijdt", "sneed", "gesneden", "kras", "krast", "krassen", "gekrast", "brandt", "cutting",
+)  # fmt: skip
+BODY = _stems(
+    "arm", "armen", "pols", "polsen", "benen", "bovenbenen", "huid", "mesje", "bloed", "wrist*", "arms", "legs",
+    "mesjes", "scheermesje*",
+)  # fmt: skip
+SELF_CUT = r"\b(zich|me)\b (\w+ ){0,4}(gesneden|gekrast|snijdt|krast)\b"
+SELF_WOUNDS = r"\b(wondjes|wonden|sneetjes|littekens|krassen)\b.{0,20}\b(pols\w*|armen|bovenbenen|wrists)\b"
+HIDDEN_BLADE = r"\bmesje\b.{0,30}\b(bed|kamer|slecht|verstopt|als het)\b"
+
+WEAPON = _stems(
+    "mes", "messen", "pistool", "pistolen", "vuurwapen*", "wapen", "wapens", "geweer", "taser", "boksbeugel",
+    "bijl", "machete", "vlindermes", "knuppel*", "honkbalknuppel*", "bom", "vuurwerkbom*", "explosie*", "bomb", "a gun", "the gun", "his gun", "her gun", "guns", "knife", "knives", "firearm",
+)  # fmt: skip
+WEAPON_HARMLESS = _stems(
+    "kok", "koks", "koksopleiding", "slager", "keuken", "koken", "kookles", "nep*", "speelgoed*", "toneel*",
+    "paintball", "waterpistool", "bestek", "opleiding", "knutsel*", "woodwork*", "houtbewerk*", "cooking", "chef*",
+    "kitchen", "handvaardigheid", "techniekles",
+)  # fmt: skip
+KILLING_WORDS = _stems(
+    "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
+    "neerschiet*", "neerschieten", "neerknal*", "doodschiet*", "dood te maken", "dood maken",
+    "dood te steken", "dood te schieten", "gaat steken", "gaan steken", "iemand steken", "kill", "kills",
+    "killing", "shoot up", "shoot me", "shoot him", "shoot her", "shoot us", "stab", "stabbed", "in brand steekt",
+    "in brand steken",
+)  # fmt: skip
+KILLING = (
+    KILLING_WORDS
+    + r"|\b(maakt|maak|maken)\b (je|jou|hem|haar|ons|jullie|me|mij|iedereen|ze) (allemaal )?af\b"
+    + r"|\b(mijn|mn|m'n) (dochter|zoon|kind|kinderen)\b te pakken (krijgt|krijgen|nemen|neemt)\b"
+    + r"|\b(opwacht\w*|opgewacht)\b.{0,30}\b(slaan|pakken|steken|mes|messen|in elkaar)\b|\b(laat|laten) ontploffen\b|\bopblazen\b|\bblow up\b"
+    # "iemand iets aandoen" is harm; "er/daar iets aan doen" is doing something about it
+    + r"|\b(?!er\b|daar\b|hier\b|wat\b|niet\b|nog\b|ook\b|school\b)\w+ iets (aandoet|aandoen|aan te doen|aan doen)\b"
+)
+MISSING = (
+    r"\b(is|zijn|was|waren|nu|al|ineens|opeens|gewoon|helemaal|spoorloos) (zoek|kwijt)\b|\b(vermist|verdwenen|onvindbaar|weggelopen|ontvoerd|missing|ran away|run away|niet thuisgekomen"
+    r"|niet thuis gekomen|niet uit school gekomen|nergens (te )?vinden|weet niet waar (hij|ze|zij) (is|zijn)"
+    r"|hasnt come home|hasn t come home|not come home|meegenomen door (een|iemand))\b"
+)
+NOT_A_PERSON_MISSING = _stems(
+    "telefoon", "tas", "gymtas", "jas", "sleutel*", "pas", "boek*", "spullen", "kat", "hond", "hamster",
+    "konijn", "poes", "rooster", "classes", "class", "lessons", "school", "les", "klas", "administratie",
+    "bag", "phone", "weg", "draad", "overzicht", "tel",
+)  # fmt: skip
+MEDICAL = (
+    r"\bniet (meer )?aanspreekbaar\b|\bademt (niet|slecht|raar|moeilijk|nauwelijks)\b"
+    r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b|\bkomt niet (meer )?boven\b|\bverdrinkt\b|\bdrowning\b"
+    r"|\bgedrogeerd\b|\bdrogeert\b|\bdrugged\b|\biets in (haar|zijn|mijn|mn) drankje\b"
+    r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b"
+)
+STALKING = _stems(
+    "achtervolg*", "gestalkt", "stalkt", "stalker", "being followed", "meelokken", "mee te lokken",
+    "lokte haar mee", "lokte hem mee",
+)  # fmt: skip
+# a child left behind where it is not safe, an injury whose story keeps changing
+LEFT_ALONE = r"\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
+HEARD_VIOLENCE = r"\bhoor\w*\b.{0,50}\b(klappen|gillen|gegil|slaan|geslagen)\b"
+FRACTURE = _stems("gebroken arm", "gebroken been", "gebroken pols", "botbreuk*", "breuk*", "broken arm", "broken bone*")
+STORY_CHANGES = (
+    r"\b(zegt|vertelt|verklaart|vertellen|zeggen) (steeds|telkens|elke keer|iedere keer) (iets|wat) anders\b"
+    r"|\bverhaal (klopt|past) niet\b|\bstory (keeps changing|doesnt add up)\b"
+)
+# an adult who draws a child in with gifts, money, drink or outings (grooming, a loverboy)
+OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b|\bman van [2-6]\d\b"
+LURES = _stems("geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto")
+# Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
+DISTRESS_WORDS = _stems(
+    "gevaar", "geweld", "doodsbang", "help", "paniek", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert",
+    "danger", "unsafe",
+)  # fmt: skip
+DISTRESS = DISTRESS_WORDS + r"|\bgaat (\w+ ){0,3}mis\b"
+
+THREAT = _stems("dreig*", "gedreigd", "bedreig*", "threaten*", "threat*")
+# a school or an official who "threatens" with a sanction is no danger
+SANCTION = _stems(
+    "boete", "nablijven", "proces verbaal", "straf", "schorsing", "geschorst", "zitten", "blijven zitten",
+    "verwijder*", "melding", "leerplicht*", "school", "juf", "meester", "mentor", "leraar", "docent", "rapport",
+    "fine", "detention", "advocaat", "rechter", "rechtszaak", "klacht", "omgang",
+)  # fmt: skip
+ADMIN = _stems("boete", "leerplicht*", "proces verbaal", "rechter", "rechtszaak", "advocaat", "schorsing", "juridisch")
+CRIMINAL = _stems("drugs", "dealen", "dealer*", "koerier*", "bende", "gang", "crimine*", "wiet", "coke")
+
+PEERS = r"(?<!\bin )\belkaar\b|" + _stems(
+    "ruzie", "pest*", "gepest", "klasgenoot", "klasgenoten", "medeleerling*", "schoolplein", "pauze",
+    "speelplaats", "vechten", "gevochten", "judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat", "bullied",
+    "bully*", "classmate*",
+)  # fmt: skip
+FOUND_AGAIN = _stems("terug", "teruggevonden", "gevonden", "weer thuis", "back home", "found", "was weggelopen")
+
+# -- negative context ----------------------------------------------------------------------------
+# Idioms and harmless uses, removed from the text before any concept is looked for.
+IDIOMS = re.compile(
+    r"\bdood ?(moe|op)\b|\bdood (van|aan) (het lachen|verveling|de verveling|schaamte|de zenuwen|de kou)\b"
+    r"|\bdoodgaan van (het lachen|verveling)\b|\b(zo|te) moe dat ik (wel )?dood\b.{0,10}"
+    r"|\b(huiswerk|toets\w*|wiskunde\w*|school|les|lessen|werk|rooster|dat|dit|die|deze)\b( \w+){0,2} "
+    r"(vermoordt|vermoorden|maakt|maken) (me|mij|ons)( helemaal)?( kapot| af)?\b"
+    r"|\b(is|are) killing me\b|\bdying (to|of boredom|of laughter)\b|\bdead tired\b"
+    r"|\bsla\w* (\w+ ){0,3}over\b|\bslaat (\w+ ){0,4}op\b|\bdicht ?sla\w*\b"
+    r"|\b(blauwe plek\w*|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens) (het |de )?"
+    r"(\w*toernooi|rugby|voetbal|hockey|judo|gym|sport|training|wedstrijd|vallen)\b"
+    r"|\b(dicht|gesloten|ontruimd) (door|vanwege|wegens) (een )?(bommelding|brand|storm)\b"
+    r"|\b(will|gonna|going to|gaat|zal) (kill|vermoorden) me\b.{0,60}\b(haha\w*|lol|grapje|just kidding)\b"
+    r"|\bdreig\w* (\w+ ){0,3}(uit te vallen|uitval|thuiszitter|te blijven zitten|vast te lopen|achter te raken"
+    r"|te mislukken|te worden|te zakken)\b|\bdreigende (uitval|thuiszitter\w*)\b|\bhet mes snijdt aan twee kanten\b"
+    r"|\bbom (geld|duiten)\b|\bop zoek\b|\bzoek naar\b|\bin elkaar (zetten|gezet|zakken|gezakt)\b"
+    r"|\bmisbruik (gemaakt |maken )?(van|maakt van) (de |het |mijn |zijn |haar |onze )?(gegevens|data|foto\w*|positie"
+    r"|vertrouwen|macht|bevoegdheid|regeling|situatie|systeem)\b"
+    r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b"
+)
+# A lesson, a talk, a book or a film about the subject: information, not danger.
+ABOUT_A_SUBJECT = re.compile(
+    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek over|films?\b|"
+    r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball)"
+)
+
+# A question about the procedure or a case that may happen ("wat moet ik doen als een leerling
+# vertelt dat ...", "wat zegt de meldcode"), without anything that happened: the themes answer it.
+ABOUT_A_PROCEDURE = re.compile(
+    r"\bmeldcode\b|\bafwegingskader\b|\bin het algemeen\b|\bbij (een )?vermoeden van\b|\bstel dat\b|\bhypothetisch"
+    r"|\b(wat|hoe|wanneer)\b (\w+ ){0,4}(als|wanneer) (een|je|iemand|u|er) \b"
+)
+FIRST_HAND = re.compile(
+    r"\b(mijn|mn|m'n|me|mij|ik word|vandaag|gisteren|vanochtend|vanmorgen|vannacht|net|nu|vertelde|zei|zag|hoorde)\b"
+)
+
+_PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
+    # kind, all of these concepts, none of these
+    (SUICIDE, (DEATH_WISH,), ()),
+    (SUICIDE, (NO_MEANING,), ()),
+    (SUICIDE, (PILLS, PILL_HARM), ()),
+    (SUICIDE, (HANGING,), ()),
+    (SUICIDE, (JUMPING,), ()),
+    (SUICIDE, (CUTTING, SELF_STRONG), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier"),)),
+    (SUICIDE, (CUTTING, BODY), ()),
+    (SUICIDE, (SELF_CUT,), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier", "handvaardigheid"),)),
+    (SUICIDE, (SELF_WOUNDS,), ()),
+    (SUICIDE, (HIDDEN_BLADE,), ()),
+    (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
+    (ABUSE, (VIOLENCE, VICTIM), (PEERS,)),
+    (ABUSE, (SEXUAL_ACT, INTIMATE), ()),
+    (ABUSE, (SEXUAL_ACT, HOME_PERSON), ()),
+    (ABUSE, (SEXUAL_ACT, CHILD), ()),
+    (ABUSE, (SEXUAL_ACT, SELF), ()),
+    (ABUSE, (SEXUAL_TOUCH, INTIMATE), ()),
+    (ABUSE, (SEXUAL_TOUCH, ADULT_AT_HOME), ()),
+    (ABUSE, (SEXUAL_TOUCH, FORCING), ()),
+    (ABUSE, (SEXUAL_TOUCH_SPLIT, ADULT_AT_HOME), (PEERS,)),
+    (ABUSE, (SEXUAL_TOUCH_SPLIT, INTIMATE), ()),
+    (ABUSE, (IMAGES, COERCION), ()),
+    (ABUSE, (IMAGES, PAYMENT, THREAT_CONDITION), ()),
+    (ABUSE, (IMAGES, FORCING), (_stems("school", "toestemming", "schoolfoto*", "verplicht*"),)),
+    (ABUSE, (IMAGES, INTIMATE), ()),
+    (ABUSE, (FOOD_DENIED, NEGLECT_CONTEXT), ()),
+    (ABUSE, (CONFINED, VICTIM), (_stems("mag", "time out", "time-out", "school", "voelt", "voel"),)),
+    (ABUSE, (CONFINED, CHILD), (_stems("mag", "time out", "time-out", "school", "voelt", "voel"),)),
+    (ABUSE, (FORCED_MARRIAGE,), ()),
+    (ABUSE, (EXPLOITATION,), ()),
+    (ABUSE, (FEAR_OF_HOME,), ()),
+    (ABUSE, (INJURY, HOME_PERSON), ()),
+    (ABUSE, (INJURY, INTIMATE), ()),
+    (ABUSE, (FRACTURE, STORY_CHANGES), ()),
+    (ABUSE, (HEARD_VIOLENCE, CHILD), ()),
+    (ABUSE, (INJURY, STORY_CHANGES), ()),
+    (DANGER, (COERCION, CRIMINAL), ()),
+    (ABUSE, (OLDER_PARTNER, LURES), ()),
+    (DANGER, (WEAPON,), (WEAPON_HARMLESS,)),
+    (DANGER, (KILLING,), (SELF_STRONG, ADMIN)),
+    (DANGER, (MEDICAL,), ()),
+    (DANGER, (LEFT_ALONE, CHILD), ()),
+    (DANGER, (THREAT, VICTIM), (SANCTION,)),
+    (DANGER, (STALKING,), ()),
+)
+_RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(
+    (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless)) for kind, need, unless in _PAIRS
+)
+_MISSING = re.compile(MISSING)
+_CHILD = re.compile(CHILD)
+_NOT_A_PERSON = re.compile(NOT_A_PERSON_MISSING)
+_FOUND = re.compile(FOUND_AGAIN)
+_DISTRESS = re.compile(DISTRESS)
+# Concepts that name no danger without their partner ("foto", "dreigt", "drugs", "oudere man").
+_NEEDS_PARTNER = {
+    IMAGES,
+    PILLS,
+    SEXUAL_TOUCH,
+    SEXUAL_TOUCH_SPLIT,
+    COERCION,
+    FORCING,
+    CRIMINAL,
+    OLDER_PARTNER,
+    FRACTURE,
+    LEFT_ALONE,
+    HEARD_VIOLENCE,
+}
+_HALF_RULES = tuple(
+    (need[0], unless) for (_, names, _), (_, need, unless) in zip(_PAIRS, _RULES) if names[0] not in _NEEDS_PARTNER
+)
+
+
+def sentences(normalised_parts: Iterable[str]) -> List[str]:
+    """The parts of a message in which concepts must meet, idioms removed."""
+    return [IDIOMS.sub(" ", part) for part in normalised_parts if part.strip()]
+
+
+def _missing_child(sentence: str) -> bool:
+    """A child named shortly before "zoek", "vermist", ...; not a phone or a school subject."""
+    for found in _MISSING.finditer(sentence):
+        before = sentence[max(0, found.start() - 60) : found.start()]
+        after = sentence[found.end() : found.end() + 30]
+        if (
+            _CHILD.search(before)
+            and not _NOT_A_PERSON.search(before[-25:] + " " + after)
+            and not _FOUND.search(sentence)
+        ):
+            return True
+    return False
+
+
+def concept_kind(parts: Iterable[str]) -> Optional[str]:
+    """suicide, abuse or danger when one sentence holds a combination of concepts that means danger."""
+    found = sentences(parts)
+    if any(ABOUT_A_SUBJECT.search(s) for s in found):
+        return None
+    for sentence in found:
+        for kind, need, unless in _RULES:
+            if all(p.search(sentence) for p in need) and not any(p.search(sentence) for p in unless):
+                return kind
+        if _missing_child(sentence):
+            return DANGER
+    return None
+
+
+def mentions_danger(parts: Iterable[str]) -> bool:
+    """Some danger named, what the classifier's ``crisis`` needs before it counts: half of a
+    combination (its first concept, not cancelled by its own words: "messen" but not a butcher's,
+    "dreigt" but not with detention), a missing child, or plain distress ("help", "onveilig")."""
+    found = sentences(parts)
+    return any(
+        _DISTRESS.search(sentence)
+        or _missing_child(sentence)
+        or any(first.search(sentence) and not any(p.search(sentence) for p in unless) for first, unless in _HALF_RULES)
+        for sentence in found
+    )
