@@ -28,6 +28,10 @@ DOORS_FOR_ANSWER = {
     "absence/school_refusal": ("leerplicht", "jgz"),
     "absence/report_ill": ("jgz",),
     "absence/rmc": ("rmc",),
+    "absence/home_education": ("leerplicht",),
+    "absence/moving": ("leerplicht",),
+    "absence/readmission": ("leerplicht",),
+    "privacy/jgz_school_data": ("jgz",),
 }
 DOOR_LABEL = {
     "wijkteam": "Wijkteam / CJG",

@@ -15,11 +15,10 @@ with a covered topic, ``_unless`` builds an expression that does not match when 
 contains a word of that topic:
 
 - pesten, unless the question is about refusing school or about what school passes on;
-- gescheiden ouders only with information from school (report, parents' evening), never when the
-  parent has no custody (gezag): that is answered;
+- omgang after a divorce, never when the parent has no custody (gezag): that is answered;
 - verwijdering, never schorsing, and not the removal of data (dossier, gegevens, this chat);
 - thuisonderwijs in practice (online school, lesmateriaal), not whether it is allowed
-  (vrijstelling, richting);
+  (vrijstelling, richting) or how it is arranged (the kennisgeving to the municipality);
 - the waiting list of mental health care, not the waiting list of a (special) school;
 - a dyslexia assessment or declaration, not extra help at school for a child with dyslexia;
 - an autism or ADHD assessment, not extra support for a child who has the diagnosis;
@@ -63,6 +62,11 @@ _EXEMPTION = (
     r"vrijstel\w*|vrijgesteld|ontheffing|richting|onder b\b|5b\b|levensovertuiging|\bgeloof\b|"
     r"\bmag (dat|het|je|ik|dit)\b|\bmogen (we|wij)\b|toegestaan|allowed|legal|leerplicht|overtuiging|"
     r"\bkan dat\b|\bkan het\b"
+)
+# How home education is arranged (the kennisgeving to the municipality each year): that is answered.
+_HOME_EDUCATION_RULES = (
+    r"kennisgeving|aanvra\w*|aanmeld\w*|\bmeld\w*|\bregel\w*|\bwet\b|legaal|gemeente|controle\w*|controleer\w*|"
+    r"1 juli|elk jaar|ieder jaar|\bbrief\b|datum"
 )
 _SCHOOL_PLACE = (
     r"speciaal (basis)?onderwijs|speciale school|\bsbo\b|\bso\b|\bvso\b|\btlv\b|\bswv\b|"
@@ -136,26 +140,6 @@ SUBJECTS: List[Tuple[str, List[str]]] = [
         ],
     ),
     (
-        "informatie van school voor gescheiden ouders",
-        [
-            _unless(
-                r"\b(gescheiden|scheiding|uit elkaar|ex|exman|exvrouw|ex man|ex vrouw|ex partner|expartner|"
-                r"divorced|separated)\b.{0,120}\b(rapport\w*|ouderavond\w*|oudergesprek\w*|tien ?minuten|"
-                r"10 ?minuten|informatie|info|nieuwsbrief\w*|mail\w*|magister|parnassys|somtoday|ouderportaal|"
-                r"schoolapp|social schools|cijfers|op de hoogte|uitnodig\w*|uitnodiging|report)\b",
-                _NO_CUSTODY,
-                r"verlof|vakantie",
-            ),
-            _unless(
-                r"\b(rapport\w*|ouderavond\w*|oudergesprek\w*|tien ?minuten ?gesprek\w*|informatie|info|"
-                r"nieuwsbrief\w*|magister|ouderportaal|uitnodig\w*)\b.{0,80}\b(gescheiden|scheiding|ex|exman|"
-                r"exvrouw|beide ouders|allebei de ouders|twee adressen|2 adressen)\b",
-                _NO_CUSTODY,
-                r"verlof|vakantie",
-            ),
-        ],
-    ),
-    (
         "omgang en co-ouderschap na een scheiding",
         [
             _unless(
@@ -179,6 +163,7 @@ SUBJECTS: List[Tuple[str, List[str]]] = [
                 r"online (school|onderwijs|lessen|les)\b|onlineschool|afstandsonderwijs|onderwijs op afstand|"
                 r"wereldschool|\bivio\b|hybride onderwijs|staatsexamen",
                 _EXEMPTION,
+                _HOME_EDUCATION_RULES,
             ),
         ],
     ),

@@ -32,11 +32,6 @@ FOUND = {
         "vergoedt de gemeente de dyslexiebehandeling van mijn zoon",
         "rekenen gaat heel slecht, zou het dyscalculie kunnen zijn",
     ],
-    "informatie van school voor gescheiden ouders": [
-        "ik ben gescheiden en krijg nooit een uitnodiging voor de ouderavond",
-        "school stuurt het rapport alleen naar mijn ex, we hebben allebei gezag",
-        "hoe krijg ik als gescheiden vader toegang tot het ouderportaal",
-    ],
     "omgang en co-ouderschap na een scheiding": [
         "co-ouderschap en school, wie brengt en haalt",
         "mijn ex houdt zich niet aan de omgangsregeling",
@@ -186,6 +181,11 @@ COVERED = [
     "thuisonderwijs geven mag dat in nederland",
     "wij willen ons kind thuisonderwijs geven vanwege onze levensovertuiging, kan dat",
     "homeschool nederland toegestaan",
+    "ik ben gescheiden en krijg nooit een uitnodiging voor de ouderavond",
+    "school stuurt het rapport alleen naar mijn ex, we hebben allebei gezag",
+    "hoe krijg ik als gescheiden vader toegang tot het ouderportaal",
+    "thuisonderwijs aanvragen gemeente",
+    "moet ik elk jaar opnieuw een brief sturen voor thuisonderwijs",
     "wachtlijst speciaal onderwijs kind thuis zonder onderwijs",
     "mijn zoon heeft hulp nodig van een psycholoog, hoe regel ik dat",
     "telt bbl werken en leren mee voor de kwalificatieplicht",
