@@ -22,7 +22,7 @@ contains a word of that topic:
 - the waiting list of mental health care, not the waiting list of a (special) school;
 - a dyslexia assessment or declaration, not extra help at school for a child with dyslexia;
 - an autism or ADHD assessment, not extra support for a child who has the diagnosis;
-- religion at school, not leave for a religious holiday (that is special leave).
+- religion at school, not a day off for a religious holiday (that is answered).
 
 Pure Python: no Rasa imports, so the action server and the tests can use it.
 """
@@ -63,6 +63,8 @@ _EXEMPTION = (
     r"\bmag (dat|het|je|ik|dit)\b|\bmogen (we|wij)\b|toegestaan|allowed|legal|leerplicht|overtuiging|"
     r"\bkan dat\b|\bkan het\b"
 )
+# A day off school for a religious duty (Suikerfeest, extra days abroad): that is answered.
+_RELIGIOUS_LEAVE = r"religieuze feestdag\w*|\b(dag|dagen)\b.{0,30}\b(extra|vrij|weg|naar)\b|\bextra\b.{0,20}\bdagen\b"
 # How home education is arranged (the kennisgeving to the municipality each year): that is answered.
 _HOME_EDUCATION_RULES = (
     r"kennisgeving|aanvra\w*|aanmeld\w*|\bmeld\w*|\bregel\w*|\bwet\b|legaal|gemeente|controle\w*|controleer\w*|"
@@ -390,6 +392,7 @@ SUBJECTS: List[Tuple[str, List[str]]] = [
                 _LEAVE,
                 _EXEMPTION,
                 r"geen enkele school|scholen in (de|onze) (buurt|omgeving)",
+                _RELIGIOUS_LEAVE,
             ),
         ],
     ),

@@ -186,6 +186,8 @@ COVERED = [
     "hoe krijg ik als gescheiden vader toegang tot het ouderportaal",
     "thuisonderwijs aanvragen gemeente",
     "moet ik elk jaar opnieuw een brief sturen voor thuisonderwijs",
+    "religieuze feestdag en school, hoe werkt dat",
+    "wij willen voor het feest na de ramadan een paar dagen extra naar turkije",
     "wachtlijst speciaal onderwijs kind thuis zonder onderwijs",
     "mijn zoon heeft hulp nodig van een psycholoog, hoe regel ik dat",
     "telt bbl werken en leren mee voor de kwalificatieplicht",
