@@ -64,11 +64,14 @@ _EXEMPTION = (
     r"\bkan dat\b|\bkan het\b"
 )
 # A day off school for a religious duty (Suikerfeest, extra days abroad): that is answered.
-_RELIGIOUS_LEAVE = r"religieuze feestdag\w*|\b(dag|dagen)\b.{0,30}\b(extra|vrij|weg|naar)\b|\bextra\b.{0,20}\bdagen\b"
+_RELIGIOUS_LEAVE = (
+    r"religieuze (feest|vrije )?dag\w*|\b(dag|dagen)\b.{0,30}\b(extra|vrij|weg|naar)\b|\bextra\b.{0,20}\bdagen\b|"
+    r"suikerfeest|offerfeest|moet (hij|ze|zij) (dan )?naar school"
+)
 # How home education is arranged (the kennisgeving to the municipality each year): that is answered.
 _HOME_EDUCATION_RULES = (
     r"kennisgeving|aanvra\w*|aanmeld\w*|\bmeld\w*|\bregel\w*|\bwet\b|legaal|gemeente|controle\w*|controleer\w*|"
-    r"1 juli|elk jaar|ieder jaar|\bbrief\b|datum"
+    r"1 juli|elk jaar|ieder jaar|\bbrief\b|datum|doorge\w*|beoordeel\w*|\bmogen\b"
 )
 _SCHOOL_PLACE = (
     r"speciaal (basis)?onderwijs|speciale school|\bsbo\b|\bso\b|\bvso\b|\btlv\b|\bswv\b|"
