@@ -254,7 +254,9 @@ SMALL_CHILD = _stems(
     "peuter*", "kleuter*", "baby", "babys", "kindje", "toddler", "zesjarige", "vijfjarige", "vierjarige",
     "driejarige", "tweejarige",
 ) + r"|\b(kind|kinderen|jongetje|meisje|zoontje|dochtertje|girl|boy|child|kids|children)\b.{0,20}\b[1-6]\b"  # fmt: skip
-ALONE = _stems("alleen", "in zijn eentje", "in haar eentje", "alone", "by himself", "by herself", "thuis gelaten", "achtergelaten")
+ALONE = _stems(
+    "alleen", "in zijn eentje", "in haar eentje", "alone", "by himself", "by herself", "thuis gelaten", "achtergelaten"
+)
 ALONE_TOO_LONG = _stems(
     "urenlang", "uren", "dagen", "nachten", "elke avond", "hele weekend", "hele nacht", "week", "weken", "days", "nights",
     "all weekend", "for hours", "all night", "since two days", "since 2 days",
@@ -270,7 +272,9 @@ MADE_TO = _stems("moet", "moest", "moeten", "straf", "must", "has to", "made", "
 CAMPING = _stems("kamp", "tent", "camping", "schoolreis", "logeer*", "camp")
 # burning with a cigarette, a lighter or a stove: by someone else it is abuse, by oneself self-harm
 BURN_TOOL = _stems("sigaret*", "aansteker", "strijkijzer", "cigarette*", "lighter")
-BURN_ACT = _stems("brandt", "gebrand", "verbrand*", "brandplek*", "drukt", "uitgedrukt", "uitdrukt", "burns", "burned", "burnt")
+BURN_ACT = _stems(
+    "brandt", "gebrand", "verbrand*", "brandplek*", "drukt", "uitgedrukt", "uitdrukt", "burns", "burned", "burnt"
+)
 OWN_HAND = _stems("zelf", "zichzelf", "herself", "himself")
 # sexualised behaviour of a toddler: imitating sex, often naming who did it
 SEX_IMITATION = r"\b(nadoen|nadoet|naspel\w*|doet (\w+ ){0,5}na|deed (\w+ ){0,5}na|imitat\w*|acts out)\b"
@@ -342,7 +346,9 @@ ABOUT_A_PROCEDURE = re.compile(
 # is threatened or blackmailed.
 _PAST_CASE = re.compile(r"\b(jaren|years|lang) (geleden|ago)\b|\bvroeger\b|\bin the past\b")
 _ADMIN_QUESTION = re.compile(r"\b(informatie|recht op|gezag|omgang|custody|information|rights|inschrijving)\b")
-_STILL_NOW = re.compile(r"\b(weer|nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday|bang|scared|afraid)\b")
+_STILL_NOW = re.compile(
+    r"\b(weer|nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday|bang|scared|afraid)\b"
+)
 _POLICY_QUESTION = re.compile(
     r"\b(what is|wat is) (the|het) (\w+ )?(policy|beleid|protocol)\b|\bschool policy\b|\bbeleid van (de )?school\b"
 )
