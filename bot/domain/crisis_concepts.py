@@ -87,6 +87,8 @@ COERCION = _stems(
     "dreig*", "gedreigd", "chanteer*", "chanteert", "gechanteerd", "afpers*", "afgeperst", "blackmail*",
     "threaten*", "sextortion",
 )  # fmt: skip
+# sexual remarks or intimidation by a teacher: the confidential inspector's subject, no acute danger
+HARASSMENT = _stems("intimidatie", "opmerking*", "grensoverschrijdend*")
 FORCING = _stems("dwingt", "gedwongen", "dwong", "forced", "forces")
 THREAT_CONDITION = r"\banders\b|\bals (ik|ze|hij|je|zij) (niet|geen)\b|\btenzij\b|\bor (else|they|he|she)\b|\bunless\b"
 PAYMENT = _stems("betaal*", "betalen", "geld", "euro", "pay", "money")
@@ -278,6 +280,8 @@ BURN_ACT = _stems(
 OWN_HAND = _stems("zelf", "zichzelf", "herself", "himself")
 # sexualised behaviour of a toddler: imitating sex, often naming who did it
 SEX_IMITATION = r"\b(nadoen|nadoet|naspel\w*|doet (\w+ ){0,5}na|deed (\w+ ){0,5}na|imitat\w*|acts out)\b"
+# "she has a knife and is doing it now": a knife for herself, not a threat to others
+DOING_IT_NOW = r"\b(het|t) (nu |zo |vanavond )?(gaat|ga|wil) doen\b|\bdoe (het|t) nu\b"
 # veiled goodbye: everything arranged, a last post, a goodbye in a bio
 ARRANGED = r"\balles (heeft |heb |had )?geregeld\b|\barranged everything\b"
 FAREWELL = _stems(
@@ -325,7 +329,9 @@ IDIOMS = re.compile(
     r"|\bbom (geld|duiten)\b|\bop zoek\b|\bzoek naar\b|\bin elkaar (zetten|gezet|zakken|gezakt)\b"
     r"|\bmisbruik (gemaakt |maken )?(van|maakt van) (de |het |mijn |zijn |haar |onze )?(gegevens|data|foto\w*|positie"
     r"|vertrouwen|macht|bevoegdheid|regeling|situatie|systeem)\b"
-    r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b"
+    r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b|\b(kick\w*|hit\w*|threw|throws) the ball\b"
+    r"|\bbruise\w*\b.{0,30}\b(in|during|at|from) (pe|gym|football|the match|sport\w*|practice)\b"
+    r"|\b(in|during|at) (pe|gym|football|practice)\b.{0,40}\bbruise\w*"
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
@@ -380,7 +386,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (BURN_TOOL, OWN_HAND), ()),
     (SUICIDE, (BURN_ACT, SELF_STRONG), ()),
     (SUICIDE, (ARRANGED, FAREWELL), ()),
-    (SUICIDE, (WEAPON, r"\b(het|t) (nu |zo |vanavond )?(gaat|ga|wil) doen\b|\bdoe (het|t) nu\b"), ()),
+    (SUICIDE, (DOING_IT_NOW, WEAPON), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
     (ABUSE, (VIOLENCE, VICTIM), (PEERS,)),
     (ABUSE, (SEXUAL_ACT, INTIMATE), ()),
@@ -388,7 +394,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (SEXUAL_ACT, CHILD), ()),
     (ABUSE, (SEXUAL_ACT, SELF), ()),
     (ABUSE, (SEXUAL_TOUCH, INTIMATE), ()),
-    (ABUSE, (SEXUAL_TOUCH, ADULT_AT_HOME), ()),
+    (ABUSE, (SEXUAL_TOUCH, ADULT_AT_HOME), (HARASSMENT,)),
     (ABUSE, (SEXUAL_TOUCH, FORCING), ()),
     (ABUSE, (SEXUAL_TOUCH_SPLIT, ADULT_AT_HOME), (PEERS,)),
     (ABUSE, (SEXUAL_TOUCH_SPLIT, INTIMATE), ()),
@@ -445,6 +451,8 @@ _NEEDS_PARTNER = {
     LEFT_ALONE,
     HEARD_VIOLENCE,
     BURN_TOOL,
+    BURN_ACT,
+    DOING_IT_NOW,
     SHED_SLEEP,
     SMALL_CHILD,
     LURING,
