@@ -167,7 +167,8 @@ PILL_HARM = _stems(
     "dodelijk", "dood", "doodgaan", "doos", "strip", "wodka", "vodka", "gespaard", "opgespaard", "verzameld",
     "verzamel*", "sparen", "overdos*", "bunch", "te veel", "teveel", "handvol", "alle pillen", "al mijn pillen",
     "al mijn medicijnen", "al haar pillen", "al zijn pillen", "de hele strip", "een hele strip", "tientallen",
-    "bewaard", "bewaart", "klaarliggen", "klaar liggen", "klaargelegd", "verstopt", "saving", "saved", "stockpil*",
+    "onder zijn bed", "onder haar bed", "onder mijn bed", "klaarliggen", "klaar liggen", "klaargelegd", "saving",
+    "stockpil*",
 )  # fmt: skip
 HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
 JUMPING = (
@@ -250,7 +251,10 @@ LURING = (
     r"\b(lokken|lokt|lokte|gelokt|instappen|instapten|instapte|in te stappen|mee te nemen|meenemen|meegenomen"
     r"|into (his|the|a) (car|van))\b"
 )
-STRANGER = _stems("man", "mannen", "vreemde*", "onbekende*", "stranger*", "guy", "busje", "bestelbus")
+# "een man", not "mijn man" (a husband who takes the children on holiday)
+STRANGER = r"\b(een|die|onbekende|vreemde|oudere|enge) (man|mannen)\b|" + _stems(
+    "vreemde*", "onbekende*", "stranger*", "a guy", "a man", "busje", "bestelbus"
+)
 # a small child alone where it is not safe, or left alone for hours, nights or days
 SMALL_CHILD = _stems(
     "peuter*", "kleuter*", "baby", "babys", "kindje", "toddler", "zesjarige", "vijfjarige", "vierjarige",
