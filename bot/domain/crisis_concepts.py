@@ -156,7 +156,8 @@ NO_MEANING = (
     r"|\ber (\w+ ){0,2}niet meer (wil|wilt|wou|willen) (zijn|wezen|bestaan)\b"
     r"|\bzichzelf van het leven\b|\bvan het leven (beroven|te beroven)\b|\bmezelf om te brengen\b"
     r"|\bgeen reden (meer )?om (\w+ ){0,2}(te blijven|te leven|door te gaan)\b"
-    r"|\b(ik|hij|ze|zij) er (\w+ ){1,3}niet meer (is|ben|zal zijn)\b"
+    r"|\b(ik|hij|ze|zij) er (over een week|over \w+ dagen|na (het weekend|vandaag|morgen)|binnenkort|snel) niet meer"
+    r" (is|ben|zal zijn)\b"
     r"|\b(een|dit is (mijn|mn)) laatste (post|bericht|story)\b|\b(bio|status|story)\b.{0,30}\b(tot ziens|vaarwel|doei|goodbye)\b"
 )
 PILLS = _stems(
@@ -289,7 +290,7 @@ DOING_IT_NOW = r"\b(het|t) (nu |zo |vanavond )?(gaat|ga|wil) doen\b|\bdoe (het|t
 # veiled goodbye: everything arranged, a last post, a goodbye in a bio
 ARRANGED = r"\balles (heeft |heb |had )?geregeld\b|\barranged everything\b"
 FAREWELL = _stems(
-    "afscheid", "niet boos", "bedankt voor alles", "sorry", "goodbye", "vaarwel", "thank you for everything",
+    "afscheid", "niet boos", "bedankt voor alles", "goodbye", "vaarwel", "thank you for everything",
 )  # fmt: skip
 # Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
 DISTRESS_WORDS = _stems(
