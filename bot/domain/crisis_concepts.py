@@ -41,7 +41,7 @@ CHILD = _stems(
     "kind", "kinderen", "kindje", "kids", "kid", "zoon", "zoontje", "dochter", "dochtertje", "baby", "peuter",
     "kleuter", "leerling", "meisje", "jongen", "jongetje", "buurjongen", "buurmeisje", "kleinzoon", "kleindochter",
     "nichtje", "neefje", "broertje", "zusje", "pupil", "student", "son", "daughter", "child", "children", "boy",
-    "girl", "hij", "ze", "zij",
+    "girl", "hij", "ze", "zij", "pleegdochter", "pleegzoon", "pleegkind*", "pleegmeisje", "toddler", "foster*",
 )  # fmt: skip
 
 # -- what --------------------------------------------------------------------------------------
@@ -73,7 +73,7 @@ ADULT_AT_HOME = _stems(
     "vader", "papa", "pa", "stief*", "oom", "opa", "neef", "buurman", "trainer", "coach", "oppas", "babysitter",
     "volwassen*", "oudere", "leraar", "meester", "docent", "teacher", "uncle", "stepdad", "stepfather", "dad",
     "father", "man van", "vriend van mama", "vriend van haar moeder", "vriend van zijn moeder", "vriend van mijn moeder",
-    "nieuwe vriend", "geheimpje", "geheim",
+    "nieuwe vriend", "geheimpje", "geheim", "ome", "volwassene", "vriend van haar moeder",
 )  # fmt: skip
 INTIMATE = _stems(
     "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
@@ -87,6 +87,8 @@ COERCION = _stems(
     "dreig*", "gedreigd", "chanteer*", "chanteert", "gechanteerd", "afpers*", "afgeperst", "blackmail*",
     "threaten*", "sextortion",
 )  # fmt: skip
+# sexual remarks or intimidation by a teacher: the confidential inspector's subject, no acute danger
+HARASSMENT = _stems("intimidatie", "opmerking*", "grensoverschrijdend*")
 FORCING = _stems("dwingt", "gedwongen", "dwong", "forced", "forces")
 THREAT_CONDITION = r"\banders\b|\bals (ik|ze|hij|je|zij) (niet|geen)\b|\btenzij\b|\bor (else|they|he|she)\b|\bunless\b"
 PAYMENT = _stems("betaal*", "betalen", "geld", "euro", "pay", "money")
@@ -106,9 +108,14 @@ CONFINED = _stems(
     "locks him", "locks her",
 )  # fmt: skip
 FORCED_MARRIAGE = _stems(
-    "uithuwelijk*", "laten trouwen", "moet trouwen", "gedwongen trouwen", "gedwongen huwelijk", "forced marriage",
-    "forced to marry",
-)  # fmt: skip
+    "uithuwelijk*", "uitgehuwelijkt", "laten trouwen", "moet trouwen", "gedwongen trouwen", "gedwongen huwelijk",
+    "forced marriage", "forced to marry",
+) + r"|\bgestuurd om te trouwen\b|\bsent\b.{0,30}\bto (marry|get married)\b"  # fmt: skip
+# a passport taken away: the sign of a forced marriage or a stay abroad against one's will
+PASSPORT_TAKEN = (
+    r"\b(paspoort|passport)\b.{0,20}\b(afgepakt|ingenomen|afgenomen|weggenomen|taken|kept|took)\b"
+    r"|\b(took|taken|afgepakt|ingenomen|afgenomen) (my|her|his|haar|mijn|zijn) (paspoort|passport)\b"
+)
 EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "sex for")
 FEAR_OF_HOME = (
     r"\b(bang|doodsbang|afraid|scared) (voor|van|of)\b.{0,12}" + HOME_PERSON
@@ -148,6 +155,10 @@ NO_MEANING = (
     r"|\b(k?zie|zie[tn]) (het |t )?(\w+ )?(niet|nie|ni|nt) meer zitt?e?n?\b"
     r"|\ber (\w+ ){0,2}niet meer (wil|wilt|wou|willen) (zijn|wezen|bestaan)\b"
     r"|\bzichzelf van het leven\b|\bvan het leven (beroven|te beroven)\b|\bmezelf om te brengen\b"
+    r"|\bgeen reden (meer )?om (\w+ ){0,2}(te blijven|te leven|door te gaan)\b"
+    r"|\b(ik|hij|ze|zij) er (over een week|over \w+ dagen|na (het weekend|vandaag|morgen)|binnenkort|snel) niet meer"
+    r" (is|ben|zal zijn)\b"
+    r"|\b(een|dit is (mijn|mn)) laatste (post|bericht|story)\b|\b(bio|status|story)\b.{0,30}\b(tot ziens|vaarwel|doei|goodbye)\b"
 )
 PILLS = _stems(
     "pil", "pillen", "paracetamol", "ibuprofen", "slaappil*", "medicijn*", "tabletten", "oxazepam", "pills",
@@ -156,7 +167,9 @@ PILLS = _stems(
 PILL_HARM = _stems(
     "dodelijk", "dood", "doodgaan", "doos", "strip", "wodka", "vodka", "gespaard", "opgespaard", "verzameld",
     "verzamel*", "sparen", "overdos*", "bunch", "te veel", "teveel", "handvol", "alle pillen", "al mijn pillen",
-    "al mijn medicijnen", "al haar pillen", "al zijn pillen", "de hele strip", "een hele strip",
+    "al mijn medicijnen", "al haar pillen", "al zijn pillen", "de hele strip", "een hele strip", "tientallen",
+    "onder zijn bed", "onder haar bed", "onder mijn bed", "klaarliggen", "klaar liggen", "klaargelegd", "saving",
+    "stockpil*",
 )  # fmt: skip
 HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
 JUMPING = (
@@ -230,7 +243,55 @@ STORY_CHANGES = (
 )
 # an adult who draws a child in with gifts, money, drink or outings (grooming, a loverboy)
 OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b|\bman van [2-6]\d\b"
-LURES = _stems("geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto")
+LURES = _stems(
+    "geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto", "afspreken",
+    "belooft", "beloofd", "promises", "meet up",
+)  # fmt: skip
+# a stranger who draws children into a car or van, at the school gate or in the street
+LURING = (
+    r"\b(lokken|lokt|lokte|gelokt|instappen|instapten|instapte|in te stappen|mee te nemen|meenemen|meegenomen"
+    r"|into (his|the|a) (car|van))\b"
+)
+# "een man", not "mijn man" (a husband who takes the children on holiday)
+STRANGER = r"\b(een|die|onbekende|vreemde|oudere|enge) (man|mannen)\b|" + _stems(
+    "vreemde*", "onbekende*", "stranger*", "a guy", "a man", "busje", "bestelbus"
+)
+# a small child alone where it is not safe, or left alone for hours, nights or days
+SMALL_CHILD = _stems(
+    "peuter*", "kleuter*", "baby", "babys", "kindje", "toddler", "zesjarige", "vijfjarige", "vierjarige",
+    "driejarige", "tweejarige",
+) + r"|\b(kind|kinderen|jongetje|meisje|zoontje|dochtertje|girl|boy|child|kids|children)\b.{0,20}\b[1-6]\b"  # fmt: skip
+ALONE = _stems(
+    "alleen", "in zijn eentje", "in haar eentje", "alone", "by himself", "by herself", "thuis gelaten", "achtergelaten"
+)
+ALONE_TOO_LONG = _stems(
+    "urenlang", "uren", "dagen", "nachten", "elke avond", "hele weekend", "hele nacht", "week", "weken", "days", "nights",
+    "all weekend", "for hours", "all night", "since two days", "since 2 days",
+)  # fmt: skip
+ALONE_ALLOWED = _stems("mag", "mogen", "vanaf", "leeftijd", "oud genoeg", "allowed", "age", "can", "kan")
+ROAD = _stems("weg", "straat", "provinciale", "hoofdweg", "snelweg", "spoor", "kanaal", "road", "street", "highway")
+# sleeping in a shed, a pen or outside as a punishment
+SHED_SLEEP = (
+    r"\b(schuur|tuinhuis\w*|hok|garage|shed|buiten)\b.{0,20}\b(slapen|slaapt|sliep|sleep\w*|overnachten)\b"
+    r"|\b(slapen|slaapt|sliep|sleep\w*)\b.{0,20}\b(in de schuur|in het hok|in the shed|outside)\b"
+)
+MADE_TO = _stems("moet", "moest", "moeten", "straf", "must", "has to", "made", "punish*", "stout", "koud")
+CAMPING = _stems("kamp", "tent", "camping", "schoolreis", "logeer*", "camp")
+# burning with a cigarette, a lighter or a stove: by someone else it is abuse, by oneself self-harm
+BURN_TOOL = _stems("sigaret*", "aansteker", "strijkijzer", "cigarette*", "lighter")
+BURN_ACT = _stems(
+    "brandt", "gebrand", "verbrand*", "brandplek*", "drukt", "uitgedrukt", "uitdrukt", "burns", "burned", "burnt"
+)
+OWN_HAND = _stems("zelf", "zichzelf", "herself", "himself")
+# sexualised behaviour of a toddler: imitating sex, often naming who did it
+SEX_IMITATION = r"\b(nadoen|nadoet|naspel\w*|doet (\w+ ){0,5}na|deed (\w+ ){0,5}na|imitat\w*|acts out)\b"
+# "she has a knife and is doing it now": a knife for herself, not a threat to others
+DOING_IT_NOW = r"\b(het|t) (nu |zo |vanavond )?(gaat|ga|wil) doen\b|\bdoe (het|t) nu\b"
+# veiled goodbye: everything arranged, a last post, a goodbye in a bio
+ARRANGED = r"\balles (heeft |heb |had )?geregeld\b|\barranged everything\b"
+FAREWELL = _stems(
+    "afscheid", "niet boos", "bedankt voor alles", "goodbye", "vaarwel", "thank you for everything",
+)  # fmt: skip
 # Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
 DISTRESS_WORDS = _stems(
     "gevaar", "geweld", "doodsbang", "help", "paniek", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert",
@@ -273,12 +334,16 @@ IDIOMS = re.compile(
     r"|\bbom (geld|duiten)\b|\bop zoek\b|\bzoek naar\b|\bin elkaar (zetten|gezet|zakken|gezakt)\b"
     r"|\bmisbruik (gemaakt |maken )?(van|maakt van) (de |het |mijn |zijn |haar |onze )?(gegevens|data|foto\w*|positie"
     r"|vertrouwen|macht|bevoegdheid|regeling|situatie|systeem)\b"
-    r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b"
+    r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b|\b(kick\w*|hit\w*|threw|throws) the ball\b"
+    r"|\bbruise\w*\b.{0,30}\b(in|during|at|from) (pe|gym|football|the match|sport\w*|practice)\b"
+    r"|\b(in|during|at) (pe|gym|football|practice)\b.{0,40}\bbruise\w*"
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
     r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek over|films?\b|"
-    r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball)"
+    r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball|trainingen\b|trainings\b"
+    r"|training (over|on|about)\b|cursus\w* over\b|courses? (on|about)\b|workshops? (over|on|about)\b|scholing over\b"
+    r"|the news\b|het nieuws\b|het journaal\b)"
 )
 
 # A question about the procedure or a case that may happen ("wat moet ik doen als een leerling
@@ -287,6 +352,26 @@ ABOUT_A_PROCEDURE = re.compile(
     r"\bmeldcode\b|\bafwegingskader\b|\bin het algemeen\b|\bbij (een )?vermoeden van\b|\bstel dat\b|\bhypothetisch"
     r"|\b(wat|hoe|wanneer)\b (\w+ ){0,4}(als|wanneer) (een|je|iemand|u|er) \b"
 )
+# A parent who was a victim years ago and asks about custody or information from school, and a
+# question about the school's policy on nude pictures going round: no danger now, unless someone
+# is threatened or blackmailed.
+_PAST_CASE = re.compile(r"\b(jaren|years|lang) (geleden|ago)\b|\bvroeger\b|\bin the past\b")
+_ADMIN_QUESTION = re.compile(r"\b(informatie|recht op|gezag|omgang|custody|information|rights|inschrijving)\b")
+_STILL_NOW = re.compile(
+    r"\b(weer|nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday|bang|scared|afraid)\b"
+)
+_POLICY_QUESTION = re.compile(
+    r"\b(what is|wat is) (the|het) (\w+ )?(policy|beleid|protocol)\b|\bschool policy\b|\bbeleid van (de )?school\b"
+)
+_PRESSURE = re.compile(COERCION + "|" + THREAT + "|" + FORCING + "|" + PAYMENT)
+
+
+def no_danger_now(plain: str) -> bool:
+    """A past case with a question about custody or information, or a policy question without a threat."""
+    past = _PAST_CASE.search(plain) and _ADMIN_QUESTION.search(plain) and not _STILL_NOW.search(plain)
+    return bool(past or (_POLICY_QUESTION.search(plain) and not _PRESSURE.search(plain)))
+
+
 FIRST_HAND = re.compile(
     r"\b(mijn|mn|m'n|me|mij|ik word|vandaag|gisteren|vanochtend|vanmorgen|vannacht|net|nu|vertelde|zei|zag|hoorde)\b"
 )
@@ -303,6 +388,10 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (SELF_CUT,), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier", "handvaardigheid"),)),
     (SUICIDE, (SELF_WOUNDS,), ()),
     (SUICIDE, (HIDDEN_BLADE,), ()),
+    (SUICIDE, (BURN_TOOL, OWN_HAND), ()),
+    (SUICIDE, (BURN_ACT, SELF_STRONG), ()),
+    (SUICIDE, (ARRANGED, FAREWELL), ()),
+    (SUICIDE, (DOING_IT_NOW, WEAPON), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
     (ABUSE, (VIOLENCE, VICTIM), (PEERS,)),
     (ABUSE, (SEXUAL_ACT, INTIMATE), ()),
@@ -310,7 +399,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (SEXUAL_ACT, CHILD), ()),
     (ABUSE, (SEXUAL_ACT, SELF), ()),
     (ABUSE, (SEXUAL_TOUCH, INTIMATE), ()),
-    (ABUSE, (SEXUAL_TOUCH, ADULT_AT_HOME), ()),
+    (ABUSE, (SEXUAL_TOUCH, ADULT_AT_HOME), (HARASSMENT,)),
     (ABUSE, (SEXUAL_TOUCH, FORCING), ()),
     (ABUSE, (SEXUAL_TOUCH_SPLIT, ADULT_AT_HOME), (PEERS,)),
     (ABUSE, (SEXUAL_TOUCH_SPLIT, INTIMATE), ()),
@@ -322,6 +411,11 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (CONFINED, VICTIM), (_stems("mag", "time out", "time-out", "school", "voelt", "voel"),)),
     (ABUSE, (CONFINED, CHILD), (_stems("mag", "time out", "time-out", "school", "voelt", "voel"),)),
     (ABUSE, (FORCED_MARRIAGE,), ()),
+    (ABUSE, (PASSPORT_TAKEN,), ()),
+    (ABUSE, (BURN_TOOL, BURN_ACT), ()),
+    (ABUSE, (SEXUAL_TOUCH, SEX_IMITATION), ()),
+    (ABUSE, (SHED_SLEEP, MADE_TO), (CAMPING,)),
+    (ABUSE, (SMALL_CHILD, ALONE, ALONE_TOO_LONG), (ALONE_ALLOWED,)),
     (ABUSE, (EXPLOITATION,), ()),
     (ABUSE, (FEAR_OF_HOME,), ()),
     (ABUSE, (INJURY, HOME_PERSON), ()),
@@ -335,6 +429,8 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (KILLING,), (SELF_STRONG, ADMIN)),
     (DANGER, (MEDICAL,), ()),
     (DANGER, (LEFT_ALONE, CHILD), ()),
+    (DANGER, (SMALL_CHILD, ALONE, ROAD), (ALONE_ALLOWED,)),
+    (DANGER, (LURING, STRANGER), (_stems("open dag", "juf", "excursie"),)),
     (DANGER, (THREAT, VICTIM), (SANCTION,)),
     (DANGER, (STALKING,), ()),
 )
@@ -359,6 +455,13 @@ _NEEDS_PARTNER = {
     FRACTURE,
     LEFT_ALONE,
     HEARD_VIOLENCE,
+    BURN_TOOL,
+    BURN_ACT,
+    DOING_IT_NOW,
+    SHED_SLEEP,
+    SMALL_CHILD,
+    LURING,
+    ARRANGED,
 }
 _HALF_RULES = tuple(
     (need[0], unless) for (_, names, _), (_, need, unless) in zip(_PAIRS, _RULES) if names[0] not in _NEEDS_PARTNER

@@ -7,8 +7,8 @@ mistake this assistant must not make. These patterns run on every message (see
 Patterns come in two strengths:
 
 * strong: someone says it is happening (``mijn vader slaat me``, ``ik wil dood``): always a crisis;
-* other languages: phrases in English, Turkish, Arabic, Polish, Ukrainian and Russian
-  (``bot.domain.crisis_languages``), always a crisis;
+* other languages: phrases in English, Turkish, Arabic, Polish, Ukrainian, Russian, Somali and
+  Tigrinya (``bot.domain.crisis_languages``), always a crisis;
 * weak: a topic word that also occurs in questions about procedures (``kindermishandeling``,
   ``in gevaar``): a crisis unless the message is clearly about rules or procedures
   (``wat zegt de meldcode over kindermishandeling``), which the themes answer.
@@ -28,6 +28,7 @@ from bot.domain.crisis_concepts import (
     IDIOMS,
     concept_kind,
     mentions_danger,
+    no_danger_now,
 )
 from bot.domain.crisis_languages import detect_crisis_any_language, fold
 
@@ -91,7 +92,7 @@ _STRONG = {
         r"\bbeter af\b.{0,10}\bzonder (mij|me|jou|hem|haar)\b",
         r"\b(voor altijd|voorgoed) (verdwijnen|weg)\b|\b(verdwijnen|weg zijn) voor altijd\b",
         r"\bbedankt voor alles\b.{0,30}\b(dit was het|vaarwel|doei voor altijd)|\bdit was het\b.{0,20}\bbedankt",
-        r"\b(afscheidsbrief|afscheidsbericht)",
+        r"\b(afscheidsbrie[fv]|afscheidsbericht)",
         # indirect and third person: "zichzelf wil doodmaken", "wil gewoon verdwijnen", afscheid nemen
         r"\b(mezelf|mijzelf|zichzelf|zich)\b.{0,25}\b(dood ?maken|doodmaakt|ophangen|ophangt|opgehangen|van het leven beroven|verdrinken|van de brug)\b",
         r"\b(ik|hij|ze|zij)\b.{0,10}\b(me|zich|mezelf|zichzelf) (wil|wilt|ga|gaat|gaan) (ophangen|verdrinken|doodmaken)\b",
@@ -262,9 +263,11 @@ def _parts(text: str) -> list:
 
 
 def _about_not_happening(text: str) -> bool:
-    """A lesson, talk or film on the subject, or a question about the procedure without a case."""
+    """A lesson, talk, training or film on the subject, a question about the procedure or the policy
+    without a case, or a past case with a question about custody or information."""
     plain = IDIOMS.sub(" ", normalise(text))
-    return bool(ABOUT_A_SUBJECT.search(plain) or (ABOUT_A_PROCEDURE.search(plain) and not FIRST_HAND.search(plain)))
+    procedure = ABOUT_A_PROCEDURE.search(plain) and not FIRST_HAND.search(plain)
+    return bool(ABOUT_A_SUBJECT.search(plain) or procedure or no_danger_now(plain))
 
 
 def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:

