@@ -19,7 +19,7 @@ answers:
     text: |-
       Dit is de tekst van de regio over de leerplicht. Een kind is leerplichtig vanaf de eerste schooldag van de maand na de 5e verjaardag.
 
-      Meer lezen: https://www.rijksoverheid.nl/onderwerpen/leerplicht
+      Meer lezen bij [Rijksoverheid](https://www.rijksoverheid.nl/onderwerpen/leerplicht)
     sources:
     - https://www.rijksoverheid.nl/onderwerpen/leerplicht
     local:

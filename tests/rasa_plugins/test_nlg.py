@@ -25,7 +25,7 @@ DOMAIN = Domain.from_dict(
         "responses": {
             "utter_theme/some_answer": [
                 {
-                    "text": "Het landelijke antwoord over {gemeente}.\n\nMeer lezen: https://www.nji.nl",
+                    "text": "Het landelijke antwoord over {gemeente}.\n\nMeer lezen bij [NJi](https://www.nji.nl)",
                     "metadata": {"sources": ["https://www.nji.nl"]},
                 }
             ],
@@ -45,7 +45,7 @@ answers:
     text: |-
       Het antwoord van de regio.
 
-      Meer lezen: https://www.lerenwerkt.nu/scholen/
+      Meer lezen bij [LerenWerkt](https://www.lerenwerkt.nu/scholen/)
     sources: [https://www.lerenwerkt.nu/scholen/]
     local:
       Winterswijk:
@@ -86,7 +86,7 @@ def test_endpoints_yml_names_this_class(monkeypatch):
 
 def test_the_maintainers_text_and_sources_are_given(answers_file):
     message = say(as_rasa_run_makes_it(DOMAIN), "utter_theme/some_answer")
-    assert message["text"] == "Het antwoord van de regio.\n\nMeer lezen: https://www.lerenwerkt.nu/scholen/"
+    assert message["text"] == "Het antwoord van de regio.\n\nMeer lezen bij [LerenWerkt](https://www.lerenwerkt.nu/scholen/)"
     assert message["metadata"]["sources"] == ["https://www.lerenwerkt.nu/scholen/"]
 
 
@@ -94,7 +94,7 @@ def test_the_local_sentence_only_in_its_municipality(answers_file):
     nlg = as_rasa_run_makes_it(DOMAIN)
     assert say(nlg, "utter_theme/some_answer", "Winterswijk")["text"] == (
         "Het antwoord van de regio.\nIn Winterswijk kun je ook terecht bij het spreekuur.\n\n"
-        "Meer lezen: https://www.lerenwerkt.nu/scholen/"
+        "Meer lezen bij [LerenWerkt](https://www.lerenwerkt.nu/scholen/)"
     )
     assert "Winterswijk" not in say(nlg, "utter_theme/some_answer", "Aalten")["text"]
 

@@ -24,7 +24,7 @@ MUNICIPALITIES = load_region().municipality_names
 RESPONSES = {
     "utter_absence/leerplichtambtenaar": [
         {
-            "text": "De leerplichtambtenaar controleert de leerplicht.\n\nMeer lezen: https://www.nji.nl",
+            "text": "De leerplichtambtenaar controleert de leerplicht.\n\nMeer lezen bij [NJi](https://www.nji.nl)",
             "metadata": {"sources": ["https://www.nji.nl"]},
         }
     ],
@@ -41,7 +41,7 @@ answers:
     text: |-
       In onze regio helpt de gemeente je bij vragen over school.
 
-      Meer lezen: https://www.lerenwerkt.nu/scholen/
+      Meer lezen bij [LerenWerkt](https://www.lerenwerkt.nu/scholen/)
     sources:
     - https://www.lerenwerkt.nu/scholen/
     local:
@@ -95,7 +95,7 @@ def test_the_local_sentence_is_only_for_its_municipality_and_stands_above_the_so
     assert library.local_sentence("utter_route/onderwijsconsulent", "Winterswijk") is None
     text = RESPONSES["utter_absence/leerplichtambtenaar"][0]["text"]
     assert with_local_sentence(text, sentence) == (
-        "De leerplichtambtenaar controleert de leerplicht.\n" + sentence + "\n\nMeer lezen: https://www.nji.nl"
+        "De leerplichtambtenaar controleert de leerplicht.\n" + sentence + "\n\nMeer lezen bij [NJi](https://www.nji.nl)"
     )
     assert with_local_sentence("Zonder bron.", sentence) == "Zonder bron.\n" + sentence
 
@@ -174,7 +174,7 @@ def test_a_text_that_is_not_b1_is_refused_with_what_the_b1_checker_says(tmp_path
     path = write(tmp_path, text)
     with pytest.raises(AnswersFileError) as error:
         load(path)
-    said = plain_language.problems(long_text + "\n\nMeer lezen: https://www.lerenwerkt.nu/scholen/")
+    said = plain_language.problems(long_text + "\n\nMeer lezen bij [LerenWerkt](https://www.lerenwerkt.nu/scholen/)")
     assert said
     assert f"{path}:{line_of(text, 'text: |-')}: answers.utter_absence/leerplichtambtenaar.text: {said[0]}" in (
         error.value.problems
