@@ -86,7 +86,10 @@ def test_endpoints_yml_names_this_class(monkeypatch):
 
 def test_the_maintainers_text_and_sources_are_given(answers_file):
     message = say(as_rasa_run_makes_it(DOMAIN), "utter_theme/some_answer")
-    assert message["text"] == "Het antwoord van de regio.\n\nMeer lezen bij [LerenWerkt](https://www.lerenwerkt.nu/scholen/)"
+    assert (
+        message["text"]
+        == "Het antwoord van de regio.\n\nMeer lezen bij [LerenWerkt](https://www.lerenwerkt.nu/scholen/)"
+    )
     assert message["metadata"]["sources"] == ["https://www.lerenwerkt.nu/scholen/"]
 
 

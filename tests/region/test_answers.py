@@ -95,7 +95,9 @@ def test_the_local_sentence_is_only_for_its_municipality_and_stands_above_the_so
     assert library.local_sentence("utter_route/onderwijsconsulent", "Winterswijk") is None
     text = RESPONSES["utter_absence/leerplichtambtenaar"][0]["text"]
     assert with_local_sentence(text, sentence) == (
-        "De leerplichtambtenaar controleert de leerplicht.\n" + sentence + "\n\nMeer lezen bij [NJi](https://www.nji.nl)"
+        "De leerplichtambtenaar controleert de leerplicht.\n"
+        + sentence
+        + "\n\nMeer lezen bij [NJi](https://www.nji.nl)"
     )
     assert with_local_sentence("Zonder bron.", sentence) == "Zonder bron.\n" + sentence
 
