@@ -137,14 +137,14 @@ def test_a_period_of_zero_days_or_a_store_that_is_not_sql_is_refused(tmp_path):
 
 
 def _chat_data_answer(environ: dict) -> str:
-    """The privacy answer about this chat as Rasa says it, with the domain that `cip region build`
-    writes when it runs in `environ`."""
+    """The privacy answer about this chat as Rasa says it, with its "Meer hierover" part, with the
+    domain that `cip region build` writes when it runs in `environ`."""
     domain = Domain.load([path for path in sorted((ROOT / "domain").glob("*.yml")) if path != OUTPUT])
     domain = domain.merge(Domain.from_dict(domain_for(REGION, environ)))
     nlg = TemplatedNaturalLanguageGenerator(domain.responses)
-    return asyncio.run(nlg.generate("utter_privacy/chat_data", DialogueStateTracker("parent", domain.slots), "rest"))[
-        "text"
-    ]
+    tracker = DialogueStateTracker("parent", domain.slots)
+    parts = ("utter_privacy/chat_data", "utter_privacy/chat_data_more")
+    return "\n".join(asyncio.run(nlg.generate(part, tracker, "rest"))["text"] for part in parts)
 
 
 def test_the_privacy_answer_names_the_periods_the_retention_job_uses():
