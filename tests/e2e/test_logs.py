@@ -59,7 +59,10 @@ def test_a_conversation_full_of_personal_data_leaves_none_in_the_logs(trained_mo
             "Marieke.Bakkenes@example.org",
         ):
             _via_web(assistant, web, text)
-        assert re.search(r"CIP-[0-9A-Z]{4}-[0-9A-Z]{4}", _via_web(assistant, web, "ja dat mag"))
+        made = _via_web(assistant, web, "ja dat mag")
+        if "Waar gaat je vraag vooral over?" in made:  # the theme, when the first answer did not give it
+            made = _via_web(assistant, web, "absence")
+        assert re.search(r"CIP-[0-9A-Z]{4}-[0-9A-Z]{4}", made)
 
         rest = uuid.uuid4().hex
         for text in (
