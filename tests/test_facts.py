@@ -138,6 +138,19 @@ VALUES = [
         "1 augustus 2025",
     ),
     Value("Wet passend onderwijs since", r"Wet passend onderwijs", r"sinds (1 \w+ \d{4})", "1 augustus 2014"),
+    # new topics of issue 16 (routes to support and school)
+    Value("verwijdering: objection within weeks", r"bezwaar bij het schoolbestuur", r"binnen (\d+) weken", "6"),
+    Value(
+        "leerlingenvervoer: the municipality decides within weeks",
+        r"gemeente beslist binnen",
+        r"binnen (\d+) weken",
+        "8",
+    ),
+    Value("ouderbijdrage: no exclusion since", r"niet uitsluiten", r"sinds (1 \w+ \d{4})", "1 augustus 2021"),
+    Value("EED care starts before the birthday", r"verjaardag", r"voor de (\d+)e verjaardag", "13"),
+    Value("vertrouwensinspecteur number", r"0900-", r"(0900-\d{7})", "0900-1113111"),
+    Value("vertrouwensinspecteur: opens at", r"0900-1113111[^.?!]*\d+ tot \d+ uur", r"van (\d+) tot \d+ uur", "8"),
+    Value("vertrouwensinspecteur: closes at", r"0900-1113111[^.?!]*\d+ tot \d+ uur", r"van \d+ tot (\d+) uur", "17"),
 ]
 
 TOGETHER = [

@@ -28,6 +28,12 @@ DOORS_FOR_ANSWER = {
     "absence/school_refusal": ("leerplicht", "jgz"),
     "absence/report_ill": ("jgz",),
     "absence/rmc": ("rmc",),
+    "route/expulsion": ("leerplicht",) + _SWV,
+    "route/ggz_waiting": ("wijkteam",),
+    "route/diagnosis": ("wijkteam", "jgz"),
+    "route/gifted": _SWV,
+    "route/newcomers": ("leerplicht",),
+    "route/pgb": ("wijkteam",),
 }
 DOOR_LABEL = {
     "wijkteam": "Wijkteam / CJG",

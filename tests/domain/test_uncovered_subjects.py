@@ -22,14 +22,9 @@ FOUND = {
         "ik ben zwanger en zit in 5 vwo, hoe moet dat met mijn examens",
         "im pregnant and 16 can i still go to school",
     ],
-    "pesten en sociale veiligheid": [
-        "mijn kind wordt gepest op de bso en op school, wie pakt dat aan",
-        "ik word op insta gepest door mensen uit mijn klas",
-        "ik ben leerkracht, hoe maak ik de groep socialer na een pestincident",
-    ],
-    "dyslexie en dyscalculie": [
-        "dyslexieverklaring kwijt, hoe vraag ik een nieuwe aan",
-        "vergoedt de gemeente de dyslexiebehandeling van mijn zoon",
+    "dyscalculie": [
+        "dyscalculieverklaring kwijt, hoe vraag ik een nieuwe aan",
+        "vergoedt de gemeente een onderzoek naar dyscalculie",
         "rekenen gaat heel slecht, zou het dyscalculie kunnen zijn",
     ],
     "informatie van school voor gescheiden ouders": [
@@ -47,11 +42,6 @@ FOUND = {
         "thuisonderwijs lesprogramma voor groep 3 zoeken",
         "ik wil staatsexamen havo doen vanuit huis, hoe",
     ],
-    "leerlingenvervoer": [
-        "krijgt mijn zoon een taxi naar het vso",
-        "leerlingvervoer aanvraag winterswijk",
-        "wie betaalt de reiskosten naar de speciale school",
-    ],
     "studiefinanciering": [
         "hoeveel stufi krijg ik op het mbo",
         "moet ik lesgeld betalen op het mbo als ik 18 word",
@@ -67,35 +57,15 @@ FOUND = {
         "mag de leerkracht medicatie toedienen",
         "mag een leraar ibuprofen geven",
     ],
-    "een onderzoek naar autisme of ADHD": [
-        "adhd onderzoek aanvragen via school",
-        "hoe wordt autisme vastgesteld bij een kind",
-        "waar kan mijn zoon getest worden op add",
-    ],
-    "wachtlijsten in de jeugd-ggz": [
-        "wachtlijst psycholoog kind hoe lang",
-        "we wachten al een jaar op therapie voor onze dochter",
-        "overbruggingszorg tijdens de wachtlijst",
-    ],
-    "hoogbegaafdheid": [
-        "plusklas aanmelden hoogbegaafd kind",
-        "kan mijn kind een groep overslaan",
-        "iq test voor mijn zoon van 8, waar",
-    ],
-    "blijven zitten en overgaan": [
-        "mijn zoon blijft zitten in de brugklas, kan ik bezwaar maken",
-        "overgangsregels vmbo 3",
-        "ga ik over met 2 vieren",
-    ],
     "lerarentekort en lesuitval": [
         "al weken geen vaste juf in groep 6",
         "school stuurt klassen naar huis door lerarentekort",
         "veel invallers en geen rust in de klas",
     ],
-    "schoolkeuze, schooladvies en de doorstroomtoets": [
-        "schooladvies te laag",
-        "doorstroomtoets uitslag hoger dan advies",
+    "de keuze van een school": [
         "hoe kies ik een middelbare school",
+        "welke basisschool past bij mijn kind",
+        "wanneer zijn de open dagen",
     ],
     "aanmelden en toelating op het mbo": [
         "mbo aanmelden voor 1 april",
@@ -107,25 +77,15 @@ FOUND = {
         "ik ben 17 en wil werken en leren, hoe werkt bbl",
         "snuffelstage regelen voor 3 vmbo",
     ],
-    "de ouderbijdrage en schoolkosten": [
-        "ouderbijdrage niet betalen gevolgen",
-        "schoolreis kost 80 euro, kunnen we niet betalen",
+    "schoolkosten zoals boeken en een laptop": [
         "wie betaalt de laptop voor school",
+        "kan leergeld helpen met schoolkosten",
+        "schoolboeken kosten te veel geld",
     ],
     "huiswerk en bijles": [
         "bijles vergoeding minima",
         "te veel huiswerk op de basisschool",
         "huiswerkbegeleiding zoeken in groenlo",
-    ],
-    "een klacht over een leraar of de school": [
-        "klacht indienen over de mentor",
-        "ik wil klagen over de directeur van de basisschool",
-        "docent is gemeen tegen mijn zoon, waar klagen",
-    ],
-    "verwijdering van school": [
-        "school wil mijn dochter verwijderen",
-        "verwijderingsprocedure middelbare school",
-        "mijn zoon is van school gegooid",
     ],
     "kinderopvang, bso en overblijven": [
         "bso na school regelen",
@@ -196,13 +156,26 @@ COVERED = [
     "wij zijn van een kleine kerk en willen ons kind niet naar een openbare of katholieke school sturen, moet het "
     "dan toch naar school",
     "kan ik mijn zoon via whatsapp bij de juf ziek melden",
+    # subjects that have an answer since issue 16 (route/bullying, route/dyslexia, ...)
+    "mijn kind wordt gepest in de klas, wie pakt dat aan",
+    "vergoedt de gemeente de dyslexiebehandeling van mijn zoon",
+    "krijgt mijn zoon een taxi naar het vso",
+    "adhd onderzoek aanvragen via school",
+    "overbruggingszorg tijdens de wachtlijst",
+    "plusklas aanmelden hoogbegaafd kind",
+    "overgangsregels vmbo 3",
+    "doorstroomtoets uitslag hoger dan advies",
+    "ouderbijdrage niet betalen gevolgen",
+    "schoolreis kost 80 euro, kunnen we niet betalen",
+    "klacht indienen over de mentor",
+    "school wil mijn dochter verwijderen",
 ]
 
 
 def test_every_subject_has_test_messages():
     assert list(FOUND) == NAMES
     assert all(len(messages) >= 3 for messages in FOUND.values())
-    assert len(SUBJECTS) >= 25
+    assert len(SUBJECTS) >= 15
 
 
 @pytest.mark.parametrize("subject,text", [(s, t) for s, ts in FOUND.items() for t in ts])
@@ -233,8 +206,8 @@ def test_no_question_of_the_themes_names_a_subject():
 
 
 def test_capitals_accents_and_punctuation_do_not_matter():
-    assert named_subject("Mijn zoon wordt GEPEST!!") == "pesten en sociale veiligheid"
-    assert named_subject("Dyslexie-verklaring aanvragen?") == "dyslexie en dyscalculie"
+    assert named_subject("Hoe werkt een Open-Dag?") == "de keuze van een school"
+    assert named_subject("Dyscalculie-verklaring aanvragen?") == "dyscalculie"
     assert named_subject("wie geeft de médicijnen op school") == "medicijnen op school"
 
 
