@@ -34,6 +34,10 @@ DOORS_FOR_ANSWER = {
     "route/gifted": _SWV,
     "route/newcomers": ("leerplicht",),
     "route/pgb": ("wijkteam",),
+    "absence/home_education": ("leerplicht",),
+    "absence/moving": ("leerplicht",),
+    "absence/readmission": ("leerplicht",),
+    "privacy/jgz_school_data": ("jgz",),
 }
 DOOR_LABEL = {
     "wijkteam": "Wijkteam / CJG",

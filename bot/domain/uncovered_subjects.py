@@ -14,14 +14,13 @@ The expressions must not fire on questions that the answers do cover. Where a wo
 with a covered topic, ``_unless`` builds an expression that does not match when the message also
 contains a word of that topic:
 
-- gescheiden ouders only with information from school (report, parents' evening), never when the
-  parent has no custody (gezag): that is answered;
+- omgang after a divorce, never when the parent has no custody (gezag): that is answered;
 - thuisonderwijs in practice (online school, lesmateriaal), not whether it is allowed
-  (vrijstelling, richting);
+  (vrijstelling, richting) or how it is arranged (the kennisgeving to the municipality);
 - dyscalculie, not extra help at school for a child with dyscalculia;
 - school costs such as books and a laptop, not the voluntary ouderbijdrage or a school trip
   (answered: route/parent_contribution);
-- religion at school, not leave for a religious holiday (that is special leave).
+- religion at school, not a day off for a religious holiday (that is answered).
 
 Pure Python: no Rasa imports, so the action server and the tests can use it.
 """
@@ -54,6 +53,21 @@ _EXEMPTION = (
     r"\bmag (dat|het|je|ik|dit)\b|\bmogen (we|wij)\b|toegestaan|allowed|legal|leerplicht|overtuiging|"
     r"\bkan dat\b|\bkan het\b"
 )
+# A day off school for a religious duty (Suikerfeest, extra days abroad): that is answered.
+_RELIGIOUS_LEAVE = (
+    r"religieuze (feest|vrije )?dag\w*|\b(dag|dagen)\b.{0,30}\b(extra|vrij|weg|naar)\b|\bextra\b.{0,20}\bdagen\b|"
+    r"suikerfeest|offerfeest|moet (hij|ze|zij) (dan )?naar school"
+)
+# How home education is arranged (the kennisgeving to the municipality each year): that is answered.
+_HOME_EDUCATION_RULES = (
+    r"kennisgeving|aanvra\w*|aanmeld\w*|\bmeld\w*|\bregel\w*|\bwet\b|legaal|gemeente|controle\w*|controleer\w*|"
+    r"1 juli|elk jaar|ieder jaar|\bbrief\b|datum|doorge\w*|beoordeel\w*|\bmogen\b"
+)
+_SCHOOL_PLACE = (
+    r"speciaal (basis)?onderwijs|speciale school|\bsbo\b|\bso\b|\bvso\b|\btlv\b|\bswv\b|"
+    r"samenwerkingsverband|thuis ?zit\w*|(geen|zonder) (school|onderwijs|les)\b|schoolplek|plek op|"
+    r"plaatsing|beschikking"
+)
 _LEAVE = (
     r"\bvrij\b|vrijaf|\bverlof\b|\bleave\b|thuishouden|thuis ?blijv\w*|thuis ?houden|afwezig\w*|"
     r"niet naar school"
@@ -79,26 +93,6 @@ SUBJECTS: List[Tuple[str, List[str]]] = [
         [_unless(r"dyscalculi\w*|discalculi\w*|dyscalculic|rekenstoornis", _EXTRA_SUPPORT)],
     ),
     (
-        "informatie van school voor gescheiden ouders",
-        [
-            _unless(
-                r"\b(gescheiden|scheiding|uit elkaar|ex|exman|exvrouw|ex man|ex vrouw|ex partner|expartner|"
-                r"divorced|separated)\b.{0,120}\b(rapport\w*|ouderavond\w*|oudergesprek\w*|tien ?minuten|"
-                r"10 ?minuten|informatie|info|nieuwsbrief\w*|mail\w*|magister|parnassys|somtoday|ouderportaal|"
-                r"schoolapp|social schools|cijfers|op de hoogte|uitnodig\w*|uitnodiging|report)\b",
-                _NO_CUSTODY,
-                r"verlof|vakantie",
-            ),
-            _unless(
-                r"\b(rapport\w*|ouderavond\w*|oudergesprek\w*|tien ?minuten ?gesprek\w*|informatie|info|"
-                r"nieuwsbrief\w*|magister|ouderportaal|uitnodig\w*)\b.{0,80}\b(gescheiden|scheiding|ex|exman|"
-                r"exvrouw|beide ouders|allebei de ouders|twee adressen|2 adressen)\b",
-                _NO_CUSTODY,
-                r"verlof|vakantie",
-            ),
-        ],
-    ),
-    (
         "omgang en co-ouderschap na een scheiding",
         [
             _unless(
@@ -122,6 +116,7 @@ SUBJECTS: List[Tuple[str, List[str]]] = [
                 r"online (school|onderwijs|lessen|les)\b|onlineschool|afstandsonderwijs|onderwijs op afstand|"
                 r"wereldschool|\bivio\b|hybride onderwijs|staatsexamen",
                 _EXEMPTION,
+                _HOME_EDUCATION_RULES,
             ),
         ],
     ),
@@ -262,6 +257,7 @@ SUBJECTS: List[Tuple[str, List[str]]] = [
                 _LEAVE,
                 _EXEMPTION,
                 r"geen enkele school|scholen in (de|onze) (buurt|omgeving)",
+                _RELIGIOUS_LEAVE,
             ),
         ],
     ),
