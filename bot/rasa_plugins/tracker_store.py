@@ -196,11 +196,15 @@ def _row(sender_id: str, event: Event) -> dict:
 
 
 def kept_parse_data(parse_data: dict) -> dict:
-    """What is stored of a user message's NLU result: KEPT_PARSE_DATA, and per answer selector only
-    the key of the chosen answer ("absence/holiday_leave"), without its texts and rankings."""
+    """What is stored of a user message's NLU result: KEPT_PARSE_DATA, and of the answer selectors
+    only the key of the chosen answer ("absence/holiday_leave"), without texts and rankings: the
+    combined choice (``default``) where there is one, else each selector's."""
     kept = {key: value for key, value in parse_data.items() if key in KEPT_PARSE_DATA}
     chosen = {}
-    for name, selected in (parse_data.get("response_selector") or {}).items():
+    selectors = parse_data.get("response_selector") or {}
+    if "default" in selectors:
+        selectors = {"default": selectors["default"]}
+    for name, selected in selectors.items():
         key = ((selected.get("response") or {}) if isinstance(selected, dict) else {}).get("intent_response_key")
         if key:
             chosen[name] = {"response": {"intent_response_key": key}}

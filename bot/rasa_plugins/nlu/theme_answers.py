@@ -1,0 +1,78 @@
+"""Rasa NLU component: one answer ranking over the three themes, from one ResponseSelector per theme.
+
+config.yml trains a ResponseSelector per retrieval intent (``route``, ``privacy``, ``absence``);
+Rasa puts each one's result under its theme's name. The components after this one (theme fix,
+answer choice, evaluation, handoff) read one ranking over all answers under ``default``, as
+Rasa's single selector would write it; this component builds it with
+``bot.domain.answer_choice.combined_ranking`` (why per theme: its docstring). The retrieval
+action ``utter_<theme>`` still reads its own theme's selector, whose first answer is the combined
+first answer of that theme.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.domain.answer_choice import combined_ranking
+from bot.domain.handoff import THEMES
+
+RESPONSE_SELECTOR_KEY = "response_selector"
+COMBINED = "default"
+KEY = "intent_response_key"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class ThemeAnswers(GraphComponent, IntentClassifier):
+    """Writes the combined ranking of the per-theme ResponseSelectors under ``default``."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ThemeAnswers":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            selectors = message.get(RESPONSE_SELECTOR_KEY) or {}
+            per_theme = {theme: selectors[theme] for theme in THEMES if theme in selectors}
+            if per_theme:
+                selectors[COMBINED] = combined(message, per_theme)
+                message.set(RESPONSE_SELECTOR_KEY, selectors, add_to_output=True)
+        return messages
+
+
+def combined(message: Message, per_theme: Dict[str, dict]) -> dict:
+    """The ``default`` entry: the combined ranking, and the first answer with its texts (from its
+    theme's selector) and its combined confidence."""
+    theme_confidence = {
+        entry.get(INTENT_NAME_KEY): float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+        for entry in message.get(INTENT_RANKING_KEY) or []
+    }
+    ranking = combined_ranking(
+        theme_confidence,
+        {
+            theme: [(r[KEY], float(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0)) for r in result.get("ranking") or []]
+            for theme, result in per_theme.items()
+        },
+    )
+    if not ranking:
+        return {"response": {}, "ranking": []}
+    top_key, top_confidence = ranking[0]
+    response = dict(per_theme[top_key.split("/")[0]].get("response") or {})
+    response[PREDICTED_CONFIDENCE_KEY] = top_confidence
+    return {
+        "response": response,
+        "ranking": [{KEY: key, PREDICTED_CONFIDENCE_KEY: confidence} for key, confidence in ranking],
+    }
