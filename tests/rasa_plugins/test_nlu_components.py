@@ -217,7 +217,11 @@ def test_the_per_theme_selectors_are_combined_into_one_ranking_the_answer_choice
             "intent_ranking": [{"name": "route", "confidence": 0.8}, {"name": "absence", "confidence": 0.2}],
             "response_selector": {
                 "route": {
-                    "response": {"confidence": 0.9, "intent_response_key": "route/bullying", "responses": [{"text": "x"}]},
+                    "response": {
+                        "confidence": 0.9,
+                        "intent_response_key": "route/bullying",
+                        "responses": [{"text": "x"}],
+                    },
                     "ranking": [{"confidence": 0.9, "intent_response_key": "route/bullying"}],
                 },
                 "absence": {
