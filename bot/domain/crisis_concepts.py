@@ -62,8 +62,9 @@ SEXUAL_ACT = _stems(
 # teenager's boyfriend or a shower after gym
 SEXUAL_TOUCH = _stems(
     "aanraak*", "aangeraakt", "aanraken", "seksueel", "seksuele", "seks", "sex", "sexual*", "touches", "touched",
-    "touching", "onder de dekens", "in bed komt", "uitkleden", "uitgekleed",
-)  # fmt: skip
+    "touching", "onder de dekens", "in bed komt", "uitkleden", "uitgekleed", "kust", "zoent", "zoende", "kuste",
+    "gekust", "gezoend", "kisses", "kissed", "op schoot trok", "op schoot trekt", "op schoot moet",
+) + r"|\bonder (haar|zijn|mijn|mn|me|d'r|z'n|her|his|my) (kleren|kleding|rok|jurk|shirt|trui|broek|clothes|skirt|shirt)\b"  # fmt: skip
 # Dutch separable verbs: "hij raakt me aan", "hij zit aan haar", "hij kleedt haar uit"
 SEXUAL_TOUCH_SPLIT = (
     r"\b(raakt|raakte|raken|raakten) (\w+ ){1,4}aan\b|\b(zit|zat|zitten|zaten) (\w+ )?aan (me|mij|haar|hem|mijn|haar|zijn)\b"
@@ -73,15 +74,19 @@ ADULT_AT_HOME = _stems(
     "vader", "papa", "pa", "stief*", "oom", "opa", "neef", "buurman", "trainer", "coach", "oppas", "babysitter",
     "volwassen*", "oudere", "leraar", "meester", "docent", "teacher", "uncle", "stepdad", "stepfather", "dad",
     "father", "man van", "vriend van mama", "vriend van haar moeder", "vriend van zijn moeder", "vriend van mijn moeder",
-    "nieuwe vriend", "geheimpje", "geheim", "ome", "volwassene", "vriend van haar moeder",
+    "nieuwe vriend", "geheimpje", "geheim", "ome", "volwassene", "vriend van haar moeder", "dirigent", "leider*",
+    "begeleider", "instructeur", "chauffeur", "taxichauffeur", "buschauffeur", "concierge", "pastoor", "priester",
+    "imam", "therapeut", "bovenbuurman", "benedenbuurman", "man van de", "leader", "instructor", "coach", "driver",
+    "priest", "neighbour", "neighbor",
 )  # fmt: skip
 INTIMATE = _stems(
     "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
     "private parts", "privates", "naakt*", "bloot", "zonder kleren", "ondergoed", "onderbroek", "bh", "underwear",
+    "naked", "nude", "nudes",
 )  # fmt: skip
 IMAGES = _stems(
     "foto*", "foto s", "nepfoto*", "deepfake*", "pic", "pics", "naaktje*", "naaktfoto*", "filmpje*", "video*", "beelden", "nudes",
-    "pictures", "photos", "snaps",
+    "pictures", "photos", "snaps", "film", "filmen", "filmt", "filmde", "gefilmd", "webcam", "videocall", "video call",
 )  # fmt: skip
 COERCION = _stems(
     "dreig*", "gedreigd", "chanteer*", "chanteert", "gechanteerd", "afpers*", "afgeperst", "blackmail*",
@@ -89,8 +94,16 @@ COERCION = _stems(
 )  # fmt: skip
 # sexual remarks or intimidation by a teacher: the confidential inspector's subject, no acute danger
 HARASSMENT = _stems("intimidatie", "opmerking*", "grensoverschrijdend*")
-FORCING = _stems("dwingt", "gedwongen", "dwong", "forced", "forces")
-THREAT_CONDITION = r"\banders\b|\bals (ik|ze|hij|je|zij) (niet|geen)\b|\btenzij\b|\bor (else|they|he|she)\b|\bunless\b"
+FORCING = _stems("dwing", "dwingt", "dwingen", "gedwongen", "dwong", "dwongen", "forced", "forces", "force", "makes me", "made me")
+THREAT_CONDITION = (
+    r"\banders\b|\bals (ik|ze|hij|je|zij) (niet|geen|het (\w+ )?(vertel|zeg|verklap)\w*)\b|\btenzij\b|\bor (else|they|he|she)\b"
+    r"|\bunless\b|\bif (i|you|she|he|we) (dont|don t|do not|wont|won t|tell)\b"
+)
+# "anders zetten ze de film online": pictures put online unless the child obeys (sextortion)
+PUBLISH_THREAT = (
+    r"\b(anders|tenzij|or else|or they|or he|or she|unless|if i (dont|don t|do not))\b (\w+ ){0,4}"
+    r"(zet|zetten|zette|deelt|delen|stuurt|sturen|post\w*|verspreid\w*|share\w*|send\w*|upload\w*|online)\b"
+)
 PAYMENT = _stems("betaal*", "betalen", "geld", "euro", "pay", "money")
 FOOD_DENIED = _stems(
     "geen eten", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
@@ -114,9 +127,15 @@ FORCED_MARRIAGE = _stems(
 # a passport taken away: the sign of a forced marriage or a stay abroad against one's will
 PASSPORT_TAKEN = (
     r"\b(paspoort|passport)\b.{0,20}\b(afgepakt|ingenomen|afgenomen|weggenomen|taken|kept|took)\b"
-    r"|\b(took|taken|afgepakt|ingenomen|afgenomen) (my|her|his|haar|mijn|zijn) (paspoort|passport)\b"
+    r"|\b(took|taken|takes|keeps|kept|afgepakt|ingenomen|afgenomen|houdt|hield|pakt)\b (\w+ ){0,4}(paspoort|passport|id kaart|verblijfsvergunning)\b"
 )
-EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "sex for")
+EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "sex for", "prostitu*", "tippelen")
+# a child sent with or brought to men: by a "boyfriend" to hotels, cars, men with money and addresses
+MEN_GROUP = r"\b(met|naar|voor|with|to meet) (\w+ ){0,2}(mannen|men|klanten|clients)\b"
+PAID_CONTACT = _stems(
+    "auto", "autos", "stappen", "stapt", "hotel*", "geld", "bedragen", "adressen", "betaal*", "iphone", "cadeau*",
+    "money", "cars", "car", "straat", "busje", "meegaan", "mee te gaan",
+)  # fmt: skip
 FEAR_OF_HOME = (
     r"\b(bang|doodsbang|afraid|scared) (voor|van|of)\b.{0,12}" + HOME_PERSON
     + r"|\b(nooit|niet|never) (meer )?(naar huis|thuis|home)\b.{0,12}\b(wil|wilt|durf\w*|willen|want|go)\b"
@@ -162,18 +181,23 @@ NO_MEANING = (
 )
 PILLS = _stems(
     "pil", "pillen", "paracetamol", "ibuprofen", "slaappil*", "medicijn*", "tabletten", "oxazepam", "pills",
-    "tablets",
+    "tablets", "diazepam", "temazepam", "lorazepam", "xanax", "antidepressiva", "ritalin", "concerta", "aspirine",
+    "paracetamolletjes", "medicijnkast", "medication", "meds",
 )  # fmt: skip
 PILL_HARM = _stems(
     "dodelijk", "dood", "doodgaan", "doos", "strip", "wodka", "vodka", "gespaard", "opgespaard", "verzameld",
     "verzamel*", "sparen", "overdos*", "bunch", "te veel", "teveel", "handvol", "alle pillen", "al mijn pillen",
     "al mijn medicijnen", "al haar pillen", "al zijn pillen", "de hele strip", "een hele strip", "tientallen",
     "onder zijn bed", "onder haar bed", "onder mijn bed", "klaarliggen", "klaar liggen", "klaargelegd", "saving",
-    "stockpil*",
-)  # fmt: skip
+    "stockpil*", "all", "alle", "hele", "whole", "leeg drinken", "leeg gaat drinken", "leegdrinken", "leeg eten",
+    "leeg te drinken", "aftel*", "countdown",
+) + r"|\b([1-9]\d)\b(?! ?(mg|milligram|ml|gram|jaar|euro|minuten|uur|procent|years|mins))"  # fmt: skip
 HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
 JUMPING = (
-    r"\b(spring\w*|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train)\b"
+    r"\b(spring\w*|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train"
+    r"|verdieping|floor|raam|window|gebouw|building|balcony)\b"
+    r"|\b(ga|gaat|gaan|ging)\b (\w+ ){0,2}van (het|de|een) (dak|flat|brug|balkon|spoorbrug)\b"
+    r"|\bvoor (de|een) trein (ga|gaan|gaat|springen|liggen|lopen|stappen)\b"
     r"|\b(flat|brug|trein|dak|spoor|balkon)\b.{0,30}\b(spring\w*|jump\w*)\b"
     r"|\bvan (een|de|het) (flat|brug|dak|balkon)\b.{0,10}\b(valt|vallen)\b"
     r"|\bvan (het|de|een) (dak|flat|brug|balkon|spoorbrug) af\b"
@@ -183,8 +207,13 @@ CUTTING = _stems(
 )  # fmt: skip
 BODY = _stems(
     "arm", "armen", "pols", "polsen", "benen", "bovenbenen", "huid", "mesje", "bloed", "wrist*", "arms", "legs",
-    "mesjes", "scheermesje*",
+    "mesjes", "scheermesje*", "razor*", "dij", "dijen", "buik", "thigh*",
 )  # fmt: skip
+# what cutting gives: "dan voel ik eindelijk iets", and a wound that needs stitches
+CUT_RELIEF = r"\bvoel ik (eindelijk |weer |tenminste )?(iets|rust|niks meer)\b|\bto feel (something|anything)\b|\bwanneer ik snij\b"
+STITCHES = _stems("gehecht", "hechten", "hechting*", "stitches", "stitched")
+DEEP_WOUND = _stems("diep", "diepe", "deep", "snee", "snij*", "gesneden", "wond", "bloed*", "cut")
+BLEEDING_WRIST = r"\b(pols|polsen|wrist|wrists)\b.{0,20}\b(bloed\w*|blood\w*|bleeding)\b|\b(bloed\w*|blood\w*)\b.{0,20}\b(pols|polsen|wrist|wrists)\b"
 SELF_CUT = r"\b(zich|me)\b (\w+ ){0,4}(gesneden|gekrast|snijdt|krast)\b"
 SELF_WOUNDS = r"\b(wondjes|wonden|sneetjes|littekens|krassen)\b.{0,20}\b(pols\w*|armen|bovenbenen|wrists)\b"
 HIDDEN_BLADE = r"\bmesje\b.{0,30}\b(bed|kamer|slecht|verstopt|als het)\b"
@@ -235,7 +264,10 @@ STALKING = _stems(
 )  # fmt: skip
 # a child left behind where it is not safe, an injury whose story keeps changing
 LEFT_ALONE = r"\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
-HEARD_VIOLENCE = r"\bhoor\w*\b.{0,50}\b(klappen|gillen|gegil|slaan|geslagen)\b"
+HEARD_VIOLENCE = (
+    r"\b(hoor\w*|gehoord|heard|hear|hearing)\b.{0,50}\b(klappen|gillen|gegil|slaan|geslagen|glas (\w+ )?(breken|brak)"
+    r"|bonken|gebonk|dreun|klap|papa stop|mama stop|hou op|thud|bang|crash|smash\w*|glass breaking|scream\w*)\b"
+)
 FRACTURE = _stems("gebroken arm", "gebroken been", "gebroken pols", "botbreuk*", "breuk*", "broken arm", "broken bone*")
 STORY_CHANGES = (
     r"\b(zegt|vertelt|verklaart|vertellen|zeggen) (steeds|telkens|elke keer|iedere keer) (iets|wat) anders\b"
@@ -249,25 +281,140 @@ LURES = _stems(
 )  # fmt: skip
 # a stranger who draws children into a car or van, at the school gate or in the street
 LURING = (
-    r"\b(lokken|lokt|lokte|gelokt|instappen|instapten|instapte|in te stappen|mee te nemen|meenemen|meegenomen"
-    r"|into (his|the|a) (car|van))\b"
+    r"\b(lokken|lokt|lokte|gelokt|instappen|instapten|instapte|in te stappen|ingestapt|mee te nemen|meenemen|meegenomen"
+    r"|into (his|the|a) (car|van))\b|\bmee (\w+ ){0,2}nemen\b|\b(neemt|nam|namen) (\w+ ){1,3}mee\b"
+    r"|\bin (een|het|de|zijn|hun|a|the|his) (busje|auto|bus|bestelbus|van|car) (te )?(krijgen|trekken|duwen|sleuren|stappen)\b"
 )
 # "een man", not "mijn man" (a husband who takes the children on holiday)
-STRANGER = r"\b(een|die|onbekende|vreemde|oudere|enge) (man|mannen)\b|" + _stems(
-    "vreemde*", "onbekende*", "stranger*", "a guy", "a man", "busje", "bestelbus"
+STRANGER = (
+    r"\b(een|die|onbekende|vreemde|oudere|enge) (man|mannen)\b"
+    r"|\b(die|that|who) (hij|ze|zij|ik|he|she|i) (niet kent|niet ken|niet kende|doesn t know|don t know|didn t know)\b|"
+    + _stems("vreemde*", "onbekende*", "stranger*", "a guy", "a man", "busje", "bestelbus")
 )
 # a small child alone where it is not safe, or left alone for hours, nights or days
 SMALL_CHILD = _stems(
     "peuter*", "kleuter*", "baby", "babys", "kindje", "toddler", "zesjarige", "vijfjarige", "vierjarige",
     "driejarige", "tweejarige",
-) + r"|\b(kind|kinderen|jongetje|meisje|zoontje|dochtertje|girl|boy|child|kids|children)\b.{0,20}\b[1-6]\b"  # fmt: skip
+) + r"|\b(kind|kinderen|jongetje|meisje|zoontje|dochtertje|girl|boy|child|kids|children)\b.{0,30}\b[1-6]\b"  # fmt: skip
 ALONE = _stems(
     "alleen", "in zijn eentje", "in haar eentje", "alone", "by himself", "by herself", "thuis gelaten", "achtergelaten"
 )
 ALONE_TOO_LONG = _stems(
     "urenlang", "uren", "dagen", "nachten", "elke avond", "hele weekend", "hele nacht", "week", "weken", "days", "nights",
-    "all weekend", "for hours", "all night", "since two days", "since 2 days",
+    "all weekend", "for hours", "all night", "since two days", "since 2 days", "al uren",
+) + r"|\bsinds (gister\w*|eergisteren|vannacht|\w+dag|\w+avond|twee dagen|\d+ dagen)\b|\bsince (yesterday|last night|\w+day)\b"  # fmt: skip
+# a child at an open window or on a ledge high up
+HIGH_PLACE = (
+    r"\bvensterbank\b|\braam (\w+ ){0,2}open\b|\bopen raam\b|\bop de reling\b|\bover de reling\b|\brand van het (dak|balkon)\b"
+    r"|\bopen window\b|\bwindow ledge\b|\bwindowsill\b|\bon the ledge\b"
+)
+# a carer gone or out of reach while a child waits, for hours or since yesterday
+CARER_GONE = (
+    r"\b(moeder|vader|ouders|mama|papa|mum|mom|dad|parents|mother|father|de ouders)\b (\w+ ){0,4}"
+    r"(is weg|zijn weg|niet thuis|niet teruggekomen|niet terug gekomen|niet meer teruggekomen|onbereikbaar|niet bereikbaar"
+    r"|neemt niet op|nemen niet op|isn t answering|isnt answering|not answering|not home|never came back|hasn t come back)\b"
+    r"|\bniet opgehaald\b|\bnot picked up\b|\bdropped (him|her|them) off\b|\bgeen reactie op (onze|mijn) (telefoontjes|berichten)\b"
+)
+# an untreated wound or illness: neglect
+UNTREATED = r"\b(wond\w*|brandwond\w*|wound\w*)\b.{0,40}\b(ontst\w*|infect\w*|pus|etter\w*|niet (behandeld|verzorgd))\b"
+# "achterlating": a child left behind abroad, in a re-education school or with family
+LEFT_ABROAD = (
+    r"\b(achterla\w*|achterlaten|achtergelaten|laat (\w+ ){0,3}achter|leave (him|her|them) (behind|there)|left (him|her) behind)\b"
+)
+ABROAD = _stems(
+    "buitenland", "land van herkomst", "heropvoeding*", "kostschool", "koranschool", "abroad", "turkije", "marokko",
+    "somalie", "afghanistan", "pakistan", "irak", "syrie", "eritrea", "daar",
 )  # fmt: skip
+# a protective order broken or at stake: a father with a contact ban who takes or threatens a child
+PROTECTIVE_ORDER = _stems("contactverbod", "straatverbod", "omgangsverbod", "huisverbod", "restraining order")
+ORDER_AT_STAKE = _stems(
+    "onbereikbaar", "niet opgehaald", "niet teruggekomen", "nooit meer", "meegenomen", "stuurde", "bericht", "staat",
+    "voor de deur", "bij school", "bij het hek", "dreig*", "opgehaald",
+)  # fmt: skip
+# honour: a girl who "dishonoured the family", brothers who will "deal with" her
+HONOUR = _stems("eer", "eerwraak", "schande", "dishono*", "honou*", "namus")
+HONOUR_THREAT = _stems(
+    "deal with", "afrekenen", "aanpakken", "straffen", "vluchten", "run", "bang", "afraid", "scared", "dood", "kill",
+    "broers", "brothers", "zwanger", "pregnant",
+)  # fmt: skip
+# a threat to a life: "hij zei dat ik niet meer leef als ...", gas turned on while the children sleep
+LIFE_THREAT = (
+    r"\b(zei|zegt|zeggen|zeiden|dreigt|dreigde|said|says)\b (\w+ ){0,3}(dat )?(ik|je|jij|ze|zij|we|wij|hij|i|you) (\w+ ){0,2}"
+    r"(niet meer leef|niet meer leeft|niet meer leven|dood ben|dood bent|dood is|dead|won t live|will not live)\b"
+    r"|\bgas\b (\w+ ){0,3}(open|aan) (\w+ ){0,2}(zetten|draaien|doen|zet|draait)\b"
+)
+# grooming: an adult who wants to meet a child and says it must stay secret
+SECRECY = (
+    r"\b(geheim|geheimpje) (moet|moeten|te) houden\b|\b(niet|niks|niets|nooit) (\w+ ){0,4}(mag|mogen|moet) (vertellen|zeggen)\b"
+    r"|\b(mag|mogen) (het )?(niet|niks|niets|nooit) (vertellen|zeggen|weten)\b|\bniemand mag (het )?weten\b"
+    r"|\b(dont|don t|not to|never) tell\b|\bour (little )?secret\b|\bmust keep (it )?(a )?secret\b|\bniet mag vertellen\b"
+)
+ADULT_CONTACT = _stems(
+    "afspreken", "afgesproken", "afspraak", "filmpjes", "foto*", "berichten", "stuurt", "doet", "komt", "zien",
+    "ophalen", "auto", "kamer", "toilet", "wc", "meet", "meeting", "messages", "does", "comes",
+)  # fmt: skip
+ONLINE_ADULT = (
+    r"\b(man|jongen|iemand|volwassene|guy|someone)\b (\w+ ){0,1}(van|via|op|from|on) (het )?(internet|discord|snapchat|snap"
+    r"|instagram|insta|tiktok|whatsapp|online|roblox|fortnite|de chat)\b|\bhij zegt dat hij 1[4-8] is\b"
+)
+FLATTERY = r"\bje bent (zo |echt |heel )?(mooi|knap|sexy|lekker|volwassen)\b|\byou re (so |really )?(beautiful|pretty|sexy|hot|mature)\b"
+MEETING = (
+    r"\b(afspreken|afgesproken|afspraak|naar (het station|hem|zijn huis) (kom|komt|komen|gaan)|wil (\w+ ){0,3}zien"
+    r"|meet up|meet me|come to my house|to (my|his) house|video ?call)\b"
+)
+# coerced acts: "hij laat me dingen doen", "ze dwingen me om dingen te doen"
+COERCED_ACTS = (
+    r"\b(laat|laten|liet|dwingt|dwingen|dwong|moet|moest)\b (me|mij|haar|hem|ons) (\w+ ){0,2}dingen (\w+ ){0,4}(doen|te doen)\b"
+    r"|\bmakes? (me|her|him) do (things|stuff)\b"
+)
+# the threat that keeps a child silent: "als ik het vertel doet hij mijn zusje pijn"
+TELLING_THREAT = (
+    r"\b(if|als) (i|ik|she|ze|he|hij|we) (\w+ )?(tell|tells|vertel\w*|zeg\w*|verklap\w*)\b.{0,40}"
+    r"\b(hurt|pijn|kill|vermoord\w*|sla\w*|dood|will|zal|gaat)\b"
+)
+KNOWS_ADDRESS = r"\b(knows|know) where (i|we|you|she|he) live\b|\bweet waar (ik|we|wij|je|ze|zij|hij) (woon|woont|wonen)\b"
+# veiled suicide: gone tomorrow, a letter written, one's things given away, a method without pain
+GONE_SOON = (
+    r"\b(morgen|straks|vanavond|vannacht|binnenkort|na vandaag|volgende week|over \w+ (dagen|weken))\b (\w+ ){0,2}"
+    r"(ben|is|zijn) (ik|hij|ze|zij) er (\w+ ){0,2}niet meer\b"
+    r"|\b(vanavond|vannacht|morgen) (is het|het is) (allemaal )?(voorbij|over|afgelopen)\b"
+    r"|\bniemand (\w+ ){0,2}(gaat|zal|kan) (me|mij|hem|haar) (\w+ ){0,2}vinden\b|\bnobody will find (me|him|her)\b"
+)
+LETTER = r"\b(brief|brieven|briefje|afscheidsbrief|letters?|note)\b (\w+ ){0,3}(geschreven|klaar|verstopt|achtergelaten|written|wrote)\b" \
+    r"|\b(written|wrote|geschreven) (\w+ ){0,2}(letters?|brieven|brief|a note)\b"
+DESPAIR = _stems(
+    "leeg", "klaar mee", "kan niet meer", "kan het niet meer", "niemand luistert", "alles geprobeerd", "alles is kapot",
+    "hopeloos", "wanhopig", "zinloos", "cant do this", "can t do this", "cannot do this", "empty", "hopeless",
+    "no way out", "geen uitweg", "trekt het niet", "trek het niet", "niet meer aan",
+)  # fmt: skip
+GIVING_AWAY = (
+    r"\b(weggegeven|weg gegeven|weggeeft|geeft (\w+ ){1,4}weg|gaf (\w+ ){1,4}weg|uitgedeeld|(deelt|deelde) (\w+ ){1,4}uit"
+    r"|gave away|giving away|gives away)\b"
+)
+POSSESSIONS = _stems(
+    "knuffel*", "spullen", "fiets", "spaargeld", "gitaar", "laptop", "kleren", "games", "telefoon", "sieraden",
+    "spelletjes", "playstation", "things", "stuff", "belongings", "bike", "savings",
+)  # fmt: skip
+PAINLESS = r"\b(zonder pijn|pijnloos|painless\w*)\b|\bwould it be quick\b"
+METHOD = r"\b(manier|methode|way|how|what happens if)\b.{0,40}\b(het te doen|het doen|dood|sterven|die|dying|er een eind|jump\w*)\b"
+# sitting in a car or van with strangers, sending a location and "help"
+IN_VEHICLE = r"\b(in|into) (een|de|het|zijn|hun|a|the|his|their) (busje|auto|bus|bestelbus|car|van)\b"
+NEAR_ORDER_OR_FAMILY = _stems("verkocht", "te klein", "oude", "marktplaats", "goede doel", "kringloop", "charity", "sold")
+# games: "killing enemies" in a shooter, the "kill switch" of a school laptop
+GAMES = _stems(
+    "game*", "gamen", "gamet", "shooter*", "fortnite", "minecraft", "roblox", "enemies", "vijanden", "spel", "spelletje*",
+    "kill switch", "killswitch",
+)  # fmt: skip
+# a visit at night: "he comes into my room when everyone sleeps"
+NIGHT_VISIT = (
+    r"\b(comes|came|komt|kwam)\b (\w+ ){0,2}(into|in|op|naar|to) (my|her|his|mijn|mn|haar|zijn) (room|bed|kamer)\b"
+    r".{0,30}\b(sleep\w*|slaapt|slapen|night|nacht\w*|snachts)\b"
+)
+MINOR = (
+    r"\b(1[0-7]|[4-9]) ?(jaar|jarige|jr|year old|years old|yo)\b|\b(van|is|aged|age) (ongeveer )?(1[0-7]|[4-9])\b"
+    r"|\b(zusje|dochter|nichtje|buurmeisje|meisje|jongen|girl|boy|daughter|son|zoon)\b"
+)
+BRIDE = r"\b(she s|she is|zij is|ze is) (the|de) (bride|bruid)\b|\b(taking|takes|brengen|brengt|sturen|stuurt) (her|haar) (\w+ ){0,4}(for|voor) (a|een|the|de) (wedding|bruiloft|huwelijk)\b"
 ALONE_ALLOWED = _stems("mag", "mogen", "vanaf", "leeftijd", "oud genoeg", "allowed", "age", "can", "kan")
 ROAD = _stems("weg", "straat", "provinciale", "hoofdweg", "snelweg", "spoor", "kanaal", "road", "street", "highway")
 # sleeping in a shed, a pen or outside as a punishment
@@ -326,7 +473,7 @@ IDIOMS = re.compile(
     r"|\b(is|are) killing me\b|\bdying (to|of boredom|of laughter)\b|\bdead tired\b"
     r"|\bsla\w* (\w+ ){0,3}over\b|\bslaat (\w+ ){0,4}op\b|\bdicht ?sla\w*\b"
     r"|\b(blauwe plek\w*|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens) (het |de )?"
-    r"(\w*toernooi|rugby|voetbal|hockey|judo|gym|sport|training|wedstrijd|vallen)\b"
+    r"(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|gym|sport\w*|training|wedstrijd|vallen)\b"
     r"|\b(dicht|gesloten|ontruimd) (door|vanwege|wegens) (een )?(bommelding|brand|storm)\b"
     r"|\b(will|gonna|going to|gaat|zal) (kill|vermoorden) me\b.{0,60}\b(haha\w*|lol|grapje|just kidding)\b"
     r"|\bdreig\w* (\w+ ){0,3}(uit te vallen|uitval|thuiszitter|te blijven zitten|vast te lopen|achter te raken"
@@ -334,13 +481,24 @@ IDIOMS = re.compile(
     r"|\bbom (geld|duiten)\b|\bop zoek\b|\bzoek naar\b|\bin elkaar (zetten|gezet|zakken|gezakt)\b"
     r"|\bmisbruik (gemaakt |maken )?(van|maakt van) (de |het |mijn |zijn |haar |onze )?(gegevens|data|foto\w*|positie"
     r"|vertrouwen|macht|bevoegdheid|regeling|situatie|systeem)\b"
+    # hyperbole: a killing or hanging followed or preceded by a joke ("haha", a laughing emoji), a
+    # child who "kills" a parent over a mail to the mentor, a parent who suspects to be suspected
+    r"|\b(vermoord\w*|murder\w*|kill\w*|ophang\w*|schiet\w* (\w+ )?neer|maak\w* (\w+ )?af)\b[^.]{0,80}"
+    r"\b(haha\w*|hihi|lol|grapje|geintje|jk|just kidding|nee serieus)\b"
+    r"|\b(zoon|dochter|kind|zusje|broertje|son|daughter|kid) (vermoordt|vermoorden|kills|will kill|maakt) (me|mij|ons|us)\b"
+    r"( af)? (als|when|if)\b"
+    r"|\b(denken|denkt|dacht|vermoeden|verdenken|think|thinks)\b (\w+ ){0,3}(dat|that) (wij|we|ik|i) (\w+ ){1,2}"
+    r"(slaan|sla|mishandelen|mishandel|hit|beat|abuse)\b"
+    r"|\b(odev\w*|sinav\w*|ders\w*|matematik\w*)\b( \w+){0,2} beni oldur\w*"
     r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b|\b(kick\w*|hit\w*|threw|throws) the ball\b"
     r"|\bbruise\w*\b.{0,30}\b(in|during|at|from) (pe|gym|football|the match|sport\w*|practice)\b"
     r"|\b(in|during|at) (pe|gym|football|practice)\b.{0,40}\bbruise\w*"
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
-    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek over|films?\b|"
+    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek over|films?\b(?! (online|rond))|"
+    r"(dat|het|een|dit) boek\b|(het|dat|dit) onderwerp\b|gastles\w*|(les|lessen|lessenserie|lespakket) over\b"
+    r"|(herkennen van )?signalen van\b|(recogni[sz]\w* )?signs of\b|workshops?\b|training (is|for|voor)\b|"
     r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball|trainingen\b|trainings\b"
     r"|training (over|on|about)\b|cursus\w* over\b|courses? (on|about)\b|workshops? (over|on|about)\b|scholing over\b"
     r"|the news\b|het nieuws\b|het journaal\b)"
@@ -356,7 +514,10 @@ ABOUT_A_PROCEDURE = re.compile(
 # question about the school's policy on nude pictures going round: no danger now, unless someone
 # is threatened or blackmailed.
 _PAST_CASE = re.compile(r"\b(jaren|years|lang) (geleden|ago)\b|\bvroeger\b|\bin the past\b")
-_ADMIN_QUESTION = re.compile(r"\b(informatie|recht op|gezag|omgang|custody|information|rights|inschrijving)\b")
+_ADMIN_QUESTION = re.compile(
+    r"\b(informatie|recht op|gezag|omgang|custody|information|rights|inschrijving|need to know|tell the school|history"
+    r"|verleden|geschiedenis|vertellen aan|melden aan)\b|\b(moet|moeten) (\w+ ){0,3}(weten|vertellen)\b"
+)
 _STILL_NOW = re.compile(
     r"\b(weer|nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday|bang|scared|afraid)\b"
 )
@@ -370,6 +531,20 @@ def no_danger_now(plain: str) -> bool:
     """A past case with a question about custody or information, or a policy question without a threat."""
     past = _PAST_CASE.search(plain) and _ADMIN_QUESTION.search(plain) and not _STILL_NOW.search(plain)
     return bool(past or (_POLICY_QUESTION.search(plain) and not _PRESSURE.search(plain)))
+
+
+# "ik wil het gewoon weten voor later, er is nu geen casus": no case, whatever "nu" says
+NO_CASE = re.compile(
+    r"\b(geen (casus|concreet geval|concrete casus|case)|nog niet gebeurd|voor later|(don t|do not|dont) have a case"
+    r"|no (case|concrete case)|in general terms|in het algemeen)\b"
+)
+# Laughing or eye-rolling emoji mark a joke; as words, the idioms can see them.
+_JOKE_EMOJI = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F61C\U0001F61D\U0001F644\U0001F609]")
+
+
+def emoji_as_words(text: str) -> str:
+    """A laughing emoji becomes "lol", which normalising would otherwise throw away."""
+    return _JOKE_EMOJI.sub(" lol ", text)
 
 
 FIRST_HAND = re.compile(
@@ -392,6 +567,12 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (BURN_ACT, SELF_STRONG), ()),
     (SUICIDE, (ARRANGED, FAREWELL), ()),
     (SUICIDE, (DOING_IT_NOW, WEAPON), ()),
+    (SUICIDE, (CUTTING, CUT_RELIEF), ()),
+    (SUICIDE, (BLEEDING_WRIST,), (_stems("gevallen", "viel", "val", "fiets", "gym", "sport", "fell", "broken", "gebroken"),)),
+    (SUICIDE, (GONE_SOON,), ()),
+    (SUICIDE, (LETTER, DESPAIR), ()),
+    (SUICIDE, (GIVING_AWAY, POSSESSIONS), (NEAR_ORDER_OR_FAMILY,)),
+    (SUICIDE, (PAINLESS, METHOD), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
     (ABUSE, (VIOLENCE, VICTIM), (PEERS,)),
     (ABUSE, (SEXUAL_ACT, INTIMATE), ()),
@@ -405,6 +586,18 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (SEXUAL_TOUCH_SPLIT, INTIMATE), ()),
     (ABUSE, (IMAGES, COERCION), ()),
     (ABUSE, (IMAGES, PAYMENT, THREAT_CONDITION), ()),
+    (ABUSE, (IMAGES, PUBLISH_THREAT), ()),
+    (ABUSE, (NIGHT_VISIT, ADULT_AT_HOME), ()),
+    (ABUSE, (TELLING_THREAT,), ()),
+    (ABUSE, (SECRECY, ADULT_AT_HOME, ADULT_CONTACT), (_stems("cadeau*", "verrassing*", "surprise", "sinterklaas", "verjaardag*", "feest*"),)),
+    (ABUSE, (ONLINE_ADULT, MEETING), ()),
+    (ABUSE, (FLATTERY, MEETING), ()),
+    (ABUSE, (COERCED_ACTS, ADULT_AT_HOME), ()),
+    (ABUSE, (COERCED_ACTS, THREAT_CONDITION), ()),
+    (ABUSE, (MEN_GROUP, PAID_CONTACT, MINOR), ()),
+    (ABUSE, (UNTREATED,), ()),
+    (ABUSE, (LEFT_ABROAD, ABROAD), ()),
+    (ABUSE, (BRIDE,), ()),
     (ABUSE, (IMAGES, FORCING), (_stems("school", "toestemming", "schoolfoto*", "verplicht*"),)),
     (ABUSE, (IMAGES, INTIMATE), ()),
     (ABUSE, (FOOD_DENIED, NEGLECT_CONTEXT), ()),
@@ -426,7 +619,13 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (COERCION, CRIMINAL), ()),
     (ABUSE, (OLDER_PARTNER, LURES), ()),
     (DANGER, (WEAPON,), (WEAPON_HARMLESS,)),
-    (DANGER, (KILLING,), (SELF_STRONG, ADMIN)),
+    (DANGER, (KILLING,), (SELF_STRONG, ADMIN, GAMES)),
+    (DANGER, (LIFE_THREAT,), ()),
+    (DANGER, (HONOUR, HONOUR_THREAT), ()),
+    (DANGER, (PROTECTIVE_ORDER, ORDER_AT_STAKE), ()),
+    (DANGER, (KNOWS_ADDRESS, THREAT_CONDITION), ()),
+    (DANGER, (SMALL_CHILD, HIGH_PLACE), ()),
+    (DANGER, (STRANGER, IN_VEHICLE, DISTRESS_WORDS), ()),
     (DANGER, (MEDICAL,), ()),
     (DANGER, (LEFT_ALONE, CHILD), ()),
     (DANGER, (SMALL_CHILD, ALONE, ROAD), (ALONE_ALLOWED,)),
@@ -434,8 +633,17 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (THREAT, VICTIM), (SANCTION,)),
     (DANGER, (STALKING,), ()),
 )
+# Combinations whose parts a story tells in different sentences ("... since yesterday. His mum
+# dropped him off and isn't answering."): looked for in the whole message.
+_MESSAGE_PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
+    (ABUSE, (CARER_GONE, ALONE_TOO_LONG), (_stems("verzuim", "ziek", "ziekmelding", "gesprek", "rapport", "formulier"),)),
+)
 _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(
     (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless)) for kind, need, unless in _PAIRS
+)
+_MESSAGE_RULES = tuple(
+    (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless))
+    for kind, need, unless in _MESSAGE_PAIRS
 )
 _MISSING = re.compile(MISSING)
 _CHILD = re.compile(CHILD)
@@ -462,6 +670,22 @@ _NEEDS_PARTNER = {
     SMALL_CHILD,
     LURING,
     ARRANGED,
+    LETTER,
+    GIVING_AWAY,
+    PAINLESS,
+    MEN_GROUP,
+    CARER_GONE,
+    HONOUR,
+    PROTECTIVE_ORDER,
+    KNOWS_ADDRESS,
+    SECRECY,
+    ONLINE_ADULT,
+    COERCED_ACTS,
+    NIGHT_VISIT,
+    FLATTERY,
+    LEFT_ABROAD,
+    BRIDE,
+    STRANGER,
 }
 _HALF_RULES = tuple(
     (need[0], unless) for (_, names, _), (_, need, unless) in zip(_PAIRS, _RULES) if names[0] not in _NEEDS_PARTNER
@@ -487,18 +711,26 @@ def _missing_child(sentence: str) -> bool:
     return False
 
 
+def _matching_kind(rules, text: str) -> Optional[str]:
+    for kind, need, unless in rules:
+        if all(p.search(text) for p in need) and not any(p.search(text) for p in unless):
+            return kind
+    return None
+
+
 def concept_kind(parts: Iterable[str]) -> Optional[str]:
-    """suicide, abuse or danger when one sentence holds a combination of concepts that means danger."""
+    """suicide, abuse or danger when one sentence (or, for a few combinations, the whole message)
+    holds a combination of concepts that means danger."""
     found = sentences(parts)
     if any(ABOUT_A_SUBJECT.search(s) for s in found):
         return None
     for sentence in found:
-        for kind, need, unless in _RULES:
-            if all(p.search(sentence) for p in need) and not any(p.search(sentence) for p in unless):
-                return kind
+        kind = _matching_kind(_RULES, sentence)
+        if kind is not None:
+            return kind
         if _missing_child(sentence):
             return DANGER
-    return None
+    return _matching_kind(_MESSAGE_RULES, " ".join(found))
 
 
 def mentions_danger(parts: Iterable[str]) -> bool:

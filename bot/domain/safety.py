@@ -26,7 +26,9 @@ from bot.domain.crisis_concepts import (
     ABOUT_A_SUBJECT,
     FIRST_HAND,
     IDIOMS,
+    NO_CASE,
     concept_kind,
+    emoji_as_words,
     mentions_danger,
     no_danger_now,
 )
@@ -239,12 +241,32 @@ _COMPILED = {
 }
 
 
+# Chat and dialect spellings of words the patterns need ("nie mer wille leve", "me ouwers"),
+# written out so that every pattern sees them; only words with no other meaning in a message.
+_CHAT_WORDS = {
+    "nie": "niet",
+    "nit": "niet",
+    "mer": "meer",
+    "meeer": "meer",
+    "wille": "willen",
+    "wiln": "willen",
+    "leve": "leven",
+    "levn": "leven",
+    "ouwers": "ouders",
+    "kwil": "ik wil",
+    "kben": "ik ben",
+    "kga": "ik ga",
+}
+_CHAT_WORD = re.compile(r"\b(" + "|".join(_CHAT_WORDS) + r")\b")
+
+
 def normalise(text: str) -> str:
-    """Lower-case, strip accents and punctuation, squeeze spaces: typos aside, one spelling."""
+    """Lower-case, strip accents and punctuation, squeeze spaces, chat spellings written out."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     no_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
     cleaned = re.sub(r"[^a-z0-9' ]+", " ", no_accents.replace("’", "'"))
-    return re.sub(r"\s+", " ", cleaned).strip()
+    written_out = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word.group(1)], cleaned)
+    return re.sub(r"\s+", " ", written_out).strip()
 
 
 def _first_match(table: dict, text: str) -> Optional[CrisisKind]:
@@ -267,7 +289,7 @@ def _about_not_happening(text: str) -> bool:
     without a case, or a past case with a question about custody or information."""
     plain = IDIOMS.sub(" ", normalise(text))
     procedure = ABOUT_A_PROCEDURE.search(plain) and not FIRST_HAND.search(plain)
-    return bool(ABOUT_A_SUBJECT.search(plain) or procedure or no_danger_now(plain))
+    return bool(ABOUT_A_SUBJECT.search(plain) or procedure or NO_CASE.search(plain) or no_danger_now(plain))
 
 
 def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:
@@ -277,6 +299,7 @@ def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:
     a film on the subject ("een spreekbeurt over huiselijk geweld") is no crisis, nor a question
     about the procedure that tells nothing that happened ("wat moet ik doen als een leerling
     vertelt dat ze thuis geslagen wordt")."""
+    text = emoji_as_words(text or "")
     if not text or _about_not_happening(text):
         return None
     plain = IDIOMS.sub(" ", normalise(text))
@@ -296,4 +319,5 @@ def names_danger(text: Optional[str]) -> bool:
 
     The classifier's ``crisis`` counts only then: it also learned family words ("moeder",
     "vader") from its examples, and a question about a mother's rights is no alarm."""
+    text = emoji_as_words(text or "")
     return bool(text) and not _about_not_happening(text) and mentions_danger(_parts(text))
