@@ -94,7 +94,7 @@ COERCION = _stems(
 )  # fmt: skip
 # sexual remarks or intimidation by a teacher: the confidential inspector's subject, no acute danger
 HARASSMENT = _stems("intimidatie", "opmerking*", "grensoverschrijdend*")
-FORCING = _stems("dwing", "dwingt", "dwingen", "gedwongen", "dwong", "dwongen", "forced", "forces", "force", "makes me", "made me")
+FORCING = _stems("dwing", "dwingt", "dwingen", "gedwongen", "dwong", "dwongen", "forced", "forces")
 THREAT_CONDITION = (
     r"\banders\b|\bals (ik|ze|hij|je|zij) (niet|geen|het (\w+ )?(vertel|zeg|verklap)\w*)\b|\btenzij\b|\bor (else|they|he|she)\b"
     r"|\bunless\b|\bif (i|you|she|he|we) (dont|don t|do not|wont|won t|tell)\b"
@@ -133,8 +133,8 @@ EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "se
 # a child sent with or brought to men: by a "boyfriend" to hotels, cars, men with money and addresses
 MEN_GROUP = r"\b(met|naar|voor|with|to meet) (\w+ ){0,2}(mannen|men|klanten|clients)\b"
 PAID_CONTACT = _stems(
-    "auto", "autos", "stappen", "stapt", "hotel*", "geld", "bedragen", "adressen", "betaal*", "iphone", "cadeau*",
-    "money", "cars", "car", "straat", "busje", "meegaan", "mee te gaan",
+    "hotel*", "geld", "bedragen", "adressen", "betaal*", "iphone", "cadeau*",
+    "money", "elke avond", "s nachts", "snachts", "every night", "verschillende autos", "different cars",
 )  # fmt: skip
 FEAR_OF_HOME = (
     r"\b(bang|doodsbang|afraid|scared) (voor|van|of)\b.{0,12}" + HOME_PERSON
@@ -189,13 +189,17 @@ PILL_HARM = _stems(
     "verzamel*", "sparen", "overdos*", "bunch", "te veel", "teveel", "handvol", "alle pillen", "al mijn pillen",
     "al mijn medicijnen", "al haar pillen", "al zijn pillen", "de hele strip", "een hele strip", "tientallen",
     "onder zijn bed", "onder haar bed", "onder mijn bed", "klaarliggen", "klaar liggen", "klaargelegd", "saving",
-    "stockpil*", "all", "alle", "hele", "whole", "leeg drinken", "leeg gaat drinken", "leegdrinken", "leeg eten",
+    "stockpil*", "leeg drinken", "leeg gaat drinken", "leegdrinken", "leeg eten",
     "leeg te drinken", "aftel*", "countdown",
-) + r"|\b([1-9]\d)\b(?! ?(mg|milligram|ml|gram|jaar|euro|minuten|uur|procent|years|mins))"  # fmt: skip
+) + (
+    r"|\b(all|alle|al (de|mijn|haar|zijn))\b (\w+ ){0,2}(pills|tablets|meds|pillen|tabletten|medicijnen)\b"
+    r"|\b(whole|hele) (pack|strip|doos|potje|fles)\b"
+    r"|\b[1-9]\d (\w+ )?(pillen|pills|tabletten|tablets|paracetamol|ibuprofen|slaappillen|oxazepam|diazepam)\b"
+)  # fmt: skip
 HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
 JUMPING = (
     r"\b(spring\w*|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train"
-    r"|verdieping|floor|raam|window|gebouw|building|balcony)\b"
+    r"|balcony)\b|\b(spring\w*|jump\w*)\b (from|off|uit|van) (the|de|het|een) (\w+ )?(floor|verdieping|raam|window|gebouw|building)\b"
     r"|\b(ga|gaat|gaan|ging)\b (\w+ ){0,2}van (het|de|een) (dak|flat|brug|balkon|spoorbrug)\b"
     r"|\bvoor (de|een) trein (ga|gaan|gaat|springen|liggen|lopen|stappen)\b"
     r"|\b(flat|brug|trein|dak|spoor|balkon)\b.{0,30}\b(spring\w*|jump\w*)\b"
@@ -266,7 +270,7 @@ STALKING = _stems(
 LEFT_ALONE = r"\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
 HEARD_VIOLENCE = (
     r"\b(hoor\w*|gehoord|heard|hear|hearing)\b.{0,50}\b(klappen|gillen|gegil|slaan|geslagen|glas (\w+ )?(breken|brak)"
-    r"|bonken|gebonk|dreun|klap|papa stop|mama stop|hou op|thud|bang|crash|smash\w*|glass breaking|scream\w*)\b"
+    r"|papa stop|mama stop|hou op|thud|smash\w*|glass breaking|scream\w*)\b"
 )
 FRACTURE = _stems("gebroken arm", "gebroken been", "gebroken pols", "botbreuk*", "breuk*", "broken arm", "broken bone*")
 STORY_CHANGES = (
@@ -305,7 +309,7 @@ ALONE_TOO_LONG = _stems(
 ) + r"|\bsinds (gister\w*|eergisteren|vannacht|\w+dag|\w+avond|twee dagen|\d+ dagen)\b|\bsince (yesterday|last night|\w+day)\b"  # fmt: skip
 # a child at an open window or on a ledge high up
 HIGH_PLACE = (
-    r"\bvensterbank\b|\braam (\w+ ){0,2}open\b|\bopen raam\b|\bop de reling\b|\bover de reling\b|\brand van het (dak|balkon)\b"
+    r"\b(op|in) de vensterbank\b|\bmet het raam (\w+ )?open\b|\buit het raam (hangt|hangen|klimt|klimmen)\b|\bop de reling\b|\bover de reling\b|\brand van het (dak|balkon)\b"
     r"|\bopen window\b|\bwindow ledge\b|\bwindowsill\b|\bon the ledge\b"
 )
 # a carer gone or out of reach while a child waits, for hours or since yesterday
@@ -319,17 +323,17 @@ CARER_GONE = (
 UNTREATED = r"\b(wond\w*|brandwond\w*|wound\w*)\b.{0,40}\b(ontst\w*|infect\w*|pus|etter\w*|niet (behandeld|verzorgd))\b"
 # "achterlating": a child left behind abroad, in a re-education school or with family
 LEFT_ABROAD = (
-    r"\b(achterla\w*|achterlaten|achtergelaten|laat (\w+ ){0,3}achter|leave (him|her|them) (behind|there)|left (him|her) behind)\b"
+    r"\b(achterla\w*|achtergelaten|leave (him|her|them) (behind|there)|left (him|her) behind)\b"
 )
 ABROAD = _stems(
     "buitenland", "land van herkomst", "heropvoeding*", "kostschool", "koranschool", "abroad", "turkije", "marokko",
-    "somalie", "afghanistan", "pakistan", "irak", "syrie", "eritrea", "daar",
+    "somalie", "afghanistan", "pakistan", "irak", "syrie", "eritrea",
 )  # fmt: skip
 # a protective order broken or at stake: a father with a contact ban who takes or threatens a child
 PROTECTIVE_ORDER = _stems("contactverbod", "straatverbod", "omgangsverbod", "huisverbod", "restraining order")
 ORDER_AT_STAKE = _stems(
-    "onbereikbaar", "niet opgehaald", "niet teruggekomen", "nooit meer", "meegenomen", "stuurde", "bericht", "staat",
-    "voor de deur", "bij school", "bij het hek", "dreig*", "opgehaald",
+    "onbereikbaar", "niet opgehaald", "niet teruggekomen", "nooit meer", "meegenomen", "stuurde", "voor de deur",
+    "bij het hek", "dreig*",
 )  # fmt: skip
 # honour: a girl who "dishonoured the family", brothers who will "deal with" her
 HONOUR = _stems("eer", "eerwraak", "schande", "dishono*", "honou*", "namus")
@@ -359,7 +363,7 @@ ONLINE_ADULT = (
 )
 FLATTERY = r"\bje bent (zo |echt |heel )?(mooi|knap|sexy|lekker|volwassen)\b|\byou re (so |really )?(beautiful|pretty|sexy|hot|mature)\b"
 MEETING = (
-    r"\b(afspreken|afgesproken|afspraak|naar (het station|hem|zijn huis) (kom|komt|komen|gaan)|wil (\w+ ){0,3}zien"
+    r"\b(afspreken|afgesproken|naar (het station|hem|zijn huis) (kom|komt|komen|gaan)|wil (\w+ ){0,3}zien"
     r"|meet up|meet me|come to my house|to (my|his) house|video ?call)\b"
 )
 # coerced acts: "hij laat me dingen doen", "ze dwingen me om dingen te doen"
@@ -370,7 +374,7 @@ COERCED_ACTS = (
 # the threat that keeps a child silent: "als ik het vertel doet hij mijn zusje pijn"
 TELLING_THREAT = (
     r"\b(if|als) (i|ik|she|ze|he|hij|we) (\w+ )?(tell|tells|vertel\w*|zeg\w*|verklap\w*)\b.{0,40}"
-    r"\b(hurt|pijn|kill|vermoord\w*|sla\w*|dood|will|zal|gaat)\b"
+    r"\b(hurt|pijn|kill|vermoord\w*|slaat|slaan|sloeg|in elkaar|dood)\b"
 )
 KNOWS_ADDRESS = r"\b(knows|know) where (i|we|you|she|he) live\b|\bweet waar (ik|we|wij|je|ze|zij|hij) (woon|woont|wonen)\b"
 # veiled suicide: gone tomorrow, a letter written, one's things given away, a method without pain
@@ -378,7 +382,7 @@ GONE_SOON = (
     r"\b(morgen|straks|vanavond|vannacht|binnenkort|na vandaag|volgende week|over \w+ (dagen|weken))\b (\w+ ){0,2}"
     r"(ben|is|zijn) (ik|hij|ze|zij) er (\w+ ){0,2}niet meer\b"
     r"|\b(vanavond|vannacht|morgen) (is het|het is) (allemaal )?(voorbij|over|afgelopen)\b"
-    r"|\bniemand (\w+ ){0,2}(gaat|zal|kan) (me|mij|hem|haar) (\w+ ){0,2}vinden\b|\bnobody will find (me|him|her)\b"
+    r"|\bniemand (\w+ ){0,2}(gaat|zal) (me|mij|hem|haar) (\w+ ){0,2}vinden\b|\bnobody will find (me|him|her)\b"
 )
 LETTER = r"\b(brief|brieven|briefje|afscheidsbrief|letters?|note)\b (\w+ ){0,3}(geschreven|klaar|verstopt|achtergelaten|written|wrote)\b" \
     r"|\b(written|wrote|geschreven) (\w+ ){0,2}(letters?|brieven|brief|a note)\b"
@@ -399,10 +403,13 @@ PAINLESS = r"\b(zonder pijn|pijnloos|painless\w*)\b|\bwould it be quick\b"
 METHOD = r"\b(manier|methode|way|how|what happens if)\b.{0,40}\b(het te doen|het doen|dood|sterven|die|dying|er een eind|jump\w*)\b"
 # sitting in a car or van with strangers, sending a location and "help"
 IN_VEHICLE = r"\b(in|into) (een|de|het|zijn|hun|a|the|his|their) (busje|auto|bus|bestelbus|car|van)\b"
-NEAR_ORDER_OR_FAMILY = _stems("verkocht", "te klein", "oude", "marktplaats", "goede doel", "kringloop", "charity", "sold")
+ORDINARY_GIVING = _stems(
+    "verkocht", "te klein", "oude", "marktplaats", "goede doel", "kringloop", "charity", "sold", "school", "juf", "meester",
+    "leraar", "gemeente", "voedselbank",
+)  # fmt: skip
 # games: "killing enemies" in a shooter, the "kill switch" of a school laptop
 GAMES = _stems(
-    "game*", "gamen", "gamet", "shooter*", "fortnite", "minecraft", "roblox", "enemies", "vijanden", "spel", "spelletje*",
+    "game*", "gamen", "gamet", "shooter*", "fortnite", "minecraft", "roblox", "enemies", "vijanden", "spelletje*",
     "kill switch", "killswitch",
 )  # fmt: skip
 # a visit at night: "he comes into my room when everyone sleeps"
@@ -497,7 +504,7 @@ IDIOMS = re.compile(
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
     r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek over|films?\b(?! (online|rond))|"
-    r"(dat|het|een|dit) boek\b|(het|dat|dit) onderwerp\b|gastles\w*|(les|lessen|lessenserie|lespakket) over\b"
+    r"(dat|dit|het) boek (gebruiken|lezen|bespreken)\b|(lees|lezen|read|reading) (\w+ ){0,3}(boek|book)\b|(het|dat|dit) onderwerp\b|gastles\w*|(les|lessen|lessenserie|lespakket) over\b"
     r"|(herkennen van )?signalen van\b|(recogni[sz]\w* )?signs of\b|workshops?\b|training (is|for|voor)\b|"
     r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball|trainingen\b|trainings\b"
     r"|training (over|on|about)\b|cursus\w* over\b|courses? (on|about)\b|workshops? (over|on|about)\b|scholing over\b"
@@ -535,8 +542,8 @@ def no_danger_now(plain: str) -> bool:
 
 # "ik wil het gewoon weten voor later, er is nu geen casus": no case, whatever "nu" says
 NO_CASE = re.compile(
-    r"\b(geen (casus|concreet geval|concrete casus|case)|nog niet gebeurd|voor later|(don t|do not|dont) have a case"
-    r"|no (case|concrete case)|in general terms|in het algemeen)\b"
+    r"\b((er is|ik heb|we hebben) (nu |nog )?geen (casus|concreet geval|concrete casus|case)|(ik wil|wil ik) (het )?(gewoon )?weten voor later"
+    r"|(don t|do not|dont) have a case|no (concrete )?case|in general terms)\b"
 )
 # Laughing or eye-rolling emoji mark a joke; as words, the idioms can see them.
 _JOKE_EMOJI = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F61C\U0001F61D\U0001F644\U0001F609]")
@@ -568,10 +575,10 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (ARRANGED, FAREWELL), ()),
     (SUICIDE, (DOING_IT_NOW, WEAPON), ()),
     (SUICIDE, (CUTTING, CUT_RELIEF), ()),
-    (SUICIDE, (BLEEDING_WRIST,), (_stems("gevallen", "viel", "val", "fiets", "gym", "sport", "fell", "broken", "gebroken"),)),
+    (SUICIDE, (BLEEDING_WRIST,), (_stems("gevallen", "viel", "val", "fiets", "gym", "sport", "fell", "broken", "gebroken", "prik*", "dokter", "huisarts", "ziekenhuis"),)),
     (SUICIDE, (GONE_SOON,), ()),
     (SUICIDE, (LETTER, DESPAIR), ()),
-    (SUICIDE, (GIVING_AWAY, POSSESSIONS), (NEAR_ORDER_OR_FAMILY,)),
+    (SUICIDE, (GIVING_AWAY, POSSESSIONS), (ORDINARY_GIVING,)),
     (SUICIDE, (PAINLESS, METHOD), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
     (ABUSE, (VIOLENCE, VICTIM), (PEERS,)),
@@ -594,9 +601,8 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (FLATTERY, MEETING), ()),
     (ABUSE, (COERCED_ACTS, ADULT_AT_HOME), ()),
     (ABUSE, (COERCED_ACTS, THREAT_CONDITION), ()),
-    (ABUSE, (MEN_GROUP, PAID_CONTACT, MINOR), ()),
+    (ABUSE, (MEN_GROUP, PAID_CONTACT, MINOR), (_stems("voetbal*", "training", "team", "sport*", "wedstrijd", "familie"),)),
     (ABUSE, (UNTREATED,), ()),
-    (ABUSE, (LEFT_ABROAD, ABROAD), ()),
     (ABUSE, (BRIDE,), ()),
     (ABUSE, (IMAGES, FORCING), (_stems("school", "toestemming", "schoolfoto*", "verplicht*"),)),
     (ABUSE, (IMAGES, INTIMATE), ()),
@@ -636,7 +642,11 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
 # Combinations whose parts a story tells in different sentences ("... since yesterday. His mum
 # dropped him off and isn't answering."): looked for in the whole message.
 _MESSAGE_PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
-    (ABUSE, (CARER_GONE, ALONE_TOO_LONG), (_stems("verzuim", "ziek", "ziekmelding", "gesprek", "rapport", "formulier"),)),
+    (ABUSE, (CARER_GONE, ALONE_TOO_LONG), (_stems(
+        "verzuim", "ziek", "ziekmelding", "gesprek", "rapport", "formulier", "taxi", "leerlingenvervoer", "vervoer", "bus",
+        "ziekenhuis*", "opname", "vakantie", "op reis",
+    ),)),  # fmt: skip
+    (ABUSE, (LEFT_ABROAD, ABROAD), (_stems("oppas", "opvang", "logeren", "bij oma", "bij opa"),)),
 )
 _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(
     (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless)) for kind, need, unless in _PAIRS
