@@ -78,7 +78,7 @@ ADULT_AT_HOME = _stems(
     "begeleider", "instructeur", "chauffeur", "taxichauffeur", "buschauffeur", "concierge", "pastoor", "priester",
     "imam", "therapeut", "bovenbuurman", "benedenbuurman", "man van de", "leader", "instructor", "coach", "driver",
     "priest", "neighbour", "neighbor",
-)  # fmt: skip
+) + r"|\b\w+(leider|trainer|coach|leraar|lerares|begeleider|instructeur)\b"  # fmt: skip
 INTIMATE = _stems(
     "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
     "private parts", "privates", "naakt*", "bloot", "zonder kleren", "ondergoed", "onderbroek", "bh", "underwear",
@@ -184,6 +184,12 @@ PILLS = _stems(
     "tablets", "diazepam", "temazepam", "lorazepam", "xanax", "antidepressiva", "ritalin", "concerta", "aspirine",
     "paracetamolletjes", "medicijnkast", "medication", "meds",
 )  # fmt: skip
+# medicine taken as meant: against a headache, for days as prescribed, kept at school
+MEDICAL_USE = (
+    r"\b(tegen (de )?(hoofdpijn|koorts|pijn|griep|buikpijn|allergie|hooikoorts|adhd)|voorgeschreven|dosering|bewaren"
+    r"|op school (innemen|slikken)|(\d+|een|twee|drie) (dagen|weken|keer per dag)|mag (hij|ze|mijn kind) (naar school|mee)"
+    r"|for (a|the) headache|prescribed)\b"
+)
 PILL_HARM = _stems(
     "dodelijk", "dood", "doodgaan", "doos", "strip", "wodka", "vodka", "gespaard", "opgespaard", "verzameld",
     "verzamel*", "sparen", "overdos*", "bunch", "te veel", "teveel", "handvol", "alle pillen", "al mijn pillen",
@@ -343,14 +349,15 @@ HONOUR_THREAT = _stems(
 )  # fmt: skip
 # a threat to a life: "hij zei dat ik niet meer leef als ...", gas turned on while the children sleep
 LIFE_THREAT = (
-    r"\b(zei|zegt|zeggen|zeiden|dreigt|dreigde|said|says)\b (\w+ ){0,3}(dat )?(ik|je|jij|ze|zij|we|wij|hij|i|you) (\w+ ){0,2}"
-    r"(niet meer leef|niet meer leeft|niet meer leven|dood ben|dood bent|dood is|dead|won t live|will not live)\b"
+    r"\b(zei|zegt|zeggen|zeiden|dreigt|dreigde|said|says)\b (\w+ ){0,3}(dat |that )?(\w+ ){1,3}"
+    r"(niet meer leef|niet meer leeft|niet meer leven|dood ben|dood bent|dood is|is dead|are dead|won t live|will not live)"
+    r" (als|if|when|wanneer)\b"
     r"|\bgas\b (\w+ ){0,3}(open|aan) (\w+ ){0,2}(zetten|draaien|doen|zet|draait)\b"
 )
 # grooming: an adult who wants to meet a child and says it must stay secret
 SECRECY = (
     r"\b(geheim|geheimpje) (moet|moeten|te) houden\b|\b(niet|niks|niets|nooit) (\w+ ){0,4}(mag|mogen|moet) (vertellen|zeggen)\b"
-    r"|\b(mag|mogen) (het )?(niet|niks|niets|nooit) (vertellen|zeggen|weten)\b|\bniemand mag (het )?weten\b"
+    r"|\b(mag|mogen|moet|moeten) (het |dit |dat )?(niet|niks|niets|nooit) (\w+ ){0,4}(vertellen|zeggen|weten)\b|\bniemand mag (het )?weten\b"
     r"|\b(dont|don t|not to|never) tell\b|\bour (little )?secret\b|\bmust keep (it )?(a )?secret\b|\bniet mag vertellen\b"
 )
 ADULT_CONTACT = _stems(
@@ -361,10 +368,13 @@ ONLINE_ADULT = (
     r"\b(man|jongen|iemand|volwassene|guy|someone)\b (\w+ ){0,1}(van|via|op|from|on) (het )?(internet|discord|snapchat|snap"
     r"|instagram|insta|tiktok|whatsapp|online|roblox|fortnite|de chat)\b|\bhij zegt dat hij 1[4-8] is\b"
 )
-FLATTERY = r"\bje bent (zo |echt |heel )?(mooi|knap|sexy|lekker|volwassen)\b|\byou re (so |really )?(beautiful|pretty|sexy|hot|mature)\b"
+FLATTERY = (
+    r"\bje bent (zo |echt |heel )?(mooi|knap|sexy|lekker|volwassen)\b|\byou re (so |really )?(beautiful|pretty|sexy|hot|mature)\b"
+    r"|\b(dat|that) (ze|zij|hij|she|he) (is )?(zo|so|echt|really|heel) (mooi|knap|sexy|lekker|beautiful|pretty|hot)\b"
+)
 MEETING = (
     r"\b(afspreken|afgesproken|naar (het station|hem|zijn huis) (kom|komt|komen|gaan)|wil (\w+ ){0,3}zien"
-    r"|meet up|meet me|come to my house|to (my|his) house|video ?call)\b"
+    r"|ophalen|oppikken|komt (\w+ ){0,2}halen|meet up|meet me|come to my house|to (my|his) house|pick (me|her|him) up|video ?call)\b"
 )
 # coerced acts: "hij laat me dingen doen", "ze dwingen me om dingen te doen"
 COERCED_ACTS = (
@@ -389,7 +399,8 @@ LETTER = r"\b(brief|brieven|briefje|afscheidsbrief|letters?|note)\b (\w+ ){0,3}(
 DESPAIR = _stems(
     "leeg", "klaar mee", "kan niet meer", "kan het niet meer", "niemand luistert", "alles geprobeerd", "alles is kapot",
     "hopeloos", "wanhopig", "zinloos", "cant do this", "can t do this", "cannot do this", "empty", "hopeless",
-    "no way out", "geen uitweg", "trekt het niet", "trek het niet", "niet meer aan",
+    "no way out", "geen uitweg", "trekt het niet", "trek het niet", "niet meer aan", "niet meer aankan", "niet meer aan kan",
+    "kan het niet meer",
 )  # fmt: skip
 GIVING_AWAY = (
     r"\b(weggegeven|weg gegeven|weggeeft|geeft (\w+ ){1,4}weg|gaf (\w+ ){1,4}weg|uitgedeeld|(deelt|deelde) (\w+ ){1,4}uit"
@@ -400,7 +411,10 @@ POSSESSIONS = _stems(
     "spelletjes", "playstation", "things", "stuff", "belongings", "bike", "savings",
 )  # fmt: skip
 PAINLESS = r"\b(zonder pijn|pijnloos|painless\w*)\b|\bwould it be quick\b"
-METHOD = r"\b(manier|methode|way|how|what happens if)\b.{0,40}\b(het te doen|het doen|dood|sterven|die|dying|er een eind|jump\w*)\b"
+METHOD = (
+    r"\b(manier|methode|way|how|what happens if)\b.{0,40}\b(het te doen|het doen|dood|sterven|die|dying|er een eind|jump\w*)\b"
+    r"|\bmanier om (het|er) (\w+ ){0,3}(te doen|te beeindigen)\b"
+)
 # sitting in a car or van with strangers, sending a location and "help"
 IN_VEHICLE = r"\b(in|into) (een|de|het|zijn|hun|a|the|his|their) (busje|auto|bus|bestelbus|car|van)\b"
 ORDINARY_GIVING = _stems(
@@ -497,6 +511,7 @@ IDIOMS = re.compile(
     r"|\b(denken|denkt|dacht|vermoeden|verdenken|think|thinks)\b (\w+ ){0,3}(dat|that) (wij|we|ik|i) (\w+ ){1,2}"
     r"(slaan|sla|mishandelen|mishandel|hit|beat|abuse)\b"
     r"|\b(odev\w*|sinav\w*|ders\w*|matematik\w*)\b( \w+){0,2} beni oldur\w*"
+    r"|\b(gillen|gegil|gillend|schreeuwen|screaming) (van|with|of) (plezier|de pret|pret|het lachen|joy|excitement)\b"
     r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b|\b(kick\w*|hit\w*|threw|throws) the ball\b"
     r"|\bbruise\w*\b.{0,30}\b(in|during|at|from) (pe|gym|football|the match|sport\w*|practice)\b"
     r"|\b(in|during|at) (pe|gym|football|practice)\b.{0,40}\bbruise\w*"
@@ -562,7 +577,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     # kind, all of these concepts, none of these
     (SUICIDE, (DEATH_WISH,), ()),
     (SUICIDE, (NO_MEANING,), ()),
-    (SUICIDE, (PILLS, PILL_HARM), ()),
+    (SUICIDE, (PILLS, PILL_HARM), (MEDICAL_USE,)),
     (SUICIDE, (HANGING,), ()),
     (SUICIDE, (JUMPING,), ()),
     (SUICIDE, (CUTTING, SELF_STRONG), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier"),)),
@@ -576,8 +591,8 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (DOING_IT_NOW, WEAPON), ()),
     (SUICIDE, (CUTTING, CUT_RELIEF), ()),
     (SUICIDE, (BLEEDING_WRIST,), (_stems("gevallen", "viel", "val", "fiets", "gym", "sport", "fell", "broken", "gebroken", "prik*", "dokter", "huisarts", "ziekenhuis"),)),
-    (SUICIDE, (GONE_SOON,), ()),
-    (SUICIDE, (LETTER, DESPAIR), ()),
+    (SUICIDE, (GONE_SOON,), (_stems("telefoon", "tas", "jas", "sleutel*", "fiets", "boek*", "phone", "kwijt", "lost"),)),
+    (SUICIDE, (LETTER, DESPAIR), (_stems("school", "klacht", "bezwaar", "gemeente", "mentor", "directeur", "directie"),)),
     (SUICIDE, (GIVING_AWAY, POSSESSIONS), (ORDINARY_GIVING,)),
     (SUICIDE, (PAINLESS, METHOD), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),

@@ -26,6 +26,7 @@ from bot.domain.crisis_concepts import (
     ABOUT_A_SUBJECT,
     FIRST_HAND,
     IDIOMS,
+    MEDICAL_USE,
     NO_CASE,
     concept_kind,
     emoji_as_words,
@@ -49,6 +50,9 @@ _PERSON = r"(me|mij|ons|haar|hem|mijn|m'n|mn|mama|papa|de kinderen|het kind|mijn
 _NOT_STORING = r"(?!.{0,40}\b(gegevens|data|chat|chats|gesprek|gesprekken|berichten|bericht|info|informatie|dossier|antwoorden|cijfers)\b)"
 _HOME_PERSON = r"(vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder|ouders|vriend|broer|zus|oom|opa)"
 
+# medicine taken as meant: against a headache, for days as prescribed, kept at school
+_NOT_MEDICAL_USE = r"^(?!.*" + MEDICAL_USE + r")"
+
 _STRONG = {
     CrisisKind.SUICIDE: [
         r"zelf ?moord",
@@ -64,7 +68,7 @@ _STRONG = {
         r"(mezelf|mijzelf|zichzelf|zich|me) (van kant|iets aan ?(doen|te doen|gedaan)|ophangen|dood ?maken)",
         r"zelfbeschadig",
         r"(snij|snijd|snijdt|kras|krast) (zich|mezelf|zichzelf|me)\b",
-        r"\b(pillen|medicijnen)\b.{0,25}\b(ingenomen|geslikt|slikken)\b",
+        _NOT_MEDICAL_USE + r".*\b(pillen|medicijnen)\b.{0,25}\b(ingenomen|geslikt|slikken)\b",
         r"overdosis",
         r"levensmoe",
         r"voor de trein (springen|spring)",
@@ -85,8 +89,8 @@ _STRONG = {
         r"\bals ik er (gewoon |echt )?niet meer (ben|was|zou zijn)\b|\bhet nut (van alles|van het leven|van leven) niet meer\b",
         r"\bmesje\b.{0,40}\b(gebruik|snij|arm|wc)",
         r"\b(me|mezelf|mijzelf|zichzelf)\b.{0,15}\bgesneden\b(?! (met|bij|tijdens|aan))",
-        r"\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(genomen|geslikt|ingenomen|dood)\b",
-        r"\b(heel veel|een hele strip|alle) (paracetamol|pillen|slaappillen|medicijnen|tabletten)",
+        _NOT_MEDICAL_USE + r".*\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(genomen|geslikt|ingenomen|dood)\b",
+        _NOT_MEDICAL_USE + r".*\b(heel veel|een hele strip|alle) (paracetamol|pillen|slaappillen|medicijnen|tabletten)",
         r"\b(spring|springt|springen|gesprongen|sprong)\b.{0,40}\b(brug|spoor|trein|dak|flat|balkon)\b",
         r"\b(brug|spoor|dak|flat)\b.{0,40}\b(spring|springt|springen|gesprongen)\b",
         r"\b(sta|staat|stond|zit) (nu )?(bij|op) (het spoor|de brug|het dak)\b",
@@ -104,7 +108,8 @@ _STRONG = {
         r"\bafscheid (genomen|nemen|neemt|nam|namen|gestuurd)\b.{0,10}\b(van|aan) (iedereen|alles|al (zijn|haar) vrienden|zijn vrienden|haar vrienden|haar vriendinnen|de klas)\b",
         r"\b(spullen|bezittingen|knuffels|spelletjes)\b.{0,10}\b(weggegeven|weg gegeven|weggeeft|weg geeft|weg te geven|aan het weggeven)\b",
         r"\bstrip(je|s|pen)? (paracetamol|pillen|tabletten|slaappillen|oxazepam|medicijnen|ibuprofen)",
-        r"\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(leeggegeten|opgegeten|opgenomen|slikt|slikken|geslikt|ingenomen)\b",
+        _NOT_MEDICAL_USE
+        + r".*\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(leeggegeten|opgegeten|opgenomen|slikt|slikken|geslikt|ingenomen)\b",
         r"\b(heb|heeft|hebben) (een )?touw gekocht\b|\bstrop\b",
         r"\bkap(t|pen)? ermee\b.{0,15}\b(alles|met leven|met het leven)\b",
         r"^(ik kan niet meer )?ik wil (gewoon |echt )?niet meer( leven)?$",
