@@ -352,6 +352,8 @@ LIFE_THREAT = (
     r"\b(zei|zegt|zeggen|zeiden|dreigt|dreigde|said|says)\b (\w+ ){0,3}(dat |that )?(\w+ ){1,3}"
     r"(niet meer leef|niet meer leeft|niet meer leven|dood ben|dood bent|dood is|is dead|are dead|won t live|will not live)"
     r" (als|if|when|wanneer)\b"
+    r"|\b(gezegd|zei|zegt|zeggen|roept|riep|said|says) (dat |that )?(ze|zij|hij|je|jij|she|he|you) (\w+ ){0,2}(beter|liever) dood\b"
+    r"|\b(gezegd|zei|zegt|zeggen|said|says) (that )?(she|he|you) (\w+ ){0,2}better (off )?dead\b"
     r"|\bgas\b (\w+ ){0,3}(open|aan) (\w+ ){0,2}(zetten|draaien|doen|zet|draait)\b"
 )
 # grooming: an adult who wants to meet a child and says it must stay secret

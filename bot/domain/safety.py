@@ -65,7 +65,7 @@ _STRONG = {
         r"\b(wil|wilt|willen)\b.{0,15}er niet meer (zijn|bij zijn)",
         r"eind(e)? aan (mijn|m'n|zijn|haar|zn) leven",
         r"er een eind(e)? aan (maken|te maken)",
-        r"(mezelf|mijzelf|zichzelf|zich|me) (van kant|iets aan ?(doen|te doen|gedaan)|ophangen|dood ?maken)",
+        r"(mezelf|mijzelf|zichzelf|zich|me) (\w+ ){0,2}(van kant|iets aan ?(doen|te doen|gedaan)|ophangen|dood ?maken)",
         r"zelfbeschadig",
         r"(snij|snijd|snijdt|kras|krast) (zich|mezelf|zichzelf|me)\b",
         _NOT_MEDICAL_USE + r".*\b(pillen|medicijnen)\b.{0,25}\b(ingenomen|geslikt|slikken)\b",
@@ -118,7 +118,8 @@ _STRONG = {
         r"\b(zou|zal) (iedereen|jullie|mama|papa) beter af zijn\b",
         r"\ber (morgen|straks|vanavond|vannacht|binnenkort|na vandaag|volgende week) niet meer (is|ben|zal zijn|zijn)\b",
         r"\b(zoveel|veel|te veel|heel veel|een hoop|een handvol|een hand vol|alle) (pillen|tabletten|paracetamol|medicijnen|slaappillen|oxazepam)\b.{0,20}\b(gepakt|genomen|geslikt|ingenomen|op)\b",
-        r"\b(beter|liever) dood\b",
+        # "ik ben beter dood", not a father who said that she would be better dead (a threat)
+        r"^(?!.*\b(gezegd|zei|zegt|zeggen|roept|riep) dat (ze|zij|hij|je|jij) (\w+ ){0,2}(beter|liever) dood).*\b(beter|liever) dood\b",
         r"\b(op|bij) (het spoor|de brug|het dak|de rand|de spoorbrug)\b.{0,10}\b(sta|staat|stond|zit|zitten|zat)\b",
     ],
     CrisisKind.ABUSE: [
