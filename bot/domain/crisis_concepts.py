@@ -513,6 +513,7 @@ IDIOMS = re.compile(
     r"|\b(denken|denkt|dacht|vermoeden|verdenken|think|thinks)\b (\w+ ){0,3}(dat|that) (wij|we|ik|i) (\w+ ){1,2}"
     r"(slaan|sla|mishandelen|mishandel|hit|beat|abuse)\b"
     r"|\b(odev\w*|sinav\w*|ders\w*|matematik\w*)\b( \w+){0,2} beni oldur\w*"
+    r"|\b(homework|huiswerk) ?help\b|\bhelp ?(service|desk|line)\b"
     r"|\b(gillen|gegil|gillend|schreeuwen|screaming) (van|with|of) (plezier|de pret|pret|het lachen|joy|excitement)\b"
     r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b|\b(kick\w*|hit\w*|threw|throws) the ball\b"
     r"|\bbruise\w*\b.{0,30}\b(in|during|at|from) (pe|gym|football|the match|sport\w*|practice)\b"
