@@ -327,10 +327,23 @@ CARER_GONE = (
 )
 # an untreated wound or illness: neglect
 UNTREATED = r"\b(wond\w*|brandwond\w*|wound\w*)\b.{0,40}\b(ontst\w*|infect\w*|pus|etter\w*|niet (behandeld|verzorgd))\b"
+# what cancels a combination: a fall or a blood test, a lost phone, a letter of complaint, a
+# surprise for the teacher, a football team, a parent in hospital or a school taxi that did not come
+FALL_OR_CARE = _stems(
+    "gevallen", "viel", "val", "fiets", "gym", "sport", "fell", "broken", "gebroken", "prik*", "dokter", "huisarts",
+    "ziekenhuis",
+)  # fmt: skip
+LOST_THING = _stems("telefoon", "tas", "jas", "sleutel*", "fiets", "boek*", "phone", "kwijt", "lost")
+LETTER_TO_AN_OFFICE = _stems("school", "klacht", "bezwaar", "gemeente", "mentor", "directeur", "directie")
+SURPRISE = _stems("cadeau*", "verrassing*", "surprise", "sinterklaas", "verjaardag*", "feest*")
+TEAM_OR_FAMILY = _stems("voetbal*", "training", "team", "sport*", "wedstrijd", "familie")
+ORDINARY_ABSENCE = _stems(
+    "verzuim", "ziek", "ziekmelding", "gesprek", "rapport", "formulier", "taxi", "leerlingenvervoer", "vervoer", "bus",
+    "ziekenhuis*", "opname", "vakantie", "op reis",
+)  # fmt: skip
+CARE_ARRANGED = _stems("oppas", "opvang", "logeren", "bij oma", "bij opa")
 # "achterlating": a child left behind abroad, in a re-education school or with family
-LEFT_ABROAD = (
-    r"\b(achterla\w*|achtergelaten|leave (him|her|them) (behind|there)|left (him|her) behind)\b"
-)
+LEFT_ABROAD = r"\b(achterla\w*|achtergelaten|leave (him|her|them) (behind|there)|left (him|her) behind)\b"
 ABROAD = _stems(
     "buitenland", "land van herkomst", "heropvoeding*", "kostschool", "koranschool", "abroad", "turkije", "marokko",
     "somalie", "afghanistan", "pakistan", "irak", "syrie", "eritrea",
@@ -388,7 +401,9 @@ TELLING_THREAT = (
     r"\b(if|als) (i|ik|she|ze|he|hij|we) (\w+ )?(tell|tells|vertel\w*|zeg\w*|verklap\w*)\b.{0,40}"
     r"\b(hurt|pijn|kill|vermoord\w*|slaat|slaan|sloeg|in elkaar|dood)\b"
 )
-KNOWS_ADDRESS = r"\b(knows|know) where (i|we|you|she|he) live\b|\bweet waar (ik|we|wij|je|ze|zij|hij) (woon|woont|wonen)\b"
+KNOWS_ADDRESS = (
+    r"\b(knows|know) where (i|we|you|she|he) live\b|\bweet waar (ik|we|wij|je|ze|zij|hij) (woon|woont|wonen)\b"
+)
 # veiled suicide: gone tomorrow, a letter written, one's things given away, a method without pain
 GONE_SOON = (
     r"\b(morgen|straks|vanavond|vannacht|binnenkort|na vandaag|volgende week|over \w+ (dagen|weken))\b (\w+ ){0,2}"
@@ -396,8 +411,10 @@ GONE_SOON = (
     r"|\b(vanavond|vannacht|morgen) (is het|het is) (allemaal )?(voorbij|over|afgelopen)\b"
     r"|\bniemand (\w+ ){0,2}(gaat|zal) (me|mij|hem|haar) (\w+ ){0,2}vinden\b|\bnobody will find (me|him|her)\b"
 )
-LETTER = r"\b(brief|brieven|briefje|afscheidsbrief|letters?|note)\b (\w+ ){0,3}(geschreven|klaar|verstopt|achtergelaten|written|wrote)\b" \
+LETTER = (
+    r"\b(brief|brieven|briefje|afscheidsbrief|letters?|note)\b (\w+ ){0,3}(geschreven|klaar|verstopt|achtergelaten|written|wrote)\b"
     r"|\b(written|wrote|geschreven) (\w+ ){0,2}(letters?|brieven|brief|a note)\b"
+)
 DESPAIR = _stems(
     "leeg", "klaar mee", "kan niet meer", "kan het niet meer", "niemand luistert", "alles geprobeerd", "alles is kapot",
     "hopeloos", "wanhopig", "zinloos", "cant do this", "can t do this", "cannot do this", "empty", "hopeless",
@@ -564,7 +581,7 @@ NO_CASE = re.compile(
     r"|(don t|do not|dont) have a case|no (concrete )?case|in general terms)\b"
 )
 # Laughing or eye-rolling emoji mark a joke; as words, the idioms can see them.
-_JOKE_EMOJI = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F61C\U0001F61D\U0001F644\U0001F609]")
+_JOKE_EMOJI = re.compile("[\U0001f602\U0001f923\U0001f605\U0001f606\U0001f61c\U0001f61d\U0001f644\U0001f609]")
 
 
 def emoji_as_words(text: str) -> str:
@@ -593,9 +610,9 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (ARRANGED, FAREWELL), ()),
     (SUICIDE, (DOING_IT_NOW, WEAPON), ()),
     (SUICIDE, (CUTTING, CUT_RELIEF), ()),
-    (SUICIDE, (BLEEDING_WRIST,), (_stems("gevallen", "viel", "val", "fiets", "gym", "sport", "fell", "broken", "gebroken", "prik*", "dokter", "huisarts", "ziekenhuis"),)),
-    (SUICIDE, (GONE_SOON,), (_stems("telefoon", "tas", "jas", "sleutel*", "fiets", "boek*", "phone", "kwijt", "lost"),)),
-    (SUICIDE, (LETTER, DESPAIR), (_stems("school", "klacht", "bezwaar", "gemeente", "mentor", "directeur", "directie"),)),
+    (SUICIDE, (BLEEDING_WRIST,), (FALL_OR_CARE,)),
+    (SUICIDE, (GONE_SOON,), (LOST_THING,)),
+    (SUICIDE, (LETTER, DESPAIR), (LETTER_TO_AN_OFFICE,)),
     (SUICIDE, (GIVING_AWAY, POSSESSIONS), (ORDINARY_GIVING,)),
     (SUICIDE, (PAINLESS, METHOD), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
@@ -614,12 +631,12 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (IMAGES, PUBLISH_THREAT), ()),
     (ABUSE, (NIGHT_VISIT, ADULT_AT_HOME), ()),
     (ABUSE, (TELLING_THREAT,), ()),
-    (ABUSE, (SECRECY, ADULT_AT_HOME, ADULT_CONTACT), (_stems("cadeau*", "verrassing*", "surprise", "sinterklaas", "verjaardag*", "feest*"),)),
+    (ABUSE, (SECRECY, ADULT_AT_HOME, ADULT_CONTACT), (SURPRISE,)),
     (ABUSE, (ONLINE_ADULT, MEETING), ()),
     (ABUSE, (FLATTERY, MEETING), ()),
     (ABUSE, (COERCED_ACTS, ADULT_AT_HOME), ()),
     (ABUSE, (COERCED_ACTS, THREAT_CONDITION), ()),
-    (ABUSE, (MEN_GROUP, PAID_CONTACT, MINOR), (_stems("voetbal*", "training", "team", "sport*", "wedstrijd", "familie"),)),
+    (ABUSE, (MEN_GROUP, PAID_CONTACT, MINOR), (TEAM_OR_FAMILY,)),
     (ABUSE, (UNTREATED,), ()),
     (ABUSE, (BRIDE,), ()),
     (ABUSE, (IMAGES, FORCING), (_stems("school", "toestemming", "schoolfoto*", "verplicht*"),)),
@@ -660,11 +677,8 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
 # Combinations whose parts a story tells in different sentences ("... since yesterday. His mum
 # dropped him off and isn't answering."): looked for in the whole message.
 _MESSAGE_PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
-    (ABUSE, (CARER_GONE, ALONE_TOO_LONG), (_stems(
-        "verzuim", "ziek", "ziekmelding", "gesprek", "rapport", "formulier", "taxi", "leerlingenvervoer", "vervoer", "bus",
-        "ziekenhuis*", "opname", "vakantie", "op reis",
-    ),)),  # fmt: skip
-    (ABUSE, (LEFT_ABROAD, ABROAD), (_stems("oppas", "opvang", "logeren", "bij oma", "bij opa"),)),
+    (ABUSE, (CARER_GONE, ALONE_TOO_LONG), (ORDINARY_ABSENCE,)),
+    (ABUSE, (LEFT_ABROAD, ABROAD), (CARE_ARRANGED,)),
 )
 _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(
     (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless)) for kind, need, unless in _PAIRS

@@ -2204,7 +2204,14 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "dias sin comida",
             "sin comer desde",
         ],
-        DANGER: ["no ha vuelto a casa", "no volvio a casa", "esta desaparecid*", "tiene un cuchillo", "con un cuchillo", "amenaza con matar*"],
+        DANGER: [
+            "no ha vuelto a casa",
+            "no volvio a casa",
+            "esta desaparecid*",
+            "tiene un cuchillo",
+            "con un cuchillo",
+            "amenaza con matar*",
+        ],
     },
     "fr": {
         SUICIDE: [
@@ -2254,7 +2261,15 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "rien a manger depuis",
             "peur de rentrer",
         ],
-        DANGER: ["a un couteau", "avec un couteau", "couteau a la main", "pas rentre depuis", "n est pas rentre*", "menace de mort", "fugue"],
+        DANGER: [
+            "a un couteau",
+            "avec un couteau",
+            "couteau a la main",
+            "pas rentre depuis",
+            "n est pas rentre*",
+            "menace de mort",
+            "fugue",
+        ],
     },
     "de": {
         SUICIDE: [
@@ -2279,7 +2294,14 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "seit tagen allein*",
             "nichts mehr zu essen",
         ],
-        DANGER: ["hat ein messer", "mit einem messer", "mit dem messer", "wird vermisst", "ist vermisst", "nicht nach hause gekommen"],
+        DANGER: [
+            "hat ein messer",
+            "mit einem messer",
+            "mit dem messer",
+            "wird vermisst",
+            "ist vermisst",
+            "nicht nach hause gekommen",
+        ],
     },
     # Somali and Tigrinya: a few phrases for a beating and a threat, the words parents from Somalia
     # and Eritrea use for it (garaac/tum: to beat; ወቕዐ/ሃረመ: to beat, ቀተለ: to kill)

@@ -89,7 +89,8 @@ _STRONG = {
         r"\bals ik er (gewoon |echt )?niet meer (ben|was|zou zijn)\b|\bhet nut (van alles|van het leven|van leven) niet meer\b",
         r"\bmesje\b.{0,40}\b(gebruik|snij|arm|wc)",
         r"\b(me|mezelf|mijzelf|zichzelf)\b.{0,15}\bgesneden\b(?! (met|bij|tijdens|aan))",
-        _NOT_MEDICAL_USE + r".*\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(genomen|geslikt|ingenomen|dood)\b",
+        _NOT_MEDICAL_USE
+        + r".*\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(genomen|geslikt|ingenomen|dood)\b",
         _NOT_MEDICAL_USE + r".*\b(heel veel|een hele strip|alle) (paracetamol|pillen|slaappillen|medicijnen|tabletten)",
         r"\b(spring|springt|springen|gesprongen|sprong)\b.{0,40}\b(brug|spoor|trein|dak|flat|balkon)\b",
         r"\b(brug|spoor|dak|flat)\b.{0,40}\b(spring|springt|springen|gesprongen)\b",
