@@ -77,8 +77,11 @@ ADULT_AT_HOME = _stems(
     "nieuwe vriend", "geheimpje", "geheim", "ome", "volwassene", "vriend van haar moeder", "dirigent", "leider*",
     "begeleider", "instructeur", "chauffeur", "taxichauffeur", "buschauffeur", "concierge", "pastoor", "priester",
     "imam", "therapeut", "bovenbuurman", "benedenbuurman", "man van de", "leader", "instructor", "coach", "driver",
-    "priest", "neighbour", "neighbor",
-) + r"|\b\w+(leider|trainer|coach|leraar|lerares|begeleider|instructeur)\b"  # fmt: skip
+    "priest", "neighbour", "neighbor", "moeders vriend", "mama s vriend", "mamas vriend",
+) + (
+    r"|\b\w+(leider|trainer|coach|leraar|lerares|begeleider|instructeur)\b"
+    r"|\bvriend van (haar|zijn|mijn|mn|m'n) (moeder|mama|ma)\b|\b(man|jongen|vent|kerel|guy) (van|of) (19|[2-6]\d)\b"
+)  # fmt: skip
 INTIMATE = _stems(
     "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
     "private parts", "privates", "naakt*", "bloot", "zonder kleren", "ondergoed", "onderbroek", "bh", "underwear",
@@ -106,7 +109,7 @@ PUBLISH_THREAT = (
 )
 PAYMENT = _stems("betaal*", "betalen", "geld", "euro", "pay", "money")
 FOOD_DENIED = _stems(
-    "geen eten", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
+    "geen eten", "zonder eten", "zonder ontbijt", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
     "altijd honger", "steeds honger", "dagen honger", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
     "starv*", "uitgehongerd", "krijgt al dagen niks", "krijgt niks", "nooit eten", "nooit te eten", "geen eten is",
     "op de grond slapen", "op de grond moet slapen", "geen bed",
@@ -123,7 +126,7 @@ CONFINED = _stems(
 FORCED_MARRIAGE = _stems(
     "uithuwelijk*", "uitgehuwelijkt", "laten trouwen", "moet trouwen", "gedwongen trouwen", "gedwongen huwelijk",
     "forced marriage", "forced to marry",
-) + r"|\bgestuurd om te trouwen\b|\bsent\b.{0,30}\bto (marry|get married)\b"  # fmt: skip
+) + r"|\bgestuurd om te trouwen\b|\b(stuurt|sturen|stuurde|brengt|brengen|bracht) (\w+ ){0,3}om te (laten )?trouwen\b|\bsent\b.{0,30}\bto (marry|get married)\b"  # fmt: skip
 # a passport taken away: the sign of a forced marriage or a stay abroad against one's will
 PASSPORT_TAKEN = (
     r"\b(paspoort|passport)\b.{0,20}\b(afgepakt|ingenomen|afgenomen|weggenomen|taken|kept|took)\b"
@@ -284,10 +287,10 @@ STORY_CHANGES = (
     r"|\bverhaal (klopt|past) niet\b|\bstory (keeps changing|doesnt add up)\b"
 )
 # an adult who draws a child in with gifts, money, drink or outings (grooming, a loverboy)
-OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b|\bman van [2-6]\d\b"
+OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b|\b(man|jongen|vent) van (19|[2-6]\d)\b"
 LURES = _stems(
     "geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto", "afspreken",
-    "belooft", "beloofd", "promises", "meet up",
+    "belooft", "beloofd", "promises", "meet up", "slapen", "logeren", "bij hem",
 )  # fmt: skip
 # a stranger who draws children into a car or van, at the school gate or in the street
 LURING = (
@@ -311,7 +314,8 @@ ALONE = _stems(
 )
 ALONE_TOO_LONG = _stems(
     "urenlang", "uren", "dagen", "nachten", "elke avond", "hele weekend", "hele nacht", "week", "weken", "days", "nights",
-    "all weekend", "for hours", "all night", "since two days", "since 2 days", "al uren",
+    "all weekend", "for hours", "all night", "since two days", "since 2 days", "al uren", "elke nacht", "every night",
+    "s nachts", "snachts",
 ) + r"|\bsinds (gister\w*|eergisteren|vannacht|\w+dag|\w+avond|twee dagen|\d+ dagen)\b|\bsince (yesterday|last night|\w+day)\b"  # fmt: skip
 # a child at an open window or on a ledge high up
 HIGH_PLACE = (
@@ -323,6 +327,7 @@ CARER_GONE = (
     r"\b(moeder|vader|ouders|mama|papa|mum|mom|dad|parents|mother|father|de ouders)\b (\w+ ){0,4}"
     r"(is weg|zijn weg|niet thuis|niet teruggekomen|niet terug gekomen|niet meer teruggekomen|onbereikbaar|niet bereikbaar"
     r"|neemt niet op|nemen niet op|isn t answering|isnt answering|not answering|not home|never came back|hasn t come back)\b"
+    r"|\b(thuis niemand|niemand thuis|nobody (is )?(at )?home|no one (is )?(at )?home)\b"
     r"|\bniet opgehaald\b|\bnot picked up\b|\bdropped (him|her|them) off\b|\bgeen reactie op (onze|mijn) (telefoontjes|berichten)\b"
 )
 # an untreated wound or illness: neglect
@@ -330,7 +335,7 @@ UNTREATED = r"\b(wond\w*|brandwond\w*|wound\w*)\b.{0,40}\b(ontst\w*|infect\w*|pu
 # what cancels a combination: a fall or a blood test, a lost phone, a letter of complaint, a
 # surprise for the teacher, a football team, a parent in hospital or a school taxi that did not come
 FALL_OR_CARE = _stems(
-    "gevallen", "viel", "val", "fiets", "gym", "sport", "fell", "broken", "gebroken", "prik*", "dokter", "huisarts",
+    "gevallen", "viel", "val", "vallen", "valpartij", "fiets", "gym", "sport", "fell", "broken", "gebroken", "prik*", "dokter", "huisarts",
     "ziekenhuis",
 )  # fmt: skip
 LOST_THING = _stems("telefoon", "tas", "jas", "sleutel*", "fiets", "boek*", "phone", "kwijt", "lost")
@@ -352,7 +357,7 @@ ABROAD = _stems(
 PROTECTIVE_ORDER = _stems("contactverbod", "straatverbod", "omgangsverbod", "huisverbod", "restraining order")
 ORDER_AT_STAKE = _stems(
     "onbereikbaar", "niet opgehaald", "niet teruggekomen", "nooit meer", "meegenomen", "stuurde", "voor de deur",
-    "bij het hek", "dreig*",
+    "bij het hek", "dreig*", "komt halen", "komt ophalen", "op te halen", "ophalen", "halen",
 )  # fmt: skip
 # honour: a girl who "dishonoured the family", brothers who will "deal with" her
 HONOUR = _stems("eer", "eerwraak", "schande", "dishono*", "honou*", "namus")
@@ -377,7 +382,8 @@ SECRECY = (
 )
 ADULT_CONTACT = _stems(
     "afspreken", "afgesproken", "afspraak", "filmpjes", "foto*", "berichten", "stuurt", "doet", "komt", "zien",
-    "ophalen", "auto", "kamer", "toilet", "wc", "meet", "meeting", "messages", "does", "comes",
+    "ophalen", "auto", "kamer", "toilet", "wc", "meet", "meeting", "messages", "does", "comes", "kom", "slapen",
+    "logeren",
 )  # fmt: skip
 ONLINE_ADULT = (
     r"\b(man|jongen|iemand|volwassene|guy|someone)\b (\w+ ){0,1}(van|via|op|from|on) (het )?(internet|discord|snapchat|snap"
@@ -423,11 +429,12 @@ DESPAIR = _stems(
 )  # fmt: skip
 GIVING_AWAY = (
     r"\b(weggegeven|weg gegeven|weggeeft|geeft (\w+ ){1,4}weg|gaf (\w+ ){1,4}weg|uitgedeeld|(deelt|deelde) (\w+ ){1,4}uit"
-    r"|gave away|giving away|gives away)\b"
+    r"|gave away|giving away|gives away|aan (de|een|zijn|haar|mijn) \w+ (gegeven|geschonken))\b"
 )
 POSSESSIONS = _stems(
     "knuffel*", "spullen", "fiets", "spaargeld", "gitaar", "laptop", "kleren", "games", "telefoon", "sieraden",
-    "spelletjes", "playstation", "things", "stuff", "belongings", "bike", "savings",
+    "spelletjes", "playstation", "things", "stuff", "belongings", "bike", "savings", "hond", "kat", "huisdier", "konijn",
+    "dog", "cat", "pet",
 )  # fmt: skip
 PAINLESS = r"\b(zonder pijn|pijnloos|painless\w*)\b|\bwould it be quick\b"
 METHOD = (
@@ -438,7 +445,7 @@ METHOD = (
 IN_VEHICLE = r"\b(in|into) (een|de|het|zijn|hun|a|the|his|their) (busje|auto|bus|bestelbus|car|van)\b"
 ORDINARY_GIVING = _stems(
     "verkocht", "te klein", "oude", "marktplaats", "goede doel", "kringloop", "charity", "sold", "school", "juf", "meester",
-    "leraar", "gemeente", "voedselbank",
+    "leraar", "gemeente", "voedselbank", "verhuiz*", "allergi*",
 )  # fmt: skip
 # games: "killing enemies" in a shooter, the "kill switch" of a school laptop
 GAMES = _stems(
@@ -637,7 +644,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (COERCED_ACTS, ADULT_AT_HOME), ()),
     (ABUSE, (COERCED_ACTS, THREAT_CONDITION), ()),
     (ABUSE, (MEN_GROUP, PAID_CONTACT, MINOR), (TEAM_OR_FAMILY,)),
-    (ABUSE, (UNTREATED,), ()),
+    (ABUSE, (UNTREATED,), (FALL_OR_CARE,)),
     (ABUSE, (BRIDE,), ()),
     (ABUSE, (IMAGES, FORCING), (_stems("school", "toestemming", "schoolfoto*", "verplicht*"),)),
     (ABUSE, (IMAGES, INTIMATE), ()),
@@ -663,7 +670,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (KILLING,), (SELF_STRONG, ADMIN, GAMES)),
     (DANGER, (LIFE_THREAT,), ()),
     (DANGER, (HONOUR, HONOUR_THREAT), ()),
-    (DANGER, (PROTECTIVE_ORDER, ORDER_AT_STAKE), ()),
+    (DANGER, (PROTECTIVE_ORDER, ORDER_AT_STAKE), (_stems("mag", "mogen", "wanneer", "hoe"),)),
     (DANGER, (KNOWS_ADDRESS, THREAT_CONDITION), ()),
     (DANGER, (SMALL_CHILD, HIGH_PLACE), ()),
     (DANGER, (STRANGER, IN_VEHICLE, DISTRESS_WORDS), ()),

@@ -183,7 +183,7 @@ _STRONG = {
         r"\b(piemel|plassertje|geslachtsdeel|geslachtsdelen)\b.{0,40}\b(laten zien|liet zien|aanraken|aangeraakt|aanzitten)|\b(aanraken|aangeraakt|betasten)\b.{0,40}\b(piemel|kruis|borsten)",
         r"\b(gechanteerd|chanteert|sextortion|naaktfoto)",
         r"\bgeen eten (krijgt|krijg|krijgen|kreeg)\b|\b(niks|niets) (te eten|gegeten)\b",
-        r"^(?!.*\b(mag dat|mag het|mag hij|mag ze|mag mijn|vanaf welke|vanaf hoeveel|vanaf \d+|hoe oud|welke leeftijd|na school|oppas)\b).*\b(kind|kindje|baby|peuter|kleuter)\b.{0,40}\balleen\b.{0,20}\b(thuis|op het balkon|gelaten|buiten)",
+        r"^(?!.*\b(mag dat|mag het|mag hij|mag ze|mag mijn|mag een|mag ons|mogen|hoe ?lang|vanaf welke|vanaf hoeveel|vanaf \d+|hoe oud|welke leeftijd|na school|oppas)\b).*\b(kind|kindje|baby|peuter|kleuter)\b.{0,40}\balleen\b.{0,20}\b(thuis|op het balkon|gelaten|buiten)",
     ],
     CrisisKind.DANGER: [
         r"\b(ik ben|ben ik|we zijn|wij zijn|zijn we|zijn wij|is nu|ben nu|zijn nu)\b.{0,20}\bin (acuut |direct |groot |levens)?gevaar\b",

@@ -146,6 +146,17 @@ def test_only_a_message_naming_some_danger_lets_the_classifier_raise_an_alarm():
         "is er een manier om het zonder pijn te doen",
         "my friend took 40 pills and is not answering",
         "als ik me snij voel ik tenminste iets",
+        # found by a second set of the helper's own, after the round: a mother's boyfriend, nobody home
+        # since Monday, a father with a contact ban who will pick her up, a pet given away, a baby
+        # alone every night, a girl sent abroad to marry
+        "een meisje uit groep 7 vertelde dat haar moeders vriend foto's van haar maakt in bad en dat ze dat niet tegen"
+        " mama mag zeggen",
+        "een leerling komt al drie dagen zonder eten naar school en zegt dat er thuis niemand is sinds maandag",
+        "onze pleegdochter kreeg een bericht van haar vader dat hij haar vandaag komt halen, hij heeft een contactverbod",
+        "ik ben 14 en een jongen van 22 wil dat ik vanavond bij hem kom slapen, ik mag niks tegen mijn ouders zeggen",
+        "hij heeft zijn kamer opgeruimd en zijn hond aan de buren gegeven",
+        "de buurvrouw laat haar baby van 6 maanden elke nacht alleen als ze gaat werken",
+        "een leerling vertelde me dat haar vader haar naar Irak stuurt om te trouwen met haar neef, ze is 15",
         # chat spelling and the languages added in this round
         "ik wil nie mer leve",
         "mi padre nos pega a mi madre y a mí",
@@ -183,6 +194,10 @@ def test_third_round_mechanisms_catch_other_peoples_crises(text):
         "ik heb een brief geschreven aan de school maar niemand luistert naar me, hoe dien ik een klacht in",
         "ik ben mijn telefoon kwijt op school, niemand gaat hem vinden denk ik",
         "hoorde mijn kinderen gillen van plezier in de tuin, mag de school buiten spelen verbieden",
+        "hoe lang mag een kind van 10 alleen thuis blijven",
+        "mijn kind heeft een wond aan zijn knie van het vallen, die ontstoken is, mag hij zwemmen?",
+        "mag een vader met een contactverbod zijn kind van school ophalen",
+        "onze kat is aan de buren gegeven omdat we verhuizen",
         # the other languages' idioms and ordinary questions
         "Ces devoirs me tuent, y a-t-il de l'aide aux devoirs?",
         "ça me touche beaucoup que l'école aide mon fils",
