@@ -85,7 +85,7 @@ ADULT_AT_HOME = _stems(
 INTIMATE = _stems(
     "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
     "private parts", "privates", "naakt*", "bloot", "zonder kleren", "ondergoed", "onderbroek", "bh", "underwear",
-    "naked", "nude", "nudes",
+    "naked", "nude", "nudes", "down there", "daar beneden",
 )  # fmt: skip
 IMAGES = _stems(
     "foto*", "foto s", "nepfoto*", "deepfake*", "pic", "pics", "naaktje*", "naaktfoto*", "filmpje*", "video*", "beelden", "nudes",
@@ -238,7 +238,7 @@ WEAPON = _stems(
 WEAPON_HARMLESS = _stems(
     "kok", "koks", "koksopleiding", "slager", "keuken", "koken", "kookles", "nep*", "speelgoed*", "toneel*",
     "paintball", "waterpistool", "bestek", "opleiding", "knutsel*", "woodwork*", "houtbewerk*", "cooking", "chef*",
-    "kitchen", "handvaardigheid", "techniekles",
+    "kitchen", "handvaardigheid", "techniekles", "ingeleverd", "afgegeven", "handed in", "turned in",
 )  # fmt: skip
 KILLING_WORDS = _stems(
     "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
@@ -285,9 +285,14 @@ FRACTURE = _stems("gebroken arm", "gebroken been", "gebroken pols", "botbreuk*",
 STORY_CHANGES = (
     r"\b(zegt|vertelt|verklaart|vertellen|zeggen) (steeds|telkens|elke keer|iedere keer) (iets|wat) anders\b"
     r"|\bverhaal (klopt|past) niet\b|\bstory (keeps changing|doesnt add up)\b"
+    r"|\bgeen verklaring\b|\b(kunnen|kan) (het|dat) niet verklaren\b|\bno explanation\b|\b(can t|cannot) explain\b"
+    r"|\bverschillende stadia\b|\bmeerdere (botbreuken|breuken|fracturen)\b|\bmultiple fractures\b"
 )
 # an adult who draws a child in with gifts, money, drink or outings (grooming, a loverboy)
-OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b|\b(man|jongen|vent) van (19|[2-6]\d)\b"
+OLDER_PARTNER = (
+    r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b"
+    r"|\b(man|jongen|vent|vriend|vriendje) van (19|[2-6]\d)\b|\b(boyfriend|man) (of|aged) (19|[2-6]\d)\b"
+)
 LURES = _stems(
     "geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto", "afspreken",
     "belooft", "beloofd", "promises", "meet up", "slapen", "logeren", "bij hem",
@@ -308,7 +313,13 @@ STRANGER = (
 SMALL_CHILD = _stems(
     "peuter*", "kleuter*", "baby", "babys", "kindje", "toddler", "zesjarige", "vijfjarige", "vierjarige",
     "driejarige", "tweejarige",
-) + r"|\b(kind|kinderen|jongetje|meisje|zoontje|dochtertje|girl|boy|child|kids|children)\b.{0,30}\b[1-6]\b"  # fmt: skip
+) + r"|\b(kind|kinderen|\w*jongetje|\w*meisje|zoontje|dochtertje|girl|boy|child|kid|kids|children)\b.{0,30}\b[1-6]\b"  # fmt: skip
+# outside late at night: a small child on the street until midnight
+OUTSIDE = _stems("buiten", "op straat", "outside", "on the street", "in the street")
+LATE = _stems(
+    "tot middernacht", "tot laat", "midnight", "until late", "late at night", "elke nacht", "every night", "s nachts",
+    "snachts",
+)  # fmt: skip
 ALONE = _stems(
     "alleen", "in zijn eentje", "in haar eentje", "alone", "by himself", "by herself", "thuis gelaten", "achtergelaten"
 )
@@ -452,6 +463,33 @@ GAMES = _stems(
     "game*", "gamen", "gamet", "shooter*", "fortnite", "minecraft", "roblox", "enemies", "vijanden", "spelletje*",
     "kill switch", "killswitch",
 )  # fmt: skip
+# an adult at home who hurts a child ("vader hem pijn doen", "hurts her down there")
+HURTS = (
+    r"\b(hem|haar|me|mij|ons|de kinderen) pijn (doen|doet|deed|gedaan)\b|\bpijn (doet|doen|deed) (aan )?(hem|haar|me|mij)\b"
+    r"|\bdoet (hem|haar|me|mij|ons) pijn\b|\b(hurts|hurt|hurting) (me|her|him|us)\b"
+)
+# a child made pregnant by an adult at home
+PREGNANT_BY_ADULT = (
+    r"\bzwanger\b (\w+ ){0,2}(van|door) (haar |mijn |mn |zijn |de )?(oom|vader|stiefvader|stiefpa|opa|broer|neef|trainer"
+    r"|leraar|meester|docent|buurman|coach)\b|\bpregnant by (her|my|his) (uncle|father|stepfather|dad|stepdad|brother)\b"
+)
+# a stay abroad against one's will: "she must go to Morocco and stay there", "he is locked up and may not come back"
+STAY_ABROAD = (
+    r"\b(daar|there) (moet |moeten |must |has to )?(blijven|achterblijven|stay)\b|\bniet terug mag\b|\bmag niet terug\b"
+    r"|\bnot allowed (to come )?back\b|\b(can t|cannot) come back\b|\bmoet (daar )?blijven\b"
+)
+UNWILLING = _stems(
+    "wil niet", "wilde niet", "tegen haar zin", "tegen zijn zin", "doesn t want", "doesnt want", "bang", "afraid",
+    "opgesloten", "locked", "scared",
+)  # fmt: skip
+# a visit at night: "he comes into my room when everyone sleeps", "hij komt elke nacht knuffelen"
+NIGHT_COMES = (
+    r"\b(komt|kwam|komen|comes|came) (\w+ ){0,3}(knuffelen|kroelen|liggen|slapen|in (mijn|haar|zijn|mn) bed"
+    r"|op (mijn|haar|zijn|mn) kamer|into (my|her|his) (room|bed))\b"
+)
+NIGHT = _stems(
+    "elke nacht", "s nachts", "snachts", "at night", "every night", "als iedereen slaapt", "when everyone sleeps"
+)
 # a visit at night: "he comes into my room when everyone sleeps"
 NIGHT_VISIT = (
     r"\b(comes|came|komt|kwam)\b (\w+ ){0,2}(into|in|op|naar|to) (my|her|his|mijn|mn|haar|zijn) (room|bed|kamer)\b"
@@ -504,7 +542,7 @@ ADMIN = _stems("boete", "leerplicht*", "proces verbaal", "rechter", "rechtszaak"
 CRIMINAL = _stems("drugs", "dealen", "dealer*", "koerier*", "bende", "gang", "crimine*", "wiet", "coke")
 
 PEERS = r"(?<!\bin )\belkaar\b|" + _stems(
-    "ruzie", "pest*", "gepest", "klasgenoot", "klasgenoten", "medeleerling*", "schoolplein", "pauze",
+    "ruzie", "jaloers", "pest*", "gepest", "klasgenoot", "klasgenoten", "medeleerling*", "schoolplein", "pauze",
     "speelplaats", "vechten", "gevochten", "judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat", "bullied",
     "bully*", "classmate*",
 )  # fmt: skip
@@ -537,6 +575,8 @@ IDIOMS = re.compile(
     r"|\b(denken|denkt|dacht|vermoeden|verdenken|think|thinks)\b (\w+ ){0,3}(dat|that) (wij|we|ik|i) (\w+ ){1,2}"
     r"(slaan|sla|mishandelen|mishandel|hit|beat|abuse)\b"
     r"|\b(odev\w*|sinav\w*|ders\w*|matematik\w*)\b( \w+){0,2} beni oldur\w*"
+    r"|\bveilig thuis\b|\b(die|died|dying|dood ?gaan|sterven|ga dood|gaat dood) (of|van) (embarrassment|shame|boredom"
+    r"|laughter|schaamte|verveling|het lachen)\b"
     r"|\b(homework|huiswerk) ?help\b|\bhelp ?(service|desk|line)\b"
     r"|\b(gillen|gegil|gillend|schreeuwen|screaming) (van|with|of) (plezier|de pret|pret|het lachen|joy|excitement)\b"
     r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b|\b(kick\w*|hit\w*|threw|throws) the ball\b"
@@ -637,6 +677,11 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (IMAGES, PAYMENT, THREAT_CONDITION), ()),
     (ABUSE, (IMAGES, PUBLISH_THREAT), ()),
     (ABUSE, (NIGHT_VISIT, ADULT_AT_HOME), ()),
+    (ABUSE, (NIGHT_COMES, NIGHT, ADULT_AT_HOME), ()),
+    (ABUSE, (HURTS, HOME_PERSON), (PEERS,)),
+    (ABUSE, (PREGNANT_BY_ADULT,), ()),
+    (ABUSE, (STAY_ABROAD, ABROAD, UNWILLING), ()),
+    (ABUSE, (SMALL_CHILD, OUTSIDE, LATE), (ALONE_ALLOWED,)),
     (ABUSE, (TELLING_THREAT,), ()),
     (ABUSE, (SECRECY, ADULT_AT_HOME, ADULT_CONTACT), (SURPRISE,)),
     (ABUSE, (ONLINE_ADULT, MEETING), ()),
@@ -731,6 +776,8 @@ _NEEDS_PARTNER = {
     ONLINE_ADULT,
     COERCED_ACTS,
     NIGHT_VISIT,
+    NIGHT_COMES,
+    STAY_ABROAD,
     FLATTERY,
     LEFT_ABROAD,
     BRIDE,

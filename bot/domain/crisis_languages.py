@@ -947,7 +947,7 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "in danger",
             "not breathing",
             "unconscious",
-            "call the police",
+            "call the police !if",
             "called the police",
             "call an ambulance",
             "ran away",
@@ -1667,6 +1667,8 @@ PHRASES: Dict[str, Dict[str, List[str]]] = {
             "chce umrzec*",
         ],
         ABUSE: [
+            "od doroslego mezczyzny",
+            "od doroslej osoby",
             "pijany i agresywny",
             "agresywny i pijany",
             "maz jest pijany",

@@ -188,7 +188,7 @@ _STRONG = {
     CrisisKind.DANGER: [
         r"\b(ik ben|ben ik|we zijn|wij zijn|zijn we|zijn wij|is nu|ben nu|zijn nu)\b.{0,20}\bin (acuut |direct |groot |levens)?gevaar\b",
         r"levensgevaar",
-        r"\b(heeft|met|pakt|pakte)\b.{0,10}\b(een )?(mes|wapen|pistool|vuurwapen)\b(?!.{0,25}\b(nodig|getekend|tekent|kookles|koken|knutselen)\b)",
+        r"\b(heeft|met|pakt|pakte)\b.{0,10}\b(een )?(mes|wapen|pistool|vuurwapen)\b(?!.{0,60}\b(nodig|getekend|tekent|kookles|koken|knutselen|ingeleverd|afgegeven|inleveren)\b)",
         r"\b(mes|messen|wapen|wapens|pistool|vuurwapen|boksbeugel|machete|vlindermes)\b.{0,30}\b(mee naar school|op school|in (zijn|haar) tas|bij zich|getrokken|trekt|dreigt|dreigde|zwaait)\b",
         r"\bbedreig(t|d)\b.{0,20}\b(met|dood)\b",
         r"\bdreig(t|en|de|den)\b.{0,30}\biets aan te doen\b",
@@ -264,6 +264,8 @@ _CHAT_WORDS = {
     "kben": "ik ben",
     "kga": "ik ga",
 }
+# a quote around a word ("komt 'knuffelen'"), not the apostrophe inside one ("m'n", "mama's")
+_QUOTE = re.compile(r"(?<![a-z0-9])'(?!s\b)|'(?![a-z0-9])")
 _CHAT_WORD = re.compile(r"\b(" + "|".join(_CHAT_WORDS) + r")\b")
 
 
@@ -272,7 +274,8 @@ def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     no_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
     cleaned = re.sub(r"[^a-z0-9' ]+", " ", no_accents.replace("’", "'"))
-    written_out = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word.group(1)], cleaned)
+    unquoted = _QUOTE.sub(" ", cleaned)
+    written_out = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word.group(1)], unquoted)
     return re.sub(r"\s+", " ", written_out).strip()
 
 

@@ -157,6 +157,18 @@ def test_only_a_message_naming_some_danger_lets_the_classifier_raise_an_alarm():
         "hij heeft zijn kamer opgeruimd en zijn hond aan de buren gegeven",
         "de buurvrouw laat haar baby van 6 maanden elke nacht alleen als ze gaat werken",
         "een leerling vertelde me dat haar vader haar naar Irak stuurt om te trouwen met haar neef, ze is 15",
+        # found by a third set of the helper's own (11 of 30 missed, as on main before the round): newcomers'
+        # Dutch, a stay abroad against her will, a toddler on the street, an older boyfriend, fractures
+        # without an explanation, a stepfather who comes "cuddling" at night, a pregnancy by an uncle
+        "mijn kind school niet gaan want vader hem pijn doen, veel blauw op rug",
+        "ze zeggen dat m'n zus mee moet naar marokko en daar blijven, ze wil niet, ze is 16",
+        "mijn buurjongetje van 3 loopt al een uur alleen op straat in zijn pyjama",
+        "onze dochter van 14 heeft een vriend van 25 die haar drank geeft",
+        "een kind van 2 heeft meerdere botbreuken en de ouders hebben geen verklaring",
+        "een meisje uit 2 vwo zegt dat haar stiefvader haar elke nacht komt 'knuffelen' en dat ze daar bang van wordt",
+        "i'm a teacher, a 9 year old told me her mum's boyfriend hurts her 'down there'",
+        "there is a kid in my street, maybe 4, who is outside every night until midnight",
+        "mijn vriendin (15) zegt dat ze zwanger is van haar oom",
         # chat spelling and the languages added in this round
         "ik wil nie mer leve",
         "mi padre nos pega a mi madre y a mí",
@@ -198,6 +210,12 @@ def test_third_round_mechanisms_catch_other_peoples_crises(text):
         "mijn kind heeft een wond aan zijn knie van het vallen, die ontstoken is, mag hij zwemmen?",
         "mag een vader met een contactverbod zijn kind van school ophalen",
         "onze kat is aan de buren gegeven omdat we verhuizen",
+        "hoe meld ik een vermoeden van huiselijk geweld bij Veilig Thuis, welke stappen zijn er",
+        "we hebben een nieuwe baby, mijn oudste is jaloers en slaat zijn zusje soms, is dat normaal",
+        "Can the school call the police if my son is absent for a week?",
+        "my daughter says she wants to die of embarrassment when the teacher calls her name lol",
+        "onze zoon heeft een mes gevonden op het schoolplein en het bij de conciërge ingeleverd",
+        "we gaan in de zomer naar familie in Turkije en daar blijven we drie weken, mag dat",
         # the other languages' idioms and ordinary questions
         "Ces devoirs me tuent, y a-t-il de l'aide aux devoirs?",
         "ça me touche beaucoup que l'école aide mon fils",
