@@ -41,7 +41,7 @@ CHILD = _stems(
     "kind", "kinderen", "kindje", "kids", "kid", "zoon", "zoontje", "dochter", "dochtertje", "baby", "peuter",
     "kleuter", "leerling", "meisje", "jongen", "jongetje", "buurjongen", "buurmeisje", "kleinzoon", "kleindochter",
     "nichtje", "neefje", "broertje", "zusje", "pupil", "student", "son", "daughter", "child", "children", "boy",
-    "girl", "hij", "ze", "zij", "pleegdochter", "pleegzoon", "pleegkind*", "pleegmeisje", "toddler", "foster*",
+    "girl", "brother", "sister", "hij", "ze", "zij", "pleegdochter", "pleegzoon", "pleegkind*", "pleegmeisje", "toddler", "foster*",
 )  # fmt: skip
 
 # -- what --------------------------------------------------------------------------------------
@@ -62,7 +62,8 @@ SEXUAL_ACT = _stems(
 # teenager's boyfriend or a shower after gym
 SEXUAL_TOUCH = _stems(
     "aanraak*", "aangeraakt", "aanraken", "seksueel", "seksuele", "seks", "sex", "sexual*", "touches", "touched",
-    "touching", "onder de dekens", "in bed komt", "uitkleden", "uitgekleed", "kust", "zoent", "zoende", "kuste",
+    "touching", "onder de dekens", "in bed komt", "broek uitdeed", "broek uitdoet", "broek uit doet", "broek uittrekt",
+    "broek uittrok", "in zijn bed slapen", "in zijn bed slaapt", "sleep in his bed", "sleeping in his bed", "uitkleden", "uitgekleed", "kust", "zoent", "zoende", "kuste",
     "gekust", "gezoend", "kisses", "kissed", "op schoot trok", "op schoot trekt", "op schoot moet",
 ) + r"|\bonder (haar|zijn|mijn|mn|me|d'r|z'n|her|his|my) (kleren|kleding|rok|jurk|shirt|trui|broek|clothes|skirt|shirt)\b"  # fmt: skip
 # Dutch separable verbs: "hij raakt me aan", "hij zit aan haar", "hij kleedt haar uit"
@@ -77,7 +78,8 @@ ADULT_AT_HOME = _stems(
     "nieuwe vriend", "geheimpje", "geheim", "ome", "volwassene", "vriend van haar moeder", "dirigent", "leider*",
     "begeleider", "instructeur", "chauffeur", "taxichauffeur", "buschauffeur", "concierge", "pastoor", "priester",
     "imam", "therapeut", "bovenbuurman", "benedenbuurman", "man van de", "leader", "instructor", "coach", "driver",
-    "priest", "neighbour", "neighbor", "moeders vriend", "mama s vriend", "mamas vriend",
+    "priest", "neighbour", "neighbor", "moeders vriend", "mama s vriend", "mamas vriend", "man who lives with us",
+    "mum s boyfriend", "mom s boyfriend", "mums boyfriend", "moms boyfriend",
 ) + (
     r"|\b\w+(leider|trainer|coach|leraar|lerares|begeleider|instructeur)\b"
     r"|\bvriend van (haar|zijn|mijn|mn|m'n) (moeder|mama|ma)\b|\b(man|jongen|vent|kerel|guy) (van|of) (19|[2-6]\d)\b"
@@ -126,7 +128,7 @@ CONFINED = _stems(
 FORCED_MARRIAGE = _stems(
     "uithuwelijk*", "uitgehuwelijkt", "laten trouwen", "moet trouwen", "gedwongen trouwen", "gedwongen huwelijk",
     "forced marriage", "forced to marry",
-) + r"|\bgestuurd om te trouwen\b|\b(stuurt|sturen|stuurde|brengt|brengen|bracht) (\w+ ){0,3}om te (laten )?trouwen\b|\bsent\b.{0,30}\bto (marry|get married)\b"  # fmt: skip
+) + r"|\bgestuurd om te trouwen\b|\b(gedwongen|dwingen|dwingt|dwong|forced)\b (\w+ ){0,5}(te )?(trouwen|marry)\b|\b(stuurt|sturen|stuurde|brengt|brengen|bracht) (\w+ ){0,3}om te (laten )?trouwen\b|\bsent\b.{0,30}\bto (marry|get married)\b"  # fmt: skip
 # a passport taken away: the sign of a forced marriage or a stay abroad against one's will
 PASSPORT_TAKEN = (
     r"\b(paspoort|passport)\b.{0,20}\b(afgepakt|ingenomen|afgenomen|weggenomen|taken|kept|took)\b"
@@ -158,7 +160,7 @@ DEATH_WISH = (
     r"mn leven beeindigen|mijn leven beeindigen|een punt achter)\b"
     r"|\b(want|wants|wanted|wanna) (to )?die\b|\b(ga|gaat)\b (\w+ ){0,2}(springen|er een eind)"
     r"|\b(denk|denkt|dacht|think\w*)\b (\w+ ){0,2}(aan|about|over) (\w+ )?(dood ?gaan|doodgaan|sterven|springen|zelfmoord"
-    r"|ending it|dying|suicide|mezelf)\b"
+    r"|ending it|dying|suicide|mezelf|het spoor|de rails|de spoorbrug)\b"
     r"|\b(voordat|hoe|als) (je|ik|jezelf) (\w+ ){0,3}(dood|sterven|doodgaat|doodgaan)\b"
 )
 NO_MEANING = (
@@ -242,7 +244,8 @@ WEAPON_HARMLESS = _stems(
 )  # fmt: skip
 KILLING_WORDS = _stems(
     "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
-    "neerschiet*", "neerschieten", "neerknal*", "doodschiet*", "dood te maken", "dood maken",
+    "neerschiet*", "neerschieten", "neerknal*", "doodschiet*", "dood te maken", "dood maken", "doodmaakt", "doodmaken",
+    "dood maakt",
     "dood te steken", "dood te schieten", "gaat steken", "gaan steken", "iemand steken", "kill", "kills",
     "killing", "shoot up", "shoot me", "shoot him", "shoot her", "shoot us", "stab", "stabbed", "in brand steekt",
     "in brand steken",
@@ -251,14 +254,15 @@ KILLING = (
     KILLING_WORDS
     + r"|\b(maakt|maak|maken)\b (je|jou|hem|haar|ons|jullie|me|mij|iedereen|ze) (allemaal )?af\b"
     + r"|\b(mijn|mn|m'n) (dochter|zoon|kind|kinderen)\b te pakken (krijgt|krijgen|nemen|neemt)\b"
-    + r"|\b(opwacht\w*|opgewacht)\b.{0,30}\b(slaan|pakken|steken|mes|messen|in elkaar)\b|\b(laat|laten) ontploffen\b|\bopblazen\b|\bblow up\b"
+    + r"|\b(opwacht\w*|opgewacht)\b.{0,40}\b(slaan|pakken|steken|mes|messen|in elkaar|vrienden|groep|jongens)\b|\b(laat|laten) ontploffen\b|\bopblazen\b|\bblow up\b"
     # "iemand iets aandoen" is harm; "er/daar iets aan doen" is doing something about it
     + r"|\b(?!er\b|daar\b|hier\b|wat\b|niet\b|nog\b|ook\b|school\b)\w+ iets (aandoet|aandoen|aan te doen|aan doen)\b"
 )
 MISSING = (
     r"\b(is|zijn|was|waren|nu|al|ineens|opeens|gewoon|helemaal|spoorloos) (zoek|kwijt)\b|\b(vermist|verdwenen|onvindbaar|weggelopen|ontvoerd|missing|ran away|run away|niet thuisgekomen"
     r"|niet thuis gekomen|niet uit school gekomen|nergens (te )?vinden|weet niet waar (hij|ze|zij) (is|zijn)"
-    r"|hasnt come home|hasn t come home|not come home|meegenomen door (een|iemand))\b"
+    r"|hasnt come home|hasn t come home|not come home|meegenomen door (een|iemand)|wandered off"
+    r"|(can t|cannot|couldn t) find (him|her))\b"
 )
 NOT_A_PERSON_MISSING = _stems(
     "telefoon", "tas", "gymtas", "jas", "sleutel*", "pas", "boek*", "spullen", "kat", "hond", "hamster",
@@ -389,12 +393,13 @@ LIFE_THREAT = (
 SECRECY = (
     r"\b(geheim|geheimpje) (moet|moeten|te) houden\b|\b(niet|niks|niets|nooit) (\w+ ){0,4}(mag|mogen|moet) (vertellen|zeggen)\b"
     r"|\b(mag|mogen|moet|moeten) (het |dit |dat )?(niet|niks|niets|nooit) (\w+ ){0,4}(vertellen|zeggen|weten)\b|\bniemand mag (het )?weten\b"
+    r"|\bwil niet dat (ik|je|we|wij) (het|dat|dit) (\w+ )?(zeg|zeggen|vertel|vertellen)\b"
     r"|\b(dont|don t|not to|never) tell\b|\bour (little )?secret\b|\bmust keep (it )?(a )?secret\b|\bniet mag vertellen\b"
 )
 ADULT_CONTACT = _stems(
     "afspreken", "afgesproken", "afspraak", "filmpjes", "foto*", "berichten", "stuurt", "doet", "komt", "zien",
     "ophalen", "auto", "kamer", "toilet", "wc", "meet", "meeting", "messages", "does", "comes", "kom", "slapen",
-    "logeren",
+    "logeren", "gedaan", "deed", "did",
 )  # fmt: skip
 ONLINE_ADULT = (
     r"\b(man|jongen|iemand|volwassene|guy|someone)\b (\w+ ){0,1}(van|via|op|from|on) (het )?(internet|discord|snapchat|snap"
@@ -431,12 +436,13 @@ GONE_SOON = (
 LETTER = (
     r"\b(brief|brieven|briefje|afscheidsbrief|letters?|note)\b (\w+ ){0,3}(geschreven|klaar|verstopt|achtergelaten|written|wrote)\b"
     r"|\b(written|wrote|geschreven) (\w+ ){0,2}(letters?|brieven|brief|a note)\b"
+    r"|\b(alles|een brief|briefje) (\w+ )?(opgeschreven|geschreven) voor (mijn|mn|m'n|haar|zijn) (ouders|moeder|vader|mama|papa)\b"
 )
 DESPAIR = _stems(
     "leeg", "klaar mee", "kan niet meer", "kan het niet meer", "niemand luistert", "alles geprobeerd", "alles is kapot",
     "hopeloos", "wanhopig", "zinloos", "cant do this", "can t do this", "cannot do this", "empty", "hopeless",
     "no way out", "geen uitweg", "trekt het niet", "trek het niet", "niet meer aan", "niet meer aankan", "niet meer aan kan",
-    "kan het niet meer",
+    "kan het niet meer", "niet meer bij hoor", "hoor er niet bij", "don t belong", "dont belong",
 )  # fmt: skip
 GIVING_AWAY = (
     r"\b(weggegeven|weg gegeven|weggeeft|geeft (\w+ ){1,4}weg|gaf (\w+ ){1,4}weg|uitgedeeld|(deelt|deelde) (\w+ ){1,4}uit"
@@ -489,6 +495,37 @@ NIGHT_COMES = (
 )
 NIGHT = _stems(
     "elke nacht", "s nachts", "snachts", "at night", "every night", "als iedereen slaapt", "when everyone sleeps"
+)
+# a parent who drinks or stays in bed while the children go without care, or a child afraid of it
+CARER_IMPAIRED = (
+    r"\b(moeder|vader|ouders|mama|papa|stiefvader|stiefmoeder|mum|mom|dad|parents|stepdad)\b (\w+ ){0,3}"
+    r"(drinkt|drinken|dronken|gebruikt drugs|drugs gebruikt|stoned|ligt (\w+ ){0,3}in bed|staat niet op|niet opstaat|drinks|drunk)\b"
+)
+UNCARED = (
+    r"\b(durf niet|durft niet|bang|afraid|scared|tekeer|vergeet (ons|me|mij|hem|haar)|forgets (us|me)|geen eten|honger"
+    r"|niet (\w+ )?gegeten|geen schone luier|luier)\b"
+)
+# a family without a home in the cold: living in a car, evicted, sleeping outside
+HOMELESS = (
+    r"\b(in een auto|in de auto|op straat|buiten) (wonen|woont|slapen|slaapt)\b|\b(wonen|woont|slapen|slaapt) (\w+ ){0,4}"
+    r"(in een auto|in de auto|op straat)\b|\buit huis (gezet|geplaatst)\b|\bdakloos\b|\bhomeless\b|\b(living|sleeping) in (a|the|our) car\b"
+)
+# someone who says goodbye to everyone, secretly
+FAREWELL_ALL = (
+    r"\bafscheid\b (\w+ ){0,3}(van|aan) (iedereen|alles|al (mijn|mn|m'n|zijn|haar) \w+|alle \w+|de hele klas)\b"
+    r"|\bsaid goodbye to everyone\b"
+)
+LEAVING_FOR_A_REASON = _stems(
+    "juf", "meester", "leraar", "docent", "groep 8", "musical", "verhuiz*", "pensioen", "vakantie", "afscheidsfeest*",
+    "nieuwe school",
+)  # fmt: skip
+# an adult who asks a child for pictures of herself
+ASKS_FOR_PICTURES = (
+    r"\b(asking|asks|asked|vraagt|vroeg|wil|wants)\b (for |om |naar )?(\w+ ){0,2}(pictures|pics|photos|nudes|foto s|fotos"
+    r"|naaktfoto\w*) (of me|of her|of him|van mij|van me|van haar|van hem)\b"
+)
+PICTURES_FOR_SCHOOL = _stems(
+    "jaarboek", "klassenkrant", "schoolfoto*", "website", "vakantie", "project", "werkstuk", "yearbook"
 )
 # a visit at night: "he comes into my room when everyone sleeps"
 NIGHT_VISIT = (
@@ -559,6 +596,8 @@ IDIOMS = re.compile(
     r"|\bsla\w* (\w+ ){0,3}over\b|\bslaat (\w+ ){0,4}op\b|\bdicht ?sla\w*\b"
     r"|\b(blauwe plek\w*|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens) (het |de )?"
     r"(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|gym|sport\w*|training|wedstrijd|vallen)\b"
+    r"|\b(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|turnen|sport\w*|training|wedstrijd)\b.{0,50}"
+    r"\b(blauwe plek\w*|schaafwond\w*|bult\w*)\b|\bdood ?graag\b"
     r"|\b(dicht|gesloten|ontruimd) (door|vanwege|wegens) (een )?(bommelding|brand|storm)\b"
     r"|\b(will|gonna|going to|gaat|zal) (kill|vermoorden) me\b.{0,60}\b(haha\w*|lol|grapje|just kidding)\b"
     r"|\bdreig\w* (\w+ ){0,3}(uit te vallen|uitval|thuiszitter|te blijven zitten|vast te lopen|achter te raken"
@@ -585,7 +624,7 @@ IDIOMS = re.compile(
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
-    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek over|films?\b(?! (online|rond))|"
+    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
     r"(dat|dit|het) boek (gebruiken|lezen|bespreken)\b|(lees|lezen|read|reading) (\w+ ){0,3}(boek|book)\b|(het|dat|dit) onderwerp\b|gastles\w*|(les|lessen|lessenserie|lespakket) over\b"
     r"|(herkennen van )?signalen van\b|(recogni[sz]\w* )?signs of\b|workshops?\b|training (is|for|voor)\b|"
     r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball|trainingen\b|trainings\b"
@@ -610,6 +649,10 @@ _ADMIN_QUESTION = re.compile(
 _STILL_NOW = re.compile(
     r"\b(weer|nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday|bang|scared|afraid)\b"
 )
+_SANCTION_QUESTION = re.compile(
+    r"\b(geschorst|schorsing|suspended|expelled|verwijderd van school)\b.{0,80}\b(mag (de )?school|mag dat|is dat"
+    r" (toegestaan|terecht)|can the school|is that allowed)\b"
+)
 _POLICY_QUESTION = re.compile(
     r"\b(what is|wat is) (the|het) (\w+ )?(policy|beleid|protocol)\b|\bschool policy\b|\bbeleid van (de )?school\b"
 )
@@ -617,8 +660,10 @@ _PRESSURE = re.compile(COERCION + "|" + THREAT + "|" + FORCING + "|" + PAYMENT)
 
 
 def no_danger_now(plain: str) -> bool:
-    """A past case with a question about custody or information, or a policy question without a threat."""
-    past = _PAST_CASE.search(plain) and _ADMIN_QUESTION.search(plain) and not _STILL_NOW.search(plain)
+    """A past case with a question about custody or information, a question whether a school's
+    sanction was allowed, or a policy question without a threat."""
+    past = (_PAST_CASE.search(plain) and _ADMIN_QUESTION.search(plain)) or _SANCTION_QUESTION.search(plain)
+    past = past and not _STILL_NOW.search(plain)
     return bool(past or (_POLICY_QUESTION.search(plain) and not _PRESSURE.search(plain)))
 
 
@@ -661,6 +706,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (GONE_SOON,), (LOST_THING,)),
     (SUICIDE, (LETTER, DESPAIR), (LETTER_TO_AN_OFFICE,)),
     (SUICIDE, (GIVING_AWAY, POSSESSIONS), (ORDINARY_GIVING,)),
+    (SUICIDE, (FAREWELL_ALL,), (LEAVING_FOR_A_REASON,)),
     (SUICIDE, (PAINLESS, METHOD), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
     (ABUSE, (VIOLENCE, VICTIM), (PEERS,)),
@@ -677,6 +723,8 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (IMAGES, PAYMENT, THREAT_CONDITION), ()),
     (ABUSE, (IMAGES, PUBLISH_THREAT), ()),
     (ABUSE, (NIGHT_VISIT, ADULT_AT_HOME), ()),
+    (ABUSE, (CARER_IMPAIRED, UNCARED), ()),
+    (ABUSE, (ASKS_FOR_PICTURES, ADULT_AT_HOME), (PICTURES_FOR_SCHOOL,)),
     (ABUSE, (NIGHT_COMES, NIGHT, ADULT_AT_HOME), ()),
     (ABUSE, (HURTS, HOME_PERSON), (PEERS,)),
     (ABUSE, (PREGNANT_BY_ADULT,), ()),
@@ -714,6 +762,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (WEAPON,), (WEAPON_HARMLESS,)),
     (DANGER, (KILLING,), (SELF_STRONG, ADMIN, GAMES)),
     (DANGER, (LIFE_THREAT,), ()),
+    (DANGER, (HOMELESS, CHILD), ()),
     (DANGER, (HONOUR, HONOUR_THREAT), ()),
     (DANGER, (PROTECTIVE_ORDER, ORDER_AT_STAKE), (_stems("mag", "mogen", "wanneer", "hoe"),)),
     (DANGER, (KNOWS_ADDRESS, THREAT_CONDITION), ()),
@@ -777,6 +826,9 @@ _NEEDS_PARTNER = {
     COERCED_ACTS,
     NIGHT_VISIT,
     NIGHT_COMES,
+    CARER_IMPAIRED,
+    ASKS_FOR_PICTURES,
+    HOMELESS,
     STAY_ABROAD,
     FLATTERY,
     LEFT_ABROAD,

@@ -169,6 +169,24 @@ def test_only_a_message_naming_some_danger_lets_the_classifier_raise_an_alarm():
         "i'm a teacher, a 9 year old told me her mum's boyfriend hurts her 'down there'",
         "there is a kid in my street, maybe 4, who is outside every night until midnight",
         "mijn vriendin (15) zegt dat ze zwanger is van haar oom",
+        # found by a fourth set of the helper's own (15 of 30 missed, main missed 18): a parent who drinks,
+        # an ambush with friends, "doodmaakt", a forced marriage, a secret about an uncle, a family living
+        # in a car, a letter for the parents, thoughts of the railway, goodbye to all friends, trousers
+        # off for a sweet, a man's bed, a child who wandered off, a teacher asking for pictures
+        "mijn moeder drinkt elke dag en dan vergeet ze ons, mijn broertje van 2 heeft geen schone luier",
+        "ik durf niet te slapen want mijn stiefvader drinkt en dan gaat hij tekeer",
+        "mijn zoon van 17 heeft gezegd dat hij zijn ex gaat opwachten na school met een paar vrienden",
+        "me vader zei dat hij me doodmaakt als ik nog 1 keer te laat thuis kom",
+        "ik ben 15 en ik word gedwongen om met mijn neef te trouwen in de zomervakantie",
+        "mijn vriendin zegt dat haar oom iets heeft gedaan maar ze wil niet dat ik het zeg",
+        "een meisje uit de klas woont met haar moeder in een auto sinds ze uit huis zijn gezet",
+        "ik hoor er niet bij, ik heb vanavond alles opgeschreven voor mn ouders",
+        "de hele tijd denk ik aan het spoor achter ons huis",
+        "ik heb vandaag afscheid genomen van al mijn vrienden zonder dat ze het doorhebben",
+        "mijn zoon van 6 vertelde dat de buurman hem een snoepje gaf als hij zijn broek uitdeed",
+        "the man who lives with us makes me sleep in his bed when mum works nights",
+        "my little brother (5) wandered off at the beach an hour ago and we can't find him",
+        "my teacher keeps sending me messages at night asking for pictures of me",
         # chat spelling and the languages added in this round
         "ik wil nie mer leve",
         "mi padre nos pega a mi madre y a mí",
@@ -216,6 +234,12 @@ def test_third_round_mechanisms_catch_other_peoples_crises(text):
         "my daughter says she wants to die of embarrassment when the teacher calls her name lol",
         "onze zoon heeft een mes gevonden op het schoolplein en het bij de conciërge ingeleverd",
         "we gaan in de zomer naar familie in Turkije en daar blijven we drie weken, mag dat",
+        "mijn zoon zit op judo en komt vaak thuis met blauwe plekken, moet ik dat doorgeven",
+        "de school heeft mijn zoon geschorst omdat hij een mes bij zich had, mag de school dat zonder gesprek",
+        "mijn zoon wil dood graag naar die nieuwe school, hoe meld ik hem aan",
+        "mijn dochter heeft een boek gelezen over zelfmoord voor haar leesverslag",
+        "de juf nam afscheid van alle kinderen want ze gaat met pensioen",
+        "mijn moeder gebruikt de ouderapp niet, ik ben bang dat ze berichten mist",
         # the other languages' idioms and ordinary questions
         "Ces devoirs me tuent, y a-t-il de l'aide aux devoirs?",
         "ça me touche beaucoup que l'école aide mon fils",
