@@ -170,8 +170,8 @@ NO_MEANING = (
     r"|\bbeter af zonder\b|\bme (snel|wel) vergeten\b|\bzou het merken als ik (weg|er niet)\b"
     r"|\bgeen zorgen meer (om|over) (mij|me)\b|\b(mijn|zijn|haar|mn) laatste dag\b(?! (van|voor|op))"
     r"|\bsorry voor alles\b|\bnooit geboren\b|\bgoodbye (messages|letter|note)\b|\bklaar mee\b.{0,15}\bmet alles\b"
-    r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
-    r"|\bleven (is )?(niks|niets) (meer )?waard\b|\bmanier (om|waarop) (\w+ ){0,2}(te sterven|dood te gaan|doodgaan|mezelf)"
+    r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\b(dat|that) (het|alles|it|everything) (ophoudt|stopt|stops|ends) (\w+ )?(voor altijd|voorgoed|forever)\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
+    r"|\bleven (is )?(niks|niets) (meer )?waard\b|\bmanier(en)? (om|waarop) (\w+ ){0,2}(te sterven|dood te gaan|doodgaan|mezelf)"
     r"|\b(mezelf|zichzelf|mijzelf|myself) (\w+ ){0,2}(doden|te doden|ombrengen|om te brengen)\b"
     r"|\btrek\w* (dit|het) leven\b.{0,15}\b(niet|nie) meer\b|\bgecut\b|\bcutten\b|\bdisappear forever\b"
     r"|\bzelf ?mo+r[dt]\w*|\bsu[iy]?[cs]id\w*|\bzelfdod\w*"
@@ -230,7 +230,7 @@ STITCHES = _stems("gehecht", "hechten", "hechting*", "stitches", "stitched")
 DEEP_WOUND = _stems("diep", "diepe", "deep", "snee", "snij*", "gesneden", "wond", "bloed*", "cut")
 BLEEDING_WRIST = r"\b(pols|polsen|wrist|wrists)\b.{0,20}\b(bloed\w*|blood\w*|bleeding)\b|\b(bloed\w*|blood\w*)\b.{0,20}\b(pols|polsen|wrist|wrists)\b"
 SELF_CUT = r"\b(zich|me)\b (\w+ ){0,4}(gesneden|gekrast|snijdt|krast)\b"
-SELF_WOUNDS = r"\b(wondjes|wonden|sneetjes|littekens|krassen)\b.{0,20}\b(pols\w*|armen|bovenbenen|wrists)\b"
+SELF_WOUNDS = r"\b(wondjes|wonden|sneetjes|sneden|snijwonden|littekens|krassen|cuts|scars)\b.{0,20}\b(pols\w*|armen|bovenbenen|wrists)\b"
 HIDDEN_BLADE = r"\bmesje\b.{0,30}\b(bed|kamer|slecht|verstopt|als het)\b"
 
 WEAPON = _stems(
@@ -271,7 +271,7 @@ NOT_A_PERSON_MISSING = _stems(
 )  # fmt: skip
 MEDICAL = (
     r"\bniet (meer )?aanspreekbaar\b|\bademt (niet|slecht|raar|moeilijk|nauwelijks)\b"
-    r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b|\bkomt niet (meer )?boven\b|\bverdrinkt\b|\bdrowning\b"
+    r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b|\bkomt niet (meer )?boven\b|\bverdrinkt\b|\bdrowning\b|\bwent under\b|\bkopje onder\b|\bonder water (ging|gaat|lag)\b"
     r"|\bgedrogeerd\b|\bdrogeert\b|\bdrugged\b|\biets in (haar|zijn|mijn|mn) drankje\b"
     r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b"
 )
@@ -304,7 +304,8 @@ LURES = _stems(
 # a stranger who draws children into a car or van, at the school gate or in the street
 LURING = (
     r"\b(lokken|lokt|lokte|gelokt|instappen|instapten|instapte|in te stappen|ingestapt|mee te nemen|meenemen|meegenomen"
-    r"|into (his|the|a) (car|van))\b|\bmee (\w+ ){0,2}nemen\b|\b(neemt|nam|namen) (\w+ ){1,3}mee\b"
+    r"|into (his|the|a) (car|van))\b|\b(snoep|snoepjes|candy|sweets)\b (\w+ ){0,2}(aanbiedt|aanbieden|geeft|offers)\b"
+    r"|\b(biedt|bood|offers|offered) (\w+ ){0,3}(snoep|snoepjes|candy|sweets)\b|\bmee (\w+ ){0,2}nemen\b|\b(neemt|nam|namen) (\w+ ){1,3}mee\b"
     r"|\bin (een|het|de|zijn|hun|a|the|his) (busje|auto|bus|bestelbus|van|car) (te )?(krijgen|trekken|duwen|sleuren|stappen)\b"
 )
 # "een man", not "mijn man" (a husband who takes the children on holiday)
@@ -317,7 +318,10 @@ STRANGER = (
 SMALL_CHILD = _stems(
     "peuter*", "kleuter*", "baby", "babys", "kindje", "toddler", "zesjarige", "vijfjarige", "vierjarige",
     "driejarige", "tweejarige",
-) + r"|\b(kind|kinderen|\w*jongetje|\w*meisje|zoontje|dochtertje|girl|boy|child|kid|kids|children)\b.{0,30}\b[1-6]\b"  # fmt: skip
+) + (
+    r"|\b(kind|kinderen|\w*jongetje|\w*meisje|zoontje|dochtertje|girl|boy|child|kid|kids|children)\b.{0,30}\b[1-6]\b"
+    r"|\b[1-6] ?(year|yr|jaar|jarige)s?( old)?\b"
+)  # fmt: skip
 # outside late at night: a small child on the street until midnight
 OUTSIDE = _stems("buiten", "op straat", "outside", "on the street", "in the street")
 LATE = _stems(
@@ -335,7 +339,8 @@ ALONE_TOO_LONG = _stems(
 # a child at an open window or on a ledge high up
 HIGH_PLACE = (
     r"\b(op|in) de vensterbank\b|\bmet het raam (\w+ )?open\b|\buit het raam (hangt|hangen|klimt|klimmen)\b|\bop de reling\b|\bover de reling\b|\brand van het (dak|balkon)\b"
-    r"|\bopen window\b|\bwindow ledge\b|\bwindowsill\b|\bon the ledge\b"
+    r"|\bopen window\b|\bwindow ledge\b|\bwindowsill\b|\bon the ledge\b|\b(over|op) de rand\b|\bover the edge\b"
+    r"|\b(alleen|alone) in (het|de|the) (bad|bath|zwembad|pool|water)\b|\b(bad|bath|zwembad|pool) (\w+ ){0,3}(alleen|alone)\b"
 )
 # a carer gone or out of reach while a child waits, for hours or since yesterday
 CARER_GONE = (
@@ -408,10 +413,11 @@ ONLINE_ADULT = (
 FLATTERY = (
     r"\bje bent (zo |echt |heel )?(mooi|knap|sexy|lekker|volwassen)\b|\byou re (so |really )?(beautiful|pretty|sexy|hot|mature)\b"
     r"|\b(dat|that) (ze|zij|hij|she|he) (is )?(zo|so|echt|really|heel) (mooi|knap|sexy|lekker|beautiful|pretty|hot)\b"
+    r"|\b(zegt|zei|says|said) dat hij (van haar|van hem|van me|van mij) houdt\b|\b(says|said) he loves (her|me|him)\b"
 )
 MEETING = (
     r"\b(afspreken|afgesproken|naar (het station|hem|zijn huis) (kom|komt|komen|gaan)|wil (\w+ ){0,3}zien"
-    r"|ophalen|oppikken|komt (\w+ ){0,2}halen|meet up|meet me|come to my house|to (my|his) house|pick (me|her|him) up|video ?call)\b"
+    r"|ophalen|oppikken|komt (\w+ ){0,2}halen|wil dat (ze|ik|hij) (\w+ ){0,3}(komt|kom|langskomt)|meet up|meet me|come to my house|to (my|his) house|pick (me|her|him) up|video ?call)\b"
 )
 # coerced acts: "hij laat me dingen doen", "ze dwingen me om dingen te doen"
 COERCED_ACTS = (
@@ -766,7 +772,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (HONOUR, HONOUR_THREAT), ()),
     (DANGER, (PROTECTIVE_ORDER, ORDER_AT_STAKE), (_stems("mag", "mogen", "wanneer", "hoe"),)),
     (DANGER, (KNOWS_ADDRESS, THREAT_CONDITION), ()),
-    (DANGER, (SMALL_CHILD, HIGH_PLACE), ()),
+    (DANGER, (SMALL_CHILD, HIGH_PLACE), (ALONE_ALLOWED,)),
     (DANGER, (STRANGER, IN_VEHICLE, DISTRESS_WORDS), ()),
     (DANGER, (MEDICAL,), ()),
     (DANGER, (LEFT_ALONE, CHILD), ()),

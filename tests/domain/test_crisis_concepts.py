@@ -187,6 +187,16 @@ def test_only_a_message_naming_some_danger_lets_the_classifier_raise_an_alarm():
         "the man who lives with us makes me sleep in his bed when mum works nights",
         "my little brother (5) wandered off at the beach an hour ago and we can't find him",
         "my teacher keeps sending me messages at night asking for pictures of me",
+        # found by a fifth set of the helper's own (7 of 25 missed, as on main): cuts on the thighs, a man
+        # who says he loves her, that it stops forever, a list of ways to die, a man offering sweets, a
+        # toddler alone in the bath, a child over the edge of a balcony
+        "vandaag zag ik sneden op haar bovenbenen, ze zei 'niet tegen mijn ouders zeggen'",
+        "mijn dochter chat met een man die zegt dat hij van haar houdt en wil dat ze naar Duitsland komt",
+        "ik wil gewoon dat het ophoudt voor altijd",
+        "mijn zoon heeft een lijst gemaakt met manieren om dood te gaan",
+        "er zit een man in een auto bij de speeltuin die kinderen filmt en ze snoep aanbiedt",
+        "our nanny leaves our 2 year old alone in the bath while she is on her phone",
+        "kind van de buren (ongeveer 3) staat op het balkon op een stoel over de rand te kijken",
         # chat spelling and the languages added in this round
         "ik wil nie mer leve",
         "mi padre nos pega a mi madre y a mí",
@@ -240,6 +250,8 @@ def test_third_round_mechanisms_catch_other_peoples_crises(text):
         "mijn dochter heeft een boek gelezen over zelfmoord voor haar leesverslag",
         "de juf nam afscheid van alle kinderen want ze gaat met pensioen",
         "mijn moeder gebruikt de ouderapp niet, ik ben bang dat ze berichten mist",
+        "mijn zoon heeft in de klas een grap gemaakt over een bom en is nu geschorst, mag dat",
+        "mag mijn kind van 5 alleen in bad",
         # the other languages' idioms and ordinary questions
         "Ces devoirs me tuent, y a-t-il de l'aide aux devoirs?",
         "ça me touche beaucoup que l'école aide mon fils",
