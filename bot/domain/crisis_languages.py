@@ -1,6 +1,7 @@
 """Acute danger written in another language than Dutch: English, Turkish, Arabic, Polish,
-Ukrainian and Russian (the languages parents in the region write most often besides Dutch), and a
-few phrases for a beating or a threat in Somali and Tigrinya.
+Ukrainian and Russian (the languages parents in the region write most often besides Dutch),
+Persian, Spanish, French and German, and a few phrases for a beating, a threat or a girl married off
+in Somali and Tigrinya.
 
 Phrases, not a classifier: a missed crisis is the one mistake the assistant must not make, and a
 phrase list can be read and checked by a native speaker. Each phrase is matched as whole words

@@ -7,8 +7,8 @@ mistake this assistant must not make. These patterns run on every message (see
 Patterns come in two strengths:
 
 * strong: someone says it is happening (``mijn vader slaat me``, ``ik wil dood``): always a crisis;
-* other languages: phrases in English, Turkish, Arabic, Polish, Ukrainian, Russian, Somali and
-  Tigrinya (``bot.domain.crisis_languages``), always a crisis;
+* other languages: phrases in English, Turkish, Arabic, Polish, Ukrainian, Russian, Persian,
+  Spanish, French, German, Somali and Tigrinya (``bot.domain.crisis_languages``), always a crisis;
 * weak: a topic word that also occurs in questions about procedures (``kindermishandeling``,
   ``in gevaar``): a crisis unless the message is clearly about rules or procedures
   (``wat zegt de meldcode over kindermishandeling``), which the themes answer.
