@@ -87,7 +87,7 @@ ADULT_AT_HOME = _stems(
 INTIMATE = _stems(
     "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
     "private parts", "privates", "naakt*", "bloot", "zonder kleren", "ondergoed", "onderbroek", "bh", "underwear",
-    "naked", "nude", "nudes", "down there", "daar beneden",
+    "naked", "nude", "nudes", "down there", "daar beneden", "in the shower", "onder de douche", "in de douche",
 )  # fmt: skip
 IMAGES = _stems(
     "foto*", "foto s", "nepfoto*", "deepfake*", "pic", "pics", "naaktje*", "naaktfoto*", "filmpje*", "video*", "beelden", "nudes",
@@ -108,17 +108,18 @@ THREAT_CONDITION = (
 PUBLISH_THREAT = (
     r"\b(anders|tenzij|or else|or they|or he|or she|unless|if i (dont|don t|do not))\b (\w+ ){0,4}"
     r"(zet|zetten|zette|deelt|delen|stuurt|sturen|post\w*|verspreid\w*|share\w*|send\w*|upload\w*|online)\b"
+    r"|\b(post|share|send|verspreid\w*|online zetten|zet (\w+ ){0,2}online)\b (\w+ ){0,3}(if i|als ik) (told|tell|vertel\w*|zeg\w*)"
 )
 PAYMENT = _stems("betaal*", "betalen", "geld", "euro", "pay", "money")
 FOOD_DENIED = _stems(
     "geen eten", "zonder eten", "zonder ontbijt", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
-    "altijd honger", "steeds honger", "dagen honger", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
+    "altijd honger", "steeds honger", "dagen honger", "elke dag met honger", "niet mag eten", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
     "starv*", "uitgehongerd", "krijgt al dagen niks", "krijgt niks", "nooit eten", "nooit te eten", "geen eten is",
     "op de grond slapen", "op de grond moet slapen", "geen bed",
 )  # fmt: skip
 NEGLECT_CONTEXT = _stems(
     "thuis", "dagen", "week", "weken", "sinds", "straf", "geeft", "geven", "krijgt", "krijg", "niemand", "ouders",
-    "days", "home", "parents",
+    "days", "home", "parents", "elke dag", "every day",
 )  # fmt: skip
 CONFINED = _stems(
     "opgesloten", "opsluit*", "opsluiten", "sluit me op", "sluit haar op", "sluit hem op", "op slot gedaan",
@@ -139,7 +140,8 @@ EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "se
 MEN_GROUP = r"\b(met|naar|voor|with|to meet) (\w+ ){0,2}(mannen|men|klanten|clients)\b"
 PAID_CONTACT = _stems(
     "hotel*", "geld", "bedragen", "adressen", "betaal*", "iphone", "cadeau*",
-    "money", "elke avond", "s nachts", "snachts", "every night", "verschillende autos", "different cars",
+    "money", "elke avond", "s nachts", "snachts", "every night", "verschillende autos", "different cars", "opgehaald",
+    "komt pas", "picked up",
 )  # fmt: skip
 FEAR_OF_HOME = (
     r"\b(bang|doodsbang|afraid|scared) (voor|van|of)\b.{0,12}" + HOME_PERSON
@@ -273,6 +275,7 @@ MEDICAL = (
     r"\bniet (meer )?aanspreekbaar\b|\bademt (niet|slecht|raar|moeilijk|nauwelijks)\b"
     r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b|\bkomt niet (meer )?boven\b|\bverdrinkt\b|\bdrowning\b|\bwent under\b|\bkopje onder\b|\bonder water (ging|gaat|lag)\b"
     r"|\bgedrogeerd\b|\bdrogeert\b|\bdrugged\b|\biets in (haar|zijn|mijn|mn) drankje\b"
+    r"|\b(raar|duizelig|slap|wazig|strange|weird|dizzy)\b.{0,30}\b(na|after) (een|het|dat|a|the) (drankje|drink)\b"
     r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b"
 )
 STALKING = _stems(
@@ -283,7 +286,8 @@ STALKING = _stems(
 LEFT_ALONE = r"\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
 HEARD_VIOLENCE = (
     r"\b(hoor\w*|gehoord|heard|hear|hearing)\b.{0,50}\b(klappen|gillen|gegil|slaan|geslagen|glas (\w+ )?(breken|brak)"
-    r"|papa stop|mama stop|hou op|thud|smash\w*|glass breaking|scream\w*)\b"
+    r"|papa stop|mama stop|hou op|om hulp (roepen|roept|riep)|hulp roepen|thud|smash\w*|glass breaking|scream\w*"
+    r"|(crying|calling|screaming) for help)\b"
 )
 FRACTURE = _stems("gebroken arm", "gebroken been", "gebroken pols", "botbreuk*", "breuk*", "broken arm", "broken bone*")
 STORY_CHANGES = (
@@ -397,7 +401,7 @@ LIFE_THREAT = (
 # grooming: an adult who wants to meet a child and says it must stay secret
 SECRECY = (
     r"\b(geheim|geheimpje) (moet|moeten|te) houden\b|\b(niet|niks|niets|nooit) (\w+ ){0,4}(mag|mogen|moet) (vertellen|zeggen)\b"
-    r"|\b(mag|mogen|moet|moeten) (het |dit |dat )?(niet|niks|niets|nooit) (\w+ ){0,4}(vertellen|zeggen|weten)\b|\bniemand mag (het )?weten\b"
+    r"|\b(mag|mogen|moet|moeten) (het |dit |dat )?(niet|niks|niets|nooit) (\w+ ){0,4}(\w*vertellen|zeggen|weten)\b|\bniemand mag (het )?weten\b"
     r"|\bwil niet dat (ik|je|we|wij) (het|dat|dit) (\w+ )?(zeg|zeggen|vertel|vertellen)\b"
     r"|\b(dont|don t|not to|never) tell\b|\bour (little )?secret\b|\bmust keep (it )?(a )?secret\b|\bniet mag vertellen\b"
 )
@@ -422,7 +426,7 @@ MEETING = (
 # coerced acts: "hij laat me dingen doen", "ze dwingen me om dingen te doen"
 COERCED_ACTS = (
     r"\b(laat|laten|liet|dwingt|dwingen|dwong|moet|moest)\b (me|mij|haar|hem|ons) (\w+ ){0,2}dingen (\w+ ){0,4}(doen|te doen)\b"
-    r"|\bmakes? (me|her|him) do (things|stuff)\b"
+    r"|\bmakes? (me|her|him) do (things|stuff)\b|\b(doet|deed|doen) (rare|vieze|enge|gekke) dingen (bij|met) (me|mij|haar|hem|ons)\b"
 )
 # the threat that keeps a child silent: "als ik het vertel doet hij mijn zusje pijn"
 TELLING_THREAT = (
@@ -533,6 +537,25 @@ ASKS_FOR_PICTURES = (
 PICTURES_FOR_SCHOOL = _stems(
     "jaarboek", "klassenkrant", "schoolfoto*", "website", "vakantie", "project", "werkstuk", "yearbook"
 )
+# giving up, in so many words: "het maakt toch niemand uit", "ik wil ook niet meer"
+NOBODY_CARES = (
+    r"\bhet maakt (toch )?niemand (iets )?uit\b|\bmaakt (het )?(toch )?(\w+ )?(niet|niks|niets) meer uit\b"
+    r"|\bniemand (geeft|gaf) (\w+ )?om (mij|me)\b|\bnobody cares (about me|if i)\b"
+)
+GIVING_UP = (
+    r"\bwil (ook |gewoon |echt )?niet meer\b|\beet (\w+ ){0,3}niet meer\b|\bmoeite doen\b|\bheeft (het )?geen zin\b"
+    r"|\bover (een paar|\w+) dagen\b|\bgive up\b"
+)
+# owned and kept: "ik ben zijn bezit", a phone taken, not allowed to leave
+OWNED = r"\b(zijn|haar) bezit (ben|is)\b|\bik ben van hem\b|\b(says|said) i belong to him\b|\bhis property\b"
+KEPT = _stems(
+    "niet mag weggaan", "mag niet weg", "afgepakt", "afgenomen", "opgesloten", "not allowed to leave", "took my phone"
+)
+# someone sitting on a roof, a bridge or a ledge for a long time
+ON_THE_EDGE = r"\b(zit|zitten|staat|sta|stond|zat|sits|standing|sitting)\b (\w+ ){0,3}(op|bij|on) (het dak|de brug|de rand|het spoor|de spoorbrug|de reling|the roof|the bridge|the ledge)\b"
+ROOF_WORK = _stems("bal", "dakdekker", "klussen", "repareren", "zonnepanelen", "ball", "repair")
+# a cruel punishment: a cold shower until the lips turn blue
+COLD_PUNISHMENT = r"\bkoude douche\b|\bijskoude? (douche|bad|water)\b|\bcold (shower|bath|water)\b|\bbuiten in de kou\b"
 # a visit at night: "he comes into my room when everyone sleeps"
 NIGHT_VISIT = (
     r"\b(comes|came|komt|kwam)\b (\w+ ){0,2}(into|in|op|naar|to) (my|her|his|mijn|mn|haar|zijn) (room|bed|kamer)\b"
@@ -547,7 +570,7 @@ ALONE_ALLOWED = _stems("mag", "mogen", "vanaf", "leeftijd", "oud genoeg", "allow
 ROAD = _stems("weg", "straat", "provinciale", "hoofdweg", "snelweg", "spoor", "kanaal", "road", "street", "highway")
 # sleeping in a shed, a pen or outside as a punishment
 SHED_SLEEP = (
-    r"\b(schuur|tuinhuis\w*|hok|garage|shed|buiten)\b.{0,20}\b(slapen|slaapt|sliep|sleep\w*|overnachten)\b"
+    r"\b(schuur|tuinhuis\w*|hok|garage|kelder|zolder|shed|basement|cellar|buiten)\b.{0,20}\b(slapen|slaapt|sliep|sleep\w*|overnachten)\b"
     r"|\b(slapen|slaapt|sliep|sleep\w*)\b.{0,20}\b(in de schuur|in het hok|in the shed|outside)\b"
 )
 MADE_TO = _stems("moet", "moest", "moeten", "straf", "must", "has to", "made", "punish*", "stout", "koud")
@@ -713,6 +736,8 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (LETTER, DESPAIR), (LETTER_TO_AN_OFFICE,)),
     (SUICIDE, (GIVING_AWAY, POSSESSIONS), (ORDINARY_GIVING,)),
     (SUICIDE, (FAREWELL_ALL,), (LEAVING_FOR_A_REASON,)),
+    (SUICIDE, (NOBODY_CARES, GIVING_UP), ()),
+    (SUICIDE, (ON_THE_EDGE,), (ROOF_WORK,)),
     (SUICIDE, (PAINLESS, METHOD), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
     (ABUSE, (VIOLENCE, VICTIM), (PEERS,)),
@@ -730,6 +755,9 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (IMAGES, PUBLISH_THREAT), ()),
     (ABUSE, (NIGHT_VISIT, ADULT_AT_HOME), ()),
     (ABUSE, (CARER_IMPAIRED, UNCARED), ()),
+    (ABUSE, (OWNED, KEPT), ()),
+    (ABUSE, (COLD_PUNISHMENT, MADE_TO), ()),
+    (ABUSE, (HEARD_VIOLENCE, HOME_PERSON), ()),
     (ABUSE, (ASKS_FOR_PICTURES, ADULT_AT_HOME), (PICTURES_FOR_SCHOOL,)),
     (ABUSE, (NIGHT_COMES, NIGHT, ADULT_AT_HOME), ()),
     (ABUSE, (HURTS, HOME_PERSON), (PEERS,)),
@@ -833,6 +861,9 @@ _NEEDS_PARTNER = {
     NIGHT_VISIT,
     NIGHT_COMES,
     CARER_IMPAIRED,
+    NOBODY_CARES,
+    OWNED,
+    COLD_PUNISHMENT,
     ASKS_FOR_PICTURES,
     HOMELESS,
     STAY_ABROAD,

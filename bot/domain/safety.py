@@ -174,7 +174,8 @@ _STRONG = {
         r"\b(sluit|sluiten|sloot|sloten) (hem|haar|me|mij|ons|de kinderen|het kind)\b.{0,20}\bop\b|\bopsluit\b",
         r"\b(haar|hem|me|mij)\b.{0,6}\b(betast|betastte|misbruikt|misbruikte|mishandelt|mishandelde|aanrandt)\b",
         r"\bklappen (krijg|krijgt|krijgen|gekregen|geeft|gaf)\b|\b(krijg|krijgt|kreeg) (ik |hij |ze )?klappen\b|\bhoor(de)? klappen\b",
-        r"\b(blauwe plekken|blauw oog|blauw gezicht|striemen)\b",
+        # bruises, unless an illness explains them ("een stollingsziekte")
+        r"^(?!.*\b(stolling\w*|hemofilie|bloedziekte|leukemie)\b).*\b(blauwe plekken|blauw oog|blauw gezicht|striemen)\b",
         r"\bbrandwond\w*\b.{0,30}\bsigaret|\bsigaret\w*\b.{0,30}\bbrandwond",
         r"\b(tegen de muur|van de trap) (gegooid|geduwd|geslagen)\b",
         r"\b(gewurgd|doodslaat|doodslaan|mept|meppen|afgeranseld|afranselen)\b",
@@ -182,7 +183,7 @@ _STRONG = {
         r"\b(doet|deed|doen) (dingen|iets) (bij me |met me |met mij |bij mij )?die ik niet wil\b",
         r"\b(piemel|plassertje|geslachtsdeel|geslachtsdelen)\b.{0,40}\b(laten zien|liet zien|aanraken|aangeraakt|aanzitten)|\b(aanraken|aangeraakt|betasten)\b.{0,40}\b(piemel|kruis|borsten)",
         r"\b(gechanteerd|chanteert|sextortion|naaktfoto)",
-        r"\bgeen eten (krijgt|krijg|krijgen|kreeg)\b|\b(niks|niets) (te eten|gegeten)\b",
+        r"\bgeen eten (krijgt|krijg|krijgen|kreeg)\b|\b(niks|niets) (te eten|gegeten)\b(?! (\w+ )?(meenemen|mee|meegeven|bij zich))",
         r"^(?!.*\b(mag dat|mag het|mag hij|mag ze|mag mijn|mag een|mag ons|mogen|hoe ?lang|vanaf welke|vanaf hoeveel|vanaf \d+|hoe oud|welke leeftijd|na school|oppas)\b).*\b(kind|kindje|baby|peuter|kleuter)\b.{0,40}\balleen\b.{0,20}\b(thuis|op het balkon|gelaten|buiten)",
     ],
     CrisisKind.DANGER: [
