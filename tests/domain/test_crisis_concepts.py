@@ -19,7 +19,7 @@ HELD_OUT_MIN_RECALL = 0.80
 HELD_OUT_MAX_FALSE_ALARMS = 0.02
 # Batch 3 of an independent writer (its tuning two thirds, ``batch: 3``): the writer labelled the
 # kind of harm, not the number that leads; weapons and threats inside a family lead with 112 here
-# where the label says abuse. Measured 118 of 134 (bench/RESULTS.md).
+# where the label says abuse. Measured 119 of 134 (bench/RESULTS.md).
 BATCH_3_MIN_RIGHT_KIND = 0.85
 ROUNDS_1_2 = [m for m in OWN["messages"] if m.get("batch") != 3]
 BATCH_3 = [m for m in OWN["messages"] if m.get("batch") == 3]
