@@ -1,9 +1,11 @@
 """Score the crisis safety net (bot.domain.safety, no classifier) on the project's own crisis set.
 
-Two parts, reported apart: the part the detection was tuned on (tests/data/crisis_own.yml) and
-the held-out part (tests/data/crisis_heldout.yml), which nobody looked at while tuning. Per
-language and per kind: recall (a crisis answer for a crisis message), the kind that leads the
-answer, and false alarms on hard negatives (ordinary questions with crisis-like words).
+Three parts, reported apart: the part the detection was tuned on in the first two rounds
+(tests/data/crisis_own.yml), the tuning two thirds of the independent writer's batch 3 (the same
+file, ``batch: 3``; the coordinator keeps its other third) and the held-out part
+(tests/data/crisis_heldout.yml), which nobody looked at while tuning. Per language and per kind:
+recall (a crisis answer for a crisis message), the kind that leads the answer, and false alarms
+on hard negatives (ordinary questions with crisis-like words).
 
     .venv/bin/python -m bench.crisis_set
 """
@@ -19,7 +21,21 @@ import yaml
 from bot.domain.safety import detect_crisis
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-PARTS = {"tuning": DATA / "crisis_own.yml", "held-out": DATA / "crisis_heldout.yml"}
+OWN, HELD_OUT = DATA / "crisis_own.yml", DATA / "crisis_heldout.yml"
+
+
+def load_parts() -> Dict[str, Dict]:
+    """The three parts by name: own rounds 1-2, batch 3 of the independent writer, held-out."""
+    own = yaml.safe_load(OWN.read_text(encoding="utf-8"))
+
+    def batch(third: bool) -> Dict:
+        return {key: [m for m in own[key] if (m.get("batch") == 3) == third] for key in ("messages", "negatives")}
+
+    return {
+        "tuning, rounds 1-2 (crisis_own.yml)": batch(False),
+        "tuning, batch 3 of the independent writer (crisis_own.yml, batch: 3)": batch(True),
+        "held-out (crisis_heldout.yml)": yaml.safe_load(HELD_OUT.read_text(encoding="utf-8")),
+    }
 
 
 def score(data: Dict, detect: Callable[[str], Optional[str]]) -> Dict[str, Dict[str, List[int]]]:
@@ -46,9 +62,9 @@ def _kind(text: str) -> Optional[str]:
 
 
 def main() -> None:
-    for part, path in PARTS.items():
-        table = score(yaml.safe_load(path.read_text(encoding="utf-8")), _kind)
-        print(f"== {part} ({path.name})")
+    for part, data in load_parts().items():
+        table = score(data, _kind)
+        print(f"== {part}")
         for measure, cells in table.items():
             line = ", ".join(f"{key} {hit}/{total} ({100 * hit / total:.0f} %)" for key, (hit, total) in cells.items())
             print(f"  {measure}: {line}")

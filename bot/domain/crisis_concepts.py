@@ -41,7 +41,7 @@ CHILD = _stems(
     "kind", "kinderen", "kindje", "kids", "kid", "zoon", "zoontje", "dochter", "dochtertje", "baby", "peuter",
     "kleuter", "leerling", "meisje", "jongen", "jongetje", "buurjongen", "buurmeisje", "kleinzoon", "kleindochter",
     "nichtje", "neefje", "broertje", "zusje", "pupil", "student", "son", "daughter", "child", "children", "boy",
-    "girl", "hij", "ze", "zij", "pleegdochter", "pleegzoon", "pleegkind*", "pleegmeisje", "toddler", "foster*",
+    "girl", "brother", "sister", "hij", "ze", "zij", "pleegdochter", "pleegzoon", "pleegkind*", "pleegmeisje", "toddler", "foster*",
 )  # fmt: skip
 
 # -- what --------------------------------------------------------------------------------------
@@ -62,8 +62,10 @@ SEXUAL_ACT = _stems(
 # teenager's boyfriend or a shower after gym
 SEXUAL_TOUCH = _stems(
     "aanraak*", "aangeraakt", "aanraken", "seksueel", "seksuele", "seks", "sex", "sexual*", "touches", "touched",
-    "touching", "onder de dekens", "in bed komt", "uitkleden", "uitgekleed",
-)  # fmt: skip
+    "touching", "onder de dekens", "in bed komt", "broek uitdeed", "broek uitdoet", "broek uit doet", "broek uittrekt",
+    "broek uittrok", "in zijn bed slapen", "in zijn bed slaapt", "sleep in his bed", "sleeping in his bed", "uitkleden", "uitgekleed", "kust", "zoent", "zoende", "kuste",
+    "gekust", "gezoend", "kisses", "kissed", "op schoot trok", "op schoot trekt", "op schoot moet",
+) + r"|\bonder (haar|zijn|mijn|mn|me|d'r|z'n|her|his|my) (kleren|kleding|rok|jurk|shirt|trui|broek|clothes|skirt|shirt)\b"  # fmt: skip
 # Dutch separable verbs: "hij raakt me aan", "hij zit aan haar", "hij kleedt haar uit"
 SEXUAL_TOUCH_SPLIT = (
     r"\b(raakt|raakte|raken|raakten) (\w+ ){1,4}aan\b|\b(zit|zat|zitten|zaten) (\w+ )?aan (me|mij|haar|hem|mijn|haar|zijn)\b"
@@ -73,15 +75,23 @@ ADULT_AT_HOME = _stems(
     "vader", "papa", "pa", "stief*", "oom", "opa", "neef", "buurman", "trainer", "coach", "oppas", "babysitter",
     "volwassen*", "oudere", "leraar", "meester", "docent", "teacher", "uncle", "stepdad", "stepfather", "dad",
     "father", "man van", "vriend van mama", "vriend van haar moeder", "vriend van zijn moeder", "vriend van mijn moeder",
-    "nieuwe vriend", "geheimpje", "geheim", "ome", "volwassene", "vriend van haar moeder",
+    "nieuwe vriend", "geheimpje", "geheim", "ome", "volwassene", "vriend van haar moeder", "dirigent", "leider*",
+    "begeleider", "instructeur", "chauffeur", "taxichauffeur", "buschauffeur", "concierge", "pastoor", "priester",
+    "imam", "therapeut", "bovenbuurman", "benedenbuurman", "man van de", "leader", "instructor", "coach", "driver",
+    "priest", "neighbour", "neighbor", "moeders vriend", "mama s vriend", "mamas vriend", "man who lives with us",
+    "mum s boyfriend", "mom s boyfriend", "mums boyfriend", "moms boyfriend",
+) + (
+    r"|\b\w+(leider|trainer|coach|leraar|lerares|begeleider|instructeur)\b"
+    r"|\bvriend van (haar|zijn|mijn|mn|m'n) (moeder|mama|ma)\b|\b(man|jongen|vent|kerel|guy) (van|of) (19|[2-6]\d)\b"
 )  # fmt: skip
 INTIMATE = _stems(
     "piemel", "plasser*", "billen", "billetjes", "borsten", "tieten", "vagina", "penis", "kruis", "poesje",
     "private parts", "privates", "naakt*", "bloot", "zonder kleren", "ondergoed", "onderbroek", "bh", "underwear",
+    "naked", "nude", "nudes", "down there", "daar beneden", "in the shower", "onder de douche", "in de douche",
 )  # fmt: skip
 IMAGES = _stems(
     "foto*", "foto s", "nepfoto*", "deepfake*", "pic", "pics", "naaktje*", "naaktfoto*", "filmpje*", "video*", "beelden", "nudes",
-    "pictures", "photos", "snaps",
+    "pictures", "photos", "snaps", "film", "filmen", "filmt", "filmde", "gefilmd", "webcam", "videocall", "video call",
 )  # fmt: skip
 COERCION = _stems(
     "dreig*", "gedreigd", "chanteer*", "chanteert", "gechanteerd", "afpers*", "afgeperst", "blackmail*",
@@ -89,18 +99,27 @@ COERCION = _stems(
 )  # fmt: skip
 # sexual remarks or intimidation by a teacher: the confidential inspector's subject, no acute danger
 HARASSMENT = _stems("intimidatie", "opmerking*", "grensoverschrijdend*")
-FORCING = _stems("dwingt", "gedwongen", "dwong", "forced", "forces")
-THREAT_CONDITION = r"\banders\b|\bals (ik|ze|hij|je|zij) (niet|geen)\b|\btenzij\b|\bor (else|they|he|she)\b|\bunless\b"
+FORCING = _stems("dwing", "dwingt", "dwingen", "gedwongen", "dwong", "dwongen", "forced", "forces")
+THREAT_CONDITION = (
+    r"\banders\b|\bals (ik|ze|hij|je|zij) (niet|geen|het (\w+ )?(vertel|zeg|verklap)\w*)\b|\btenzij\b|\bor (else|they|he|she)\b"
+    r"|\bunless\b|\bif (i|you|she|he|we) (dont|don t|do not|wont|won t|tell)\b"
+)
+# "anders zetten ze de film online": pictures put online unless the child obeys (sextortion)
+PUBLISH_THREAT = (
+    r"\b(anders|tenzij|or else|or they|or he|or she|unless|if i (dont|don t|do not))\b (\w+ ){0,4}"
+    r"(zet|zetten|zette|deelt|delen|stuurt|sturen|post\w*|verspreid\w*|share\w*|send\w*|upload\w*|online)\b"
+    r"|\b(post|share|send|verspreid\w*|online zetten|zet (\w+ ){0,2}online)\b (\w+ ){0,3}(if i|als ik) (told|tell|vertel\w*|zeg\w*)"
+)
 PAYMENT = _stems("betaal*", "betalen", "geld", "euro", "pay", "money")
 FOOD_DENIED = _stems(
-    "geen eten", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
-    "altijd honger", "steeds honger", "dagen honger", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
+    "geen eten", "zonder eten", "zonder ontbijt", "niks te eten", "niets te eten", "niks gegeten", "niets gegeten", "niks gehad", "niets gehad",
+    "altijd honger", "steeds honger", "dagen honger", "elke dag met honger", "niet mag eten", "eten maakt", "no food", "without food", "not fed", "hasnt eaten", "hasn t eaten",
     "starv*", "uitgehongerd", "krijgt al dagen niks", "krijgt niks", "nooit eten", "nooit te eten", "geen eten is",
     "op de grond slapen", "op de grond moet slapen", "geen bed",
 )  # fmt: skip
 NEGLECT_CONTEXT = _stems(
     "thuis", "dagen", "week", "weken", "sinds", "straf", "geeft", "geven", "krijgt", "krijg", "niemand", "ouders",
-    "days", "home", "parents",
+    "days", "home", "parents", "elke dag", "every day",
 )  # fmt: skip
 CONFINED = _stems(
     "opgesloten", "opsluit*", "opsluiten", "sluit me op", "sluit haar op", "sluit hem op", "op slot gedaan",
@@ -110,13 +129,20 @@ CONFINED = _stems(
 FORCED_MARRIAGE = _stems(
     "uithuwelijk*", "uitgehuwelijkt", "laten trouwen", "moet trouwen", "gedwongen trouwen", "gedwongen huwelijk",
     "forced marriage", "forced to marry",
-) + r"|\bgestuurd om te trouwen\b|\bsent\b.{0,30}\bto (marry|get married)\b"  # fmt: skip
+) + r"|\bgestuurd om te trouwen\b|\b(gedwongen|dwingen|dwingt|dwong|forced)\b (\w+ ){0,5}(te )?(trouwen|marry)\b|\b(stuurt|sturen|stuurde|brengt|brengen|bracht) (\w+ ){0,3}om te (laten )?trouwen\b|\bsent\b.{0,30}\bto (marry|get married)\b"  # fmt: skip
 # a passport taken away: the sign of a forced marriage or a stay abroad against one's will
 PASSPORT_TAKEN = (
     r"\b(paspoort|passport)\b.{0,20}\b(afgepakt|ingenomen|afgenomen|weggenomen|taken|kept|took)\b"
-    r"|\b(took|taken|afgepakt|ingenomen|afgenomen) (my|her|his|haar|mijn|zijn) (paspoort|passport)\b"
+    r"|\b(took|taken|takes|keeps|kept|afgepakt|ingenomen|afgenomen|houdt|hield|pakt)\b (\w+ ){0,4}(paspoort|passport|id kaart|verblijfsvergunning)\b"
 )
-EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "sex for")
+EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "sex for", "prostitu*", "tippelen")
+# a child sent with or brought to men: by a "boyfriend" to hotels, cars, men with money and addresses
+MEN_GROUP = r"\b(met|naar|voor|with|to meet) (\w+ ){0,2}(mannen|men|klanten|clients)\b"
+PAID_CONTACT = _stems(
+    "hotel*", "geld", "bedragen", "adressen", "betaal*", "iphone", "cadeau*",
+    "money", "elke avond", "s nachts", "snachts", "every night", "verschillende autos", "different cars", "opgehaald",
+    "komt pas", "picked up",
+)  # fmt: skip
 FEAR_OF_HOME = (
     r"\b(bang|doodsbang|afraid|scared) (voor|van|of)\b.{0,12}" + HOME_PERSON
     + r"|\b(nooit|niet|never) (meer )?(naar huis|thuis|home)\b.{0,12}\b(wil|wilt|durf\w*|willen|want|go)\b"
@@ -136,7 +162,7 @@ DEATH_WISH = (
     r"mn leven beeindigen|mijn leven beeindigen|een punt achter)\b"
     r"|\b(want|wants|wanted|wanna) (to )?die\b|\b(ga|gaat)\b (\w+ ){0,2}(springen|er een eind)"
     r"|\b(denk|denkt|dacht|think\w*)\b (\w+ ){0,2}(aan|about|over) (\w+ )?(dood ?gaan|doodgaan|sterven|springen|zelfmoord"
-    r"|ending it|dying|suicide|mezelf)\b"
+    r"|ending it|dying|suicide|mezelf|het spoor|de rails|de spoorbrug)\b"
     r"|\b(voordat|hoe|als) (je|ik|jezelf) (\w+ ){0,3}(dood|sterven|doodgaat|doodgaan)\b"
 )
 NO_MEANING = (
@@ -146,8 +172,8 @@ NO_MEANING = (
     r"|\bbeter af zonder\b|\bme (snel|wel) vergeten\b|\bzou het merken als ik (weg|er niet)\b"
     r"|\bgeen zorgen meer (om|over) (mij|me)\b|\b(mijn|zijn|haar|mn) laatste dag\b(?! (van|voor|op))"
     r"|\bsorry voor alles\b|\bnooit geboren\b|\bgoodbye (messages|letter|note)\b|\bklaar mee\b.{0,15}\bmet alles\b"
-    r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
-    r"|\bleven (is )?(niks|niets) (meer )?waard\b|\bmanier (om|waarop) (\w+ ){0,2}(te sterven|dood te gaan|doodgaan|mezelf)"
+    r"|\bdat het stopt\b.{0,20}\bvoorgoed\b|\b(dat|that) (het|alles|it|everything) (ophoudt|stopt|stops|ends) (\w+ )?(voor altijd|voorgoed|forever)\b|\bstoppen met alles\b|\bniet (meer )?wil bestaan\b"
+    r"|\bleven (is )?(niks|niets) (meer )?waard\b|\bmanier(en)? (om|waarop) (\w+ ){0,2}(te sterven|dood te gaan|doodgaan|mezelf)"
     r"|\b(mezelf|zichzelf|mijzelf|myself) (\w+ ){0,2}(doden|te doden|ombrengen|om te brengen)\b"
     r"|\btrek\w* (dit|het) leven\b.{0,15}\b(niet|nie) meer\b|\bgecut\b|\bcutten\b|\bdisappear forever\b"
     r"|\bzelf ?mo+r[dt]\w*|\bsu[iy]?[cs]id\w*|\bzelfdod\w*"
@@ -162,18 +188,33 @@ NO_MEANING = (
 )
 PILLS = _stems(
     "pil", "pillen", "paracetamol", "ibuprofen", "slaappil*", "medicijn*", "tabletten", "oxazepam", "pills",
-    "tablets",
+    "tablets", "diazepam", "temazepam", "lorazepam", "xanax", "antidepressiva", "ritalin", "concerta", "aspirine",
+    "paracetamolletjes", "medicijnkast", "medication", "meds",
 )  # fmt: skip
+# medicine taken as meant: against a headache, for days as prescribed, kept at school
+MEDICAL_USE = (
+    r"\b(tegen (de )?(hoofdpijn|koorts|pijn|griep|buikpijn|allergie|hooikoorts|adhd)|voorgeschreven|dosering|bewaren"
+    r"|op school (innemen|slikken)|(\d+|een|twee|drie) (dagen|weken|keer per dag)|mag (hij|ze|mijn kind) (naar school|mee)"
+    r"|for (a|the) headache|prescribed)\b"
+)
 PILL_HARM = _stems(
     "dodelijk", "dood", "doodgaan", "doos", "strip", "wodka", "vodka", "gespaard", "opgespaard", "verzameld",
     "verzamel*", "sparen", "overdos*", "bunch", "te veel", "teveel", "handvol", "alle pillen", "al mijn pillen",
     "al mijn medicijnen", "al haar pillen", "al zijn pillen", "de hele strip", "een hele strip", "tientallen",
     "onder zijn bed", "onder haar bed", "onder mijn bed", "klaarliggen", "klaar liggen", "klaargelegd", "saving",
-    "stockpil*",
+    "stockpil*", "leeg drinken", "leeg gaat drinken", "leegdrinken", "leeg eten",
+    "leeg te drinken", "aftel*", "countdown",
+) + (
+    r"|\b(all|alle|al (de|mijn|haar|zijn))\b (\w+ ){0,2}(pills|tablets|meds|pillen|tabletten|medicijnen)\b"
+    r"|\b(whole|hele) (pack|strip|doos|potje|fles)\b"
+    r"|\b[1-9]\d (\w+ )?(pillen|pills|tabletten|tablets|paracetamol|ibuprofen|slaappillen|oxazepam|diazepam)\b"
 )  # fmt: skip
 HANGING = r"\bstrop\b|\btouw\b.{0,30}\b(kamer|zolder|ophangen|niet meer|trekt)\b"
 JUMPING = (
-    r"\b(spring\w*|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train)\b"
+    r"\b(spring\w*|gesprongen|jump\w*)\b.{0,30}\b(flat|brug|trein|dak|spoor|station|balkon|bridge|roof|train"
+    r"|balcony)\b|\b(spring\w*|jump\w*)\b (from|off|uit|van) (the|de|het|een) (\w+ )?(floor|verdieping|raam|window|gebouw|building)\b"
+    r"|\b(ga|gaat|gaan|ging)\b (\w+ ){0,2}van (het|de|een) (dak|flat|brug|balkon|spoorbrug)\b"
+    r"|\bvoor (de|een) trein (ga|gaan|gaat|springen|liggen|lopen|stappen)\b"
     r"|\b(flat|brug|trein|dak|spoor|balkon)\b.{0,30}\b(spring\w*|jump\w*)\b"
     r"|\bvan (een|de|het) (flat|brug|dak|balkon)\b.{0,10}\b(valt|vallen)\b"
     r"|\bvan (het|de|een) (dak|flat|brug|balkon|spoorbrug) af\b"
@@ -183,10 +224,15 @@ CUTTING = _stems(
 )  # fmt: skip
 BODY = _stems(
     "arm", "armen", "pols", "polsen", "benen", "bovenbenen", "huid", "mesje", "bloed", "wrist*", "arms", "legs",
-    "mesjes", "scheermesje*",
+    "mesjes", "scheermesje*", "razor*", "dij", "dijen", "buik", "thigh*",
 )  # fmt: skip
+# what cutting gives: "dan voel ik eindelijk iets", and a wound that needs stitches
+CUT_RELIEF = r"\bvoel ik (eindelijk |weer |tenminste )?(iets|rust|niks meer)\b|\bto feel (something|anything)\b|\bwanneer ik snij\b"
+STITCHES = _stems("gehecht", "hechten", "hechting*", "stitches", "stitched")
+DEEP_WOUND = _stems("diep", "diepe", "deep", "snee", "snij*", "gesneden", "wond", "bloed*", "cut")
+BLEEDING_WRIST = r"\b(pols|polsen|wrist|wrists)\b.{0,20}\b(bloed\w*|blood\w*|bleeding)\b|\b(bloed\w*|blood\w*)\b.{0,20}\b(pols|polsen|wrist|wrists)\b"
 SELF_CUT = r"\b(zich|me)\b (\w+ ){0,4}(gesneden|gekrast|snijdt|krast)\b"
-SELF_WOUNDS = r"\b(wondjes|wonden|sneetjes|littekens|krassen)\b.{0,20}\b(pols\w*|armen|bovenbenen|wrists)\b"
+SELF_WOUNDS = r"\b(wondjes|wonden|sneetjes|sneden|snijwonden|littekens|krassen|cuts|scars)\b.{0,20}\b(pols\w*|armen|bovenbenen|wrists)\b"
 HIDDEN_BLADE = r"\bmesje\b.{0,30}\b(bed|kamer|slecht|verstopt|als het)\b"
 
 WEAPON = _stems(
@@ -196,11 +242,12 @@ WEAPON = _stems(
 WEAPON_HARMLESS = _stems(
     "kok", "koks", "koksopleiding", "slager", "keuken", "koken", "kookles", "nep*", "speelgoed*", "toneel*",
     "paintball", "waterpistool", "bestek", "opleiding", "knutsel*", "woodwork*", "houtbewerk*", "cooking", "chef*",
-    "kitchen", "handvaardigheid", "techniekles",
+    "kitchen", "handvaardigheid", "techniekles", "ingeleverd", "afgegeven", "handed in", "turned in",
 )  # fmt: skip
 KILLING_WORDS = _stems(
     "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
-    "neerschiet*", "neerschieten", "neerknal*", "doodschiet*", "dood te maken", "dood maken",
+    "neerschiet*", "neerschieten", "neerknal*", "doodschiet*", "dood te maken", "dood maken", "doodmaakt", "doodmaken",
+    "dood maakt",
     "dood te steken", "dood te schieten", "gaat steken", "gaan steken", "iemand steken", "kill", "kills",
     "killing", "shoot up", "shoot me", "shoot him", "shoot her", "shoot us", "stab", "stabbed", "in brand steekt",
     "in brand steken",
@@ -209,14 +256,15 @@ KILLING = (
     KILLING_WORDS
     + r"|\b(maakt|maak|maken)\b (je|jou|hem|haar|ons|jullie|me|mij|iedereen|ze) (allemaal )?af\b"
     + r"|\b(mijn|mn|m'n) (dochter|zoon|kind|kinderen)\b te pakken (krijgt|krijgen|nemen|neemt)\b"
-    + r"|\b(opwacht\w*|opgewacht)\b.{0,30}\b(slaan|pakken|steken|mes|messen|in elkaar)\b|\b(laat|laten) ontploffen\b|\bopblazen\b|\bblow up\b"
+    + r"|\b(opwacht\w*|opgewacht)\b.{0,40}\b(slaan|pakken|steken|mes|messen|in elkaar|vrienden|groep|jongens)\b|\b(laat|laten) ontploffen\b|\bopblazen\b|\bblow up\b"
     # "iemand iets aandoen" is harm; "er/daar iets aan doen" is doing something about it
     + r"|\b(?!er\b|daar\b|hier\b|wat\b|niet\b|nog\b|ook\b|school\b)\w+ iets (aandoet|aandoen|aan te doen|aan doen)\b"
 )
 MISSING = (
     r"\b(is|zijn|was|waren|nu|al|ineens|opeens|gewoon|helemaal|spoorloos) (zoek|kwijt)\b|\b(vermist|verdwenen|onvindbaar|weggelopen|ontvoerd|missing|ran away|run away|niet thuisgekomen"
     r"|niet thuis gekomen|niet uit school gekomen|nergens (te )?vinden|weet niet waar (hij|ze|zij) (is|zijn)"
-    r"|hasnt come home|hasn t come home|not come home|meegenomen door (een|iemand))\b"
+    r"|hasnt come home|hasn t come home|not come home|meegenomen door (een|iemand)|wandered off"
+    r"|(can t|cannot|couldn t) find (him|her))\b"
 )
 NOT_A_PERSON_MISSING = _stems(
     "telefoon", "tas", "gymtas", "jas", "sleutel*", "pas", "boek*", "spullen", "kat", "hond", "hamster",
@@ -225,8 +273,9 @@ NOT_A_PERSON_MISSING = _stems(
 )  # fmt: skip
 MEDICAL = (
     r"\bniet (meer )?aanspreekbaar\b|\bademt (niet|slecht|raar|moeilijk|nauwelijks)\b"
-    r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b|\bkomt niet (meer )?boven\b|\bverdrinkt\b|\bdrowning\b"
+    r"|\bniet wakker te krijgen\b|\bbuiten bewustzijn\b|\bkomt niet (meer )?boven\b|\bverdrinkt\b|\bdrowning\b|\bwent under\b|\bkopje onder\b|\bonder water (ging|gaat|lag)\b"
     r"|\bgedrogeerd\b|\bdrogeert\b|\bdrugged\b|\biets in (haar|zijn|mijn|mn) drankje\b"
+    r"|\b(raar|duizelig|slap|wazig|strange|weird|dizzy)\b.{0,30}\b(na|after) (een|het|dat|a|the) (drankje|drink)\b"
     r"|\bhaalt (slecht|geen) adem\b|\bbewusteloos\b|\bnot breathing\b|\bunconscious\b"
 )
 STALKING = _stems(
@@ -235,44 +284,293 @@ STALKING = _stems(
 )  # fmt: skip
 # a child left behind where it is not safe, an injury whose story keeps changing
 LEFT_ALONE = r"\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
-HEARD_VIOLENCE = r"\bhoor\w*\b.{0,50}\b(klappen|gillen|gegil|slaan|geslagen)\b"
+HEARD_VIOLENCE = (
+    r"\b(hoor\w*|gehoord|heard|hear|hearing)\b.{0,50}\b(klappen|gillen|gegil|slaan|geslagen|glas (\w+ )?(breken|brak)"
+    r"|papa stop|mama stop|hou op|om hulp (roepen|roept|riep)|hulp roepen|thud|smash\w*|glass breaking|scream\w*"
+    r"|(crying|calling|screaming) for help)\b"
+)
 FRACTURE = _stems("gebroken arm", "gebroken been", "gebroken pols", "botbreuk*", "breuk*", "broken arm", "broken bone*")
 STORY_CHANGES = (
     r"\b(zegt|vertelt|verklaart|vertellen|zeggen) (steeds|telkens|elke keer|iedere keer) (iets|wat) anders\b"
     r"|\bverhaal (klopt|past) niet\b|\bstory (keeps changing|doesnt add up)\b"
+    r"|\bgeen verklaring\b|\b(kunnen|kan) (het|dat) niet verklaren\b|\bno explanation\b|\b(can t|cannot) explain\b"
+    r"|\bverschillende stadia\b|\bmeerdere (botbreuken|breuken|fracturen)\b|\bmultiple fractures\b"
 )
 # an adult who draws a child in with gifts, money, drink or outings (grooming, a loverboy)
-OLDER_PARTNER = r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b|\bman van [2-6]\d\b"
+OLDER_PARTNER = (
+    r"\b(veel )?(oudere|volwassen|volwassene) (man|vriend|jongen|mannen|jongens)\b"
+    r"|\b(man|jongen|vent|vriend|vriendje) van (19|[2-6]\d)\b|\b(boyfriend|man) (of|aged) (19|[2-6]\d)\b"
+)
 LURES = _stems(
     "geld", "cadeau*", "drank", "drugs", "meeneemt", "feest*", "hotel", "naar hem toe", "ophalen", "auto", "afspreken",
-    "belooft", "beloofd", "promises", "meet up",
+    "belooft", "beloofd", "promises", "meet up", "slapen", "logeren", "bij hem",
 )  # fmt: skip
 # a stranger who draws children into a car or van, at the school gate or in the street
 LURING = (
-    r"\b(lokken|lokt|lokte|gelokt|instappen|instapten|instapte|in te stappen|mee te nemen|meenemen|meegenomen"
-    r"|into (his|the|a) (car|van))\b"
+    r"\b(lokken|lokt|lokte|gelokt|instappen|instapten|instapte|in te stappen|ingestapt|mee te nemen|meenemen|meegenomen"
+    r"|into (his|the|a) (car|van))\b|\b(snoep|snoepjes|candy|sweets)\b (\w+ ){0,2}(aanbiedt|aanbieden|geeft|offers)\b"
+    r"|\b(biedt|bood|offers|offered) (\w+ ){0,3}(snoep|snoepjes|candy|sweets)\b|\bmee (\w+ ){0,2}nemen\b|\b(neemt|nam|namen) (\w+ ){1,3}mee\b"
+    r"|\bin (een|het|de|zijn|hun|a|the|his) (busje|auto|bus|bestelbus|van|car) (te )?(krijgen|trekken|duwen|sleuren|stappen)\b"
 )
 # "een man", not "mijn man" (a husband who takes the children on holiday)
-STRANGER = r"\b(een|die|onbekende|vreemde|oudere|enge) (man|mannen)\b|" + _stems(
-    "vreemde*", "onbekende*", "stranger*", "a guy", "a man", "busje", "bestelbus"
+STRANGER = (
+    r"\b(een|die|onbekende|vreemde|oudere|enge) (man|mannen)\b"
+    r"|\b(die|that|who) (hij|ze|zij|ik|he|she|i) (niet kent|niet ken|niet kende|doesn t know|don t know|didn t know)\b|"
+    + _stems("vreemde*", "onbekende*", "stranger*", "a guy", "a man", "busje", "bestelbus")
 )
 # a small child alone where it is not safe, or left alone for hours, nights or days
 SMALL_CHILD = _stems(
     "peuter*", "kleuter*", "baby", "babys", "kindje", "toddler", "zesjarige", "vijfjarige", "vierjarige",
     "driejarige", "tweejarige",
-) + r"|\b(kind|kinderen|jongetje|meisje|zoontje|dochtertje|girl|boy|child|kids|children)\b.{0,20}\b[1-6]\b"  # fmt: skip
+) + (
+    r"|\b(kind|kinderen|\w*jongetje|\w*meisje|zoontje|dochtertje|girl|boy|child|kid|kids|children)\b.{0,30}\b[1-6]\b"
+    r"|\b[1-6] ?(year|yr|jaar|jarige)s?( old)?\b"
+)  # fmt: skip
+# outside late at night: a small child on the street until midnight
+OUTSIDE = _stems("buiten", "op straat", "outside", "on the street", "in the street")
+LATE = _stems(
+    "tot middernacht", "tot laat", "midnight", "until late", "late at night", "elke nacht", "every night", "s nachts",
+    "snachts",
+)  # fmt: skip
 ALONE = _stems(
     "alleen", "in zijn eentje", "in haar eentje", "alone", "by himself", "by herself", "thuis gelaten", "achtergelaten"
 )
 ALONE_TOO_LONG = _stems(
     "urenlang", "uren", "dagen", "nachten", "elke avond", "hele weekend", "hele nacht", "week", "weken", "days", "nights",
-    "all weekend", "for hours", "all night", "since two days", "since 2 days",
+    "all weekend", "for hours", "all night", "since two days", "since 2 days", "al uren", "elke nacht", "every night",
+    "s nachts", "snachts",
+) + r"|\bsinds (gister\w*|eergisteren|vannacht|\w+dag|\w+avond|twee dagen|\d+ dagen)\b|\bsince (yesterday|last night|\w+day)\b"  # fmt: skip
+# a child at an open window or on a ledge high up
+HIGH_PLACE = (
+    r"\b(op|in) de vensterbank\b|\bmet het raam (\w+ )?open\b|\buit het raam (hangt|hangen|klimt|klimmen)\b|\bop de reling\b|\bover de reling\b|\brand van het (dak|balkon)\b"
+    r"|\bopen window\b|\bwindow ledge\b|\bwindowsill\b|\bon the ledge\b|\b(over|op) de rand\b|\bover the edge\b"
+    r"|\b(alleen|alone) in (het|de|the) (bad|bath|zwembad|pool|water)\b|\b(bad|bath|zwembad|pool) (\w+ ){0,3}(alleen|alone)\b"
+)
+# a carer gone or out of reach while a child waits, for hours or since yesterday
+CARER_GONE = (
+    r"\b(moeder|vader|ouders|mama|papa|mum|mom|dad|parents|mother|father|de ouders)\b (\w+ ){0,4}"
+    r"(is weg|zijn weg|niet thuis|niet teruggekomen|niet terug gekomen|niet meer teruggekomen|onbereikbaar|niet bereikbaar"
+    r"|neemt niet op|nemen niet op|isn t answering|isnt answering|not answering|not home|never came back|hasn t come back)\b"
+    r"|\b(thuis niemand|niemand thuis|nobody (is )?(at )?home|no one (is )?(at )?home)\b"
+    r"|\bniet opgehaald\b|\bnot picked up\b|\bdropped (him|her|them) off\b|\bgeen reactie op (onze|mijn) (telefoontjes|berichten)\b"
+)
+# an untreated wound or illness: neglect
+UNTREATED = r"\b(wond\w*|brandwond\w*|wound\w*)\b.{0,40}\b(ontst\w*|infect\w*|pus|etter\w*|niet (behandeld|verzorgd))\b"
+# what cancels a combination: a fall or a blood test, a lost phone, a letter of complaint, a
+# surprise for the teacher, a football team, a parent in hospital or a school taxi that did not come
+FALL_OR_CARE = _stems(
+    "gevallen", "viel", "val", "vallen", "valpartij", "fiets", "gym", "sport", "fell", "broken", "gebroken", "prik*", "dokter", "huisarts",
+    "ziekenhuis",
 )  # fmt: skip
+LOST_THING = _stems("telefoon", "tas", "jas", "sleutel*", "fiets", "boek*", "phone", "kwijt", "lost")
+LETTER_TO_AN_OFFICE = _stems("school", "klacht", "bezwaar", "gemeente", "mentor", "directeur", "directie")
+SURPRISE = _stems("cadeau*", "verrassing*", "surprise", "sinterklaas", "verjaardag*", "feest*")
+TEAM_OR_FAMILY = _stems("voetbal*", "training", "team", "sport*", "wedstrijd", "familie")
+ORDINARY_ABSENCE = _stems(
+    "verzuim", "ziek", "ziekmelding", "gesprek", "rapport", "formulier", "taxi", "leerlingenvervoer", "vervoer", "bus",
+    "ziekenhuis*", "opname", "vakantie", "op reis",
+)  # fmt: skip
+CARE_ARRANGED = _stems("oppas", "opvang", "logeren", "bij oma", "bij opa")
+# "achterlating": a child left behind abroad, in a re-education school or with family
+LEFT_ABROAD = r"\b(achterla\w*|achtergelaten|leave (him|her|them) (behind|there)|left (him|her) behind)\b"
+ABROAD = _stems(
+    "buitenland", "land van herkomst", "heropvoeding*", "kostschool", "koranschool", "abroad", "turkije", "marokko",
+    "somalie", "afghanistan", "pakistan", "irak", "syrie", "eritrea",
+)  # fmt: skip
+# a protective order broken or at stake: a father with a contact ban who takes or threatens a child
+PROTECTIVE_ORDER = _stems("contactverbod", "straatverbod", "omgangsverbod", "huisverbod", "restraining order")
+ORDER_AT_STAKE = _stems(
+    "onbereikbaar", "niet opgehaald", "niet teruggekomen", "nooit meer", "meegenomen", "stuurde", "voor de deur",
+    "bij het hek", "dreig*", "komt halen", "komt ophalen", "op te halen", "ophalen", "halen",
+)  # fmt: skip
+# honour: a girl who "dishonoured the family", brothers who will "deal with" her
+HONOUR = _stems("eer", "eerwraak", "schande", "dishono*", "honou*", "namus")
+HONOUR_THREAT = _stems(
+    "deal with", "afrekenen", "aanpakken", "straffen", "vluchten", "run", "bang", "afraid", "scared", "dood", "kill",
+    "broers", "brothers", "zwanger", "pregnant",
+)  # fmt: skip
+# a threat to a life: "hij zei dat ik niet meer leef als ...", gas turned on while the children sleep
+LIFE_THREAT = (
+    r"\b(zei|zegt|zeggen|zeiden|dreigt|dreigde|said|says)\b (\w+ ){0,3}(dat |that )?(\w+ ){1,3}"
+    r"(niet meer leef|niet meer leeft|niet meer leven|dood ben|dood bent|dood is|is dead|are dead|won t live|will not live)"
+    r" (als|if|when|wanneer)\b"
+    r"|\b(gezegd|zei|zegt|zeggen|roept|riep|said|says) (dat |that )?(ze|zij|hij|je|jij|she|he|you) (\w+ ){0,2}(beter|liever) dood\b"
+    r"|\b(gezegd|zei|zegt|zeggen|said|says) (that )?(she|he|you) (\w+ ){0,2}better (off )?dead\b"
+    r"|\bgas\b (\w+ ){0,3}(open|aan) (\w+ ){0,2}(zetten|draaien|doen|zet|draait)\b"
+)
+# grooming: an adult who wants to meet a child and says it must stay secret
+SECRECY = (
+    r"\b(geheim|geheimpje) (moet|moeten|te) houden\b|\b(niet|niks|niets|nooit) (\w+ ){0,4}(mag|mogen|moet) (vertellen|zeggen)\b"
+    r"|\b(mag|mogen|moet|moeten) (het |dit |dat )?(niet|niks|niets|nooit) (\w+ ){0,4}(\w*vertellen|zeggen|weten)\b|\bniemand mag (het )?weten\b"
+    r"|\bwil niet dat (ik|je|we|wij) (het|dat|dit) (\w+ )?(zeg|zeggen|vertel|vertellen)\b"
+    r"|\b(dont|don t|not to|never) tell\b|\bour (little )?secret\b|\bmust keep (it )?(a )?secret\b|\bniet mag vertellen\b"
+)
+ADULT_CONTACT = _stems(
+    "afspreken", "afgesproken", "afspraak", "filmpjes", "foto*", "berichten", "stuurt", "doet", "komt", "zien",
+    "ophalen", "auto", "kamer", "toilet", "wc", "meet", "meeting", "messages", "does", "comes", "kom", "slapen",
+    "logeren", "gedaan", "deed", "did",
+)  # fmt: skip
+ONLINE_ADULT = (
+    r"\b(man|jongen|iemand|volwassene|guy|someone)\b (\w+ ){0,1}(van|via|op|from|on) (het )?(internet|discord|snapchat|snap"
+    r"|instagram|insta|tiktok|whatsapp|online|roblox|fortnite|de chat)\b|\bhij zegt dat hij 1[4-8] is\b"
+)
+FLATTERY = (
+    r"\bje bent (zo |echt |heel )?(mooi|knap|sexy|lekker|volwassen)\b|\byou re (so |really )?(beautiful|pretty|sexy|hot|mature)\b"
+    r"|\b(dat|that) (ze|zij|hij|she|he) (is )?(zo|so|echt|really|heel) (mooi|knap|sexy|lekker|beautiful|pretty|hot)\b"
+    r"|\b(zegt|zei|says|said) dat hij (van haar|van hem|van me|van mij) houdt\b|\b(says|said) he loves (her|me|him)\b"
+)
+MEETING = (
+    r"\b(afspreken|afgesproken|naar (het station|hem|zijn huis) (kom|komt|komen|gaan)|wil (\w+ ){0,3}zien"
+    r"|ophalen|oppikken|komt (\w+ ){0,2}halen|wil dat (ze|ik|hij) (\w+ ){0,3}(komt|kom|langskomt)|meet up|meet me|come to my house|to (my|his) house|pick (me|her|him) up|video ?call)\b"
+)
+# coerced acts: "hij laat me dingen doen", "ze dwingen me om dingen te doen"
+COERCED_ACTS = (
+    r"\b(laat|laten|liet|dwingt|dwingen|dwong|moet|moest)\b (me|mij|haar|hem|ons) (\w+ ){0,2}dingen (\w+ ){0,4}(doen|te doen)\b"
+    r"|\bmakes? (me|her|him) do (things|stuff)\b|\b(doet|deed|doen) (rare|vieze|enge|gekke) dingen (bij|met) (me|mij|haar|hem|ons)\b"
+)
+# the threat that keeps a child silent: "als ik het vertel doet hij mijn zusje pijn"
+TELLING_THREAT = (
+    r"\b(if|als) (i|ik|she|ze|he|hij|we) (\w+ )?(tell|tells|vertel\w*|zeg\w*|verklap\w*)\b.{0,40}"
+    r"\b(hurt|pijn|kill|vermoord\w*|slaat|slaan|sloeg|in elkaar|dood)\b"
+)
+KNOWS_ADDRESS = (
+    r"\b(knows|know) where (i|we|you|she|he) live\b|\bweet waar (ik|we|wij|je|ze|zij|hij) (woon|woont|wonen)\b"
+)
+# veiled suicide: gone tomorrow, a letter written, one's things given away, a method without pain
+GONE_SOON = (
+    r"\b(morgen|straks|vanavond|vannacht|binnenkort|na vandaag|volgende week|over \w+ (dagen|weken))\b (\w+ ){0,2}"
+    r"(ben|is|zijn) (ik|hij|ze|zij) er (\w+ ){0,2}niet meer\b"
+    r"|\b(vanavond|vannacht|morgen) (is het|het is) (allemaal )?(voorbij|over|afgelopen)\b"
+    r"|\bniemand (\w+ ){0,2}(gaat|zal) (me|mij|hem|haar) (\w+ ){0,2}vinden\b|\bnobody will find (me|him|her)\b"
+)
+LETTER = (
+    r"\b(brief|brieven|briefje|afscheidsbrief|letters?|note)\b (\w+ ){0,3}(geschreven|klaar|verstopt|achtergelaten|written|wrote)\b"
+    r"|\b(written|wrote|geschreven) (\w+ ){0,2}(letters?|brieven|brief|a note)\b"
+    r"|\b(alles|een brief|briefje) (\w+ )?(opgeschreven|geschreven) voor (mijn|mn|m'n|haar|zijn) (ouders|moeder|vader|mama|papa)\b"
+)
+DESPAIR = _stems(
+    "leeg", "klaar mee", "kan niet meer", "kan het niet meer", "niemand luistert", "alles geprobeerd", "alles is kapot",
+    "hopeloos", "wanhopig", "zinloos", "cant do this", "can t do this", "cannot do this", "empty", "hopeless",
+    "no way out", "geen uitweg", "trekt het niet", "trek het niet", "niet meer aan", "niet meer aankan", "niet meer aan kan",
+    "kan het niet meer", "niet meer bij hoor", "hoor er niet bij", "don t belong", "dont belong",
+)  # fmt: skip
+GIVING_AWAY = (
+    r"\b(weggegeven|weg gegeven|weggeeft|geeft (\w+ ){1,4}weg|gaf (\w+ ){1,4}weg|uitgedeeld|(deelt|deelde) (\w+ ){1,4}uit"
+    r"|gave away|giving away|gives away|aan (de|een|zijn|haar|mijn) \w+ (gegeven|geschonken))\b"
+)
+POSSESSIONS = _stems(
+    "knuffel*", "spullen", "fiets", "spaargeld", "gitaar", "laptop", "kleren", "games", "telefoon", "sieraden",
+    "spelletjes", "playstation", "things", "stuff", "belongings", "bike", "savings", "hond", "kat", "huisdier", "konijn",
+    "dog", "cat", "pet",
+)  # fmt: skip
+PAINLESS = r"\b(zonder pijn|pijnloos|painless\w*)\b|\bwould it be quick\b"
+METHOD = (
+    r"\b(manier|methode|way|how|what happens if)\b.{0,40}\b(het te doen|het doen|dood|sterven|die|dying|er een eind|jump\w*)\b"
+    r"|\bmanier om (het|er) (\w+ ){0,3}(te doen|te beeindigen)\b"
+)
+# sitting in a car or van with strangers, sending a location and "help"
+IN_VEHICLE = r"\b(in|into) (een|de|het|zijn|hun|a|the|his|their) (busje|auto|bus|bestelbus|car|van)\b"
+ORDINARY_GIVING = _stems(
+    "verkocht", "te klein", "oude", "marktplaats", "goede doel", "kringloop", "charity", "sold", "school", "juf", "meester",
+    "leraar", "gemeente", "voedselbank", "verhuiz*", "allergi*",
+)  # fmt: skip
+# games: "killing enemies" in a shooter, the "kill switch" of a school laptop
+GAMES = _stems(
+    "game*", "gamen", "gamet", "shooter*", "fortnite", "minecraft", "roblox", "enemies", "vijanden", "spelletje*",
+    "kill switch", "killswitch",
+)  # fmt: skip
+# an adult at home who hurts a child ("vader hem pijn doen", "hurts her down there")
+HURTS = (
+    r"\b(hem|haar|me|mij|ons|de kinderen) pijn (doen|doet|deed|gedaan)\b|\bpijn (doet|doen|deed) (aan )?(hem|haar|me|mij)\b"
+    r"|\bdoet (hem|haar|me|mij|ons) pijn\b|\b(hurts|hurt|hurting) (me|her|him|us)\b"
+)
+# a child made pregnant by an adult at home
+PREGNANT_BY_ADULT = (
+    r"\bzwanger\b (\w+ ){0,2}(van|door) (haar |mijn |mn |zijn |de )?(oom|vader|stiefvader|stiefpa|opa|broer|neef|trainer"
+    r"|leraar|meester|docent|buurman|coach)\b|\bpregnant by (her|my|his) (uncle|father|stepfather|dad|stepdad|brother)\b"
+)
+# a stay abroad against one's will: "she must go to Morocco and stay there", "he is locked up and may not come back"
+STAY_ABROAD = (
+    r"\b(daar|there) (moet |moeten |must |has to )?(blijven|achterblijven|stay)\b|\bniet terug mag\b|\bmag niet terug\b"
+    r"|\bnot allowed (to come )?back\b|\b(can t|cannot) come back\b|\bmoet (daar )?blijven\b"
+)
+UNWILLING = _stems(
+    "wil niet", "wilde niet", "tegen haar zin", "tegen zijn zin", "doesn t want", "doesnt want", "bang", "afraid",
+    "opgesloten", "locked", "scared",
+)  # fmt: skip
+# a visit at night: "he comes into my room when everyone sleeps", "hij komt elke nacht knuffelen"
+NIGHT_COMES = (
+    r"\b(komt|kwam|komen|comes|came) (\w+ ){0,3}(knuffelen|kroelen|liggen|slapen|in (mijn|haar|zijn|mn) bed"
+    r"|op (mijn|haar|zijn|mn) kamer|into (my|her|his) (room|bed))\b"
+)
+NIGHT = _stems(
+    "elke nacht", "s nachts", "snachts", "at night", "every night", "als iedereen slaapt", "when everyone sleeps"
+)
+# a parent who drinks or stays in bed while the children go without care, or a child afraid of it
+CARER_IMPAIRED = (
+    r"\b(moeder|vader|ouders|mama|papa|stiefvader|stiefmoeder|mum|mom|dad|parents|stepdad)\b (\w+ ){0,3}"
+    r"(drinkt|drinken|dronken|gebruikt drugs|drugs gebruikt|stoned|ligt (\w+ ){0,3}in bed|staat niet op|niet opstaat|drinks|drunk)\b"
+)
+UNCARED = (
+    r"\b(durf niet|durft niet|bang|afraid|scared|tekeer|vergeet (ons|me|mij|hem|haar)|forgets (us|me)|geen eten|honger"
+    r"|niet (\w+ )?gegeten|geen schone luier|luier)\b"
+)
+# a family without a home in the cold: living in a car, evicted, sleeping outside
+HOMELESS = (
+    r"\b(in een auto|in de auto|op straat|buiten) (wonen|woont|slapen|slaapt)\b|\b(wonen|woont|slapen|slaapt) (\w+ ){0,4}"
+    r"(in een auto|in de auto|op straat)\b|\buit huis (gezet|geplaatst)\b|\bdakloos\b|\bhomeless\b|\b(living|sleeping) in (a|the|our) car\b"
+)
+# someone who says goodbye to everyone, secretly
+FAREWELL_ALL = (
+    r"\bafscheid\b (\w+ ){0,3}(van|aan) (iedereen|alles|al (mijn|mn|m'n|zijn|haar) \w+|alle \w+|de hele klas)\b"
+    r"|\bsaid goodbye to everyone\b"
+)
+LEAVING_FOR_A_REASON = _stems(
+    "juf", "meester", "leraar", "docent", "groep 8", "musical", "verhuiz*", "pensioen", "vakantie", "afscheidsfeest*",
+    "nieuwe school",
+)  # fmt: skip
+# an adult who asks a child for pictures of herself
+ASKS_FOR_PICTURES = (
+    r"\b(asking|asks|asked|vraagt|vroeg|wil|wants)\b (for |om |naar )?(\w+ ){0,2}(pictures|pics|photos|nudes|foto s|fotos"
+    r"|naaktfoto\w*) (of me|of her|of him|van mij|van me|van haar|van hem)\b"
+)
+PICTURES_FOR_SCHOOL = _stems(
+    "jaarboek", "klassenkrant", "schoolfoto*", "website", "vakantie", "project", "werkstuk", "yearbook"
+)
+# giving up, in so many words: "het maakt toch niemand uit", "ik wil ook niet meer"
+NOBODY_CARES = (
+    r"\bhet maakt (toch )?niemand (iets )?uit\b|\bmaakt (het )?(toch )?(\w+ )?(niet|niks|niets) meer uit\b"
+    r"|\bniemand (geeft|gaf) (\w+ )?om (mij|me)\b|\bnobody cares (about me|if i)\b"
+)
+GIVING_UP = (
+    r"\bwil (ook |gewoon |echt )?niet meer\b|\beet (\w+ ){0,3}niet meer\b|\bmoeite doen\b|\bheeft (het )?geen zin\b"
+    r"|\bover (een paar|\w+) dagen\b|\bgive up\b"
+)
+# owned and kept: "ik ben zijn bezit", a phone taken, not allowed to leave
+OWNED = r"\b(zijn|haar) bezit (ben|is)\b|\bik ben van hem\b|\b(says|said) i belong to him\b|\bhis property\b"
+KEPT = _stems(
+    "niet mag weggaan", "mag niet weg", "afgepakt", "afgenomen", "opgesloten", "not allowed to leave", "took my phone"
+)
+# someone sitting on a roof, a bridge or a ledge for a long time
+ON_THE_EDGE = r"\b(zit|zitten|staat|sta|stond|zat|sits|standing|sitting)\b (\w+ ){0,3}(op|bij|on) (het dak|de brug|de rand|het spoor|de spoorbrug|de reling|the roof|the bridge|the ledge)\b"
+ROOF_WORK = _stems("bal", "dakdekker", "klussen", "repareren", "zonnepanelen", "ball", "repair")
+# a cruel punishment: a cold shower until the lips turn blue
+COLD_PUNISHMENT = r"\bkoude douche\b|\bijskoude? (douche|bad|water)\b|\bcold (shower|bath|water)\b|\bbuiten in de kou\b"
+# a visit at night: "he comes into my room when everyone sleeps"
+NIGHT_VISIT = (
+    r"\b(comes|came|komt|kwam)\b (\w+ ){0,2}(into|in|op|naar|to) (my|her|his|mijn|mn|haar|zijn) (room|bed|kamer)\b"
+    r".{0,30}\b(sleep\w*|slaapt|slapen|night|nacht\w*|snachts)\b"
+)
+MINOR = (
+    r"\b(1[0-7]|[4-9]) ?(jaar|jarige|jr|year old|years old|yo)\b|\b(van|is|aged|age) (ongeveer )?(1[0-7]|[4-9])\b"
+    r"|\b(zusje|dochter|nichtje|buurmeisje|meisje|jongen|girl|boy|daughter|son|zoon)\b"
+)
+BRIDE = r"\b(she s|she is|zij is|ze is) (the|de) (bride|bruid)\b|\b(taking|takes|brengen|brengt|sturen|stuurt) (her|haar) (\w+ ){0,4}(for|voor) (a|een|the|de) (wedding|bruiloft|huwelijk)\b"
 ALONE_ALLOWED = _stems("mag", "mogen", "vanaf", "leeftijd", "oud genoeg", "allowed", "age", "can", "kan")
 ROAD = _stems("weg", "straat", "provinciale", "hoofdweg", "snelweg", "spoor", "kanaal", "road", "street", "highway")
 # sleeping in a shed, a pen or outside as a punishment
 SHED_SLEEP = (
-    r"\b(schuur|tuinhuis\w*|hok|garage|shed|buiten)\b.{0,20}\b(slapen|slaapt|sliep|sleep\w*|overnachten)\b"
+    r"\b(schuur|tuinhuis\w*|hok|garage|kelder|zolder|shed|basement|cellar|buiten)\b.{0,20}\b(slapen|slaapt|sliep|sleep\w*|overnachten)\b"
     r"|\b(slapen|slaapt|sliep|sleep\w*)\b.{0,20}\b(in de schuur|in het hok|in the shed|outside)\b"
 )
 MADE_TO = _stems("moet", "moest", "moeten", "straf", "must", "has to", "made", "punish*", "stout", "koud")
@@ -310,7 +608,7 @@ ADMIN = _stems("boete", "leerplicht*", "proces verbaal", "rechter", "rechtszaak"
 CRIMINAL = _stems("drugs", "dealen", "dealer*", "koerier*", "bende", "gang", "crimine*", "wiet", "coke")
 
 PEERS = r"(?<!\bin )\belkaar\b|" + _stems(
-    "ruzie", "pest*", "gepest", "klasgenoot", "klasgenoten", "medeleerling*", "schoolplein", "pauze",
+    "ruzie", "jaloers", "pest*", "gepest", "klasgenoot", "klasgenoten", "medeleerling*", "schoolplein", "pauze",
     "speelplaats", "vechten", "gevochten", "judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat", "bullied",
     "bully*", "classmate*",
 )  # fmt: skip
@@ -326,7 +624,9 @@ IDIOMS = re.compile(
     r"|\b(is|are) killing me\b|\bdying (to|of boredom|of laughter)\b|\bdead tired\b"
     r"|\bsla\w* (\w+ ){0,3}over\b|\bslaat (\w+ ){0,4}op\b|\bdicht ?sla\w*\b"
     r"|\b(blauwe plek\w*|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens) (het |de )?"
-    r"(\w*toernooi|rugby|voetbal|hockey|judo|gym|sport|training|wedstrijd|vallen)\b"
+    r"(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|gym|sport\w*|training|wedstrijd|vallen)\b"
+    r"|\b(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|turnen|sport\w*|training|wedstrijd)\b.{0,50}"
+    r"\b(blauwe plek\w*|schaafwond\w*|bult\w*)\b|\bdood ?graag\b"
     r"|\b(dicht|gesloten|ontruimd) (door|vanwege|wegens) (een )?(bommelding|brand|storm)\b"
     r"|\b(will|gonna|going to|gaat|zal) (kill|vermoorden) me\b.{0,60}\b(haha\w*|lol|grapje|just kidding)\b"
     r"|\bdreig\w* (\w+ ){0,3}(uit te vallen|uitval|thuiszitter|te blijven zitten|vast te lopen|achter te raken"
@@ -334,13 +634,28 @@ IDIOMS = re.compile(
     r"|\bbom (geld|duiten)\b|\bop zoek\b|\bzoek naar\b|\bin elkaar (zetten|gezet|zakken|gezakt)\b"
     r"|\bmisbruik (gemaakt |maken )?(van|maakt van) (de |het |mijn |zijn |haar |onze )?(gegevens|data|foto\w*|positie"
     r"|vertrouwen|macht|bevoegdheid|regeling|situatie|systeem)\b"
+    # hyperbole: a killing or hanging followed or preceded by a joke ("haha", a laughing emoji), a
+    # child who "kills" a parent over a mail to the mentor, a parent who suspects to be suspected
+    r"|\b(vermoord\w*|murder\w*|kill\w*|ophang\w*|schiet\w* (\w+ )?neer|maak\w* (\w+ )?af)\b[^.]{0,80}"
+    r"\b(haha\w*|hihi|lol|grapje|geintje|jk|just kidding|nee serieus)\b"
+    r"|\b(zoon|dochter|kind|zusje|broertje|son|daughter|kid) (vermoordt|vermoorden|kills|will kill|maakt) (me|mij|ons|us)\b"
+    r"( af)? (als|when|if)\b"
+    r"|\b(denken|denkt|dacht|vermoeden|verdenken|think|thinks)\b (\w+ ){0,3}(dat|that) (wij|we|ik|i) (\w+ ){1,2}"
+    r"(slaan|sla|mishandelen|mishandel|hit|beat|abuse)\b"
+    r"|\b(odev\w*|sinav\w*|ders\w*|matematik\w*)\b( \w+){0,2} beni oldur\w*"
+    r"|\bveilig thuis\b|\b(die|died|dying|dood ?gaan|sterven|ga dood|gaat dood) (of|van) (embarrassment|shame|boredom"
+    r"|laughter|schaamte|verveling|het lachen)\b"
+    r"|\b(homework|huiswerk) ?help\b|\bhelp ?(service|desk|line)\b"
+    r"|\b(gillen|gegil|gillend|schreeuwen|screaming) (van|with|of) (plezier|de pret|pret|het lachen|joy|excitement)\b"
     r"|\bhit (his|her|my|their) head\b|\bsla(at|an)? (\w+ )?de bal\b|\b(kick\w*|hit\w*|threw|throws) the ball\b"
     r"|\bbruise\w*\b.{0,30}\b(in|during|at|from) (pe|gym|football|the match|sport\w*|practice)\b"
     r"|\b(in|during|at) (pe|gym|football|practice)\b.{0,40}\bbruise\w*"
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
-    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek over|films?\b|"
+    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
+    r"(dat|dit|het) boek (gebruiken|lezen|bespreken)\b|(lees|lezen|read|reading) (\w+ ){0,3}(boek|book)\b|(het|dat|dit) onderwerp\b|gastles\w*|(les|lessen|lessenserie|lespakket) over\b"
+    r"|(herkennen van )?signalen van\b|(recogni[sz]\w* )?signs of\b|workshops?\b|training (is|for|voor)\b|"
     r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball|trainingen\b|trainings\b"
     r"|training (over|on|about)\b|cursus\w* over\b|courses? (on|about)\b|workshops? (over|on|about)\b|scholing over\b"
     r"|the news\b|het nieuws\b|het journaal\b)"
@@ -356,9 +671,16 @@ ABOUT_A_PROCEDURE = re.compile(
 # question about the school's policy on nude pictures going round: no danger now, unless someone
 # is threatened or blackmailed.
 _PAST_CASE = re.compile(r"\b(jaren|years|lang) (geleden|ago)\b|\bvroeger\b|\bin the past\b")
-_ADMIN_QUESTION = re.compile(r"\b(informatie|recht op|gezag|omgang|custody|information|rights|inschrijving)\b")
+_ADMIN_QUESTION = re.compile(
+    r"\b(informatie|recht op|gezag|omgang|custody|information|rights|inschrijving|need to know|tell the school|history"
+    r"|verleden|geschiedenis|vertellen aan|melden aan)\b|\b(moet|moeten) (\w+ ){0,3}(weten|vertellen)\b"
+)
 _STILL_NOW = re.compile(
     r"\b(weer|nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday|bang|scared|afraid)\b"
+)
+_SANCTION_QUESTION = re.compile(
+    r"\b(geschorst|schorsing|suspended|expelled|verwijderd van school)\b.{0,80}\b(mag (de )?school|mag dat|is dat"
+    r" (toegestaan|terecht)|can the school|is that allowed)\b"
 )
 _POLICY_QUESTION = re.compile(
     r"\b(what is|wat is) (the|het) (\w+ )?(policy|beleid|protocol)\b|\bschool policy\b|\bbeleid van (de )?school\b"
@@ -367,9 +689,25 @@ _PRESSURE = re.compile(COERCION + "|" + THREAT + "|" + FORCING + "|" + PAYMENT)
 
 
 def no_danger_now(plain: str) -> bool:
-    """A past case with a question about custody or information, or a policy question without a threat."""
-    past = _PAST_CASE.search(plain) and _ADMIN_QUESTION.search(plain) and not _STILL_NOW.search(plain)
+    """A past case with a question about custody or information, a question whether a school's
+    sanction was allowed, or a policy question without a threat."""
+    past = (_PAST_CASE.search(plain) and _ADMIN_QUESTION.search(plain)) or _SANCTION_QUESTION.search(plain)
+    past = past and not _STILL_NOW.search(plain)
     return bool(past or (_POLICY_QUESTION.search(plain) and not _PRESSURE.search(plain)))
+
+
+# "ik wil het gewoon weten voor later, er is nu geen casus": no case, whatever "nu" says
+NO_CASE = re.compile(
+    r"\b((er is|ik heb|we hebben) (nu |nog )?geen (casus|concreet geval|concrete casus|case)|(ik wil|wil ik) (het )?(gewoon )?weten voor later"
+    r"|(don t|do not|dont) have a case|no (concrete )?case|in general terms)\b"
+)
+# Laughing or eye-rolling emoji mark a joke; as words, the idioms can see them.
+_JOKE_EMOJI = re.compile("[\U0001f602\U0001f923\U0001f605\U0001f606\U0001f61c\U0001f61d\U0001f644\U0001f609]")
+
+
+def emoji_as_words(text: str) -> str:
+    """A laughing emoji becomes "lol", which normalising would otherwise throw away."""
+    return _JOKE_EMOJI.sub(" lol ", text)
 
 
 FIRST_HAND = re.compile(
@@ -380,7 +718,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     # kind, all of these concepts, none of these
     (SUICIDE, (DEATH_WISH,), ()),
     (SUICIDE, (NO_MEANING,), ()),
-    (SUICIDE, (PILLS, PILL_HARM), ()),
+    (SUICIDE, (PILLS, PILL_HARM), (MEDICAL_USE,)),
     (SUICIDE, (HANGING,), ()),
     (SUICIDE, (JUMPING,), ()),
     (SUICIDE, (CUTTING, SELF_STRONG), (_stems("koken", "knutselen", "brood", "groente", "vinger", "papier"),)),
@@ -392,6 +730,15 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (SUICIDE, (BURN_ACT, SELF_STRONG), ()),
     (SUICIDE, (ARRANGED, FAREWELL), ()),
     (SUICIDE, (DOING_IT_NOW, WEAPON), ()),
+    (SUICIDE, (CUTTING, CUT_RELIEF), ()),
+    (SUICIDE, (BLEEDING_WRIST,), (FALL_OR_CARE,)),
+    (SUICIDE, (GONE_SOON,), (LOST_THING,)),
+    (SUICIDE, (LETTER, DESPAIR), (LETTER_TO_AN_OFFICE,)),
+    (SUICIDE, (GIVING_AWAY, POSSESSIONS), (ORDINARY_GIVING,)),
+    (SUICIDE, (FAREWELL_ALL,), (LEAVING_FOR_A_REASON,)),
+    (SUICIDE, (NOBODY_CARES, GIVING_UP), ()),
+    (SUICIDE, (ON_THE_EDGE,), (ROOF_WORK,)),
+    (SUICIDE, (PAINLESS, METHOD), ()),
     (ABUSE, (VIOLENCE, HOME_PERSON), (PEERS,)),
     (ABUSE, (VIOLENCE, VICTIM), (PEERS,)),
     (ABUSE, (SEXUAL_ACT, INTIMATE), ()),
@@ -405,6 +752,27 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (SEXUAL_TOUCH_SPLIT, INTIMATE), ()),
     (ABUSE, (IMAGES, COERCION), ()),
     (ABUSE, (IMAGES, PAYMENT, THREAT_CONDITION), ()),
+    (ABUSE, (IMAGES, PUBLISH_THREAT), ()),
+    (ABUSE, (NIGHT_VISIT, ADULT_AT_HOME), ()),
+    (ABUSE, (CARER_IMPAIRED, UNCARED), ()),
+    (ABUSE, (OWNED, KEPT), ()),
+    (ABUSE, (COLD_PUNISHMENT, MADE_TO), ()),
+    (ABUSE, (HEARD_VIOLENCE, HOME_PERSON), ()),
+    (ABUSE, (ASKS_FOR_PICTURES, ADULT_AT_HOME), (PICTURES_FOR_SCHOOL,)),
+    (ABUSE, (NIGHT_COMES, NIGHT, ADULT_AT_HOME), ()),
+    (ABUSE, (HURTS, HOME_PERSON), (PEERS,)),
+    (ABUSE, (PREGNANT_BY_ADULT,), ()),
+    (ABUSE, (STAY_ABROAD, ABROAD, UNWILLING), ()),
+    (ABUSE, (SMALL_CHILD, OUTSIDE, LATE), (ALONE_ALLOWED,)),
+    (ABUSE, (TELLING_THREAT,), ()),
+    (ABUSE, (SECRECY, ADULT_AT_HOME, ADULT_CONTACT), (SURPRISE,)),
+    (ABUSE, (ONLINE_ADULT, MEETING), ()),
+    (ABUSE, (FLATTERY, MEETING), ()),
+    (ABUSE, (COERCED_ACTS, ADULT_AT_HOME), ()),
+    (ABUSE, (COERCED_ACTS, THREAT_CONDITION), ()),
+    (ABUSE, (MEN_GROUP, PAID_CONTACT, MINOR), (TEAM_OR_FAMILY,)),
+    (ABUSE, (UNTREATED,), (FALL_OR_CARE,)),
+    (ABUSE, (BRIDE,), ()),
     (ABUSE, (IMAGES, FORCING), (_stems("school", "toestemming", "schoolfoto*", "verplicht*"),)),
     (ABUSE, (IMAGES, INTIMATE), ()),
     (ABUSE, (FOOD_DENIED, NEGLECT_CONTEXT), ()),
@@ -426,7 +794,14 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (COERCION, CRIMINAL), ()),
     (ABUSE, (OLDER_PARTNER, LURES), ()),
     (DANGER, (WEAPON,), (WEAPON_HARMLESS,)),
-    (DANGER, (KILLING,), (SELF_STRONG, ADMIN)),
+    (DANGER, (KILLING,), (SELF_STRONG, ADMIN, GAMES)),
+    (DANGER, (LIFE_THREAT,), ()),
+    (DANGER, (HOMELESS, CHILD), ()),
+    (DANGER, (HONOUR, HONOUR_THREAT), ()),
+    (DANGER, (PROTECTIVE_ORDER, ORDER_AT_STAKE), (_stems("mag", "mogen", "wanneer", "hoe"),)),
+    (DANGER, (KNOWS_ADDRESS, THREAT_CONDITION), ()),
+    (DANGER, (SMALL_CHILD, HIGH_PLACE), (ALONE_ALLOWED,)),
+    (DANGER, (STRANGER, IN_VEHICLE, DISTRESS_WORDS), ()),
     (DANGER, (MEDICAL,), ()),
     (DANGER, (LEFT_ALONE, CHILD), ()),
     (DANGER, (SMALL_CHILD, ALONE, ROAD), (ALONE_ALLOWED,)),
@@ -434,8 +809,18 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (THREAT, VICTIM), (SANCTION,)),
     (DANGER, (STALKING,), ()),
 )
+# Combinations whose parts a story tells in different sentences ("... since yesterday. His mum
+# dropped him off and isn't answering."): looked for in the whole message.
+_MESSAGE_PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
+    (ABUSE, (CARER_GONE, ALONE_TOO_LONG), (ORDINARY_ABSENCE,)),
+    (ABUSE, (LEFT_ABROAD, ABROAD), (CARE_ARRANGED,)),
+)
 _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(
     (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless)) for kind, need, unless in _PAIRS
+)
+_MESSAGE_RULES = tuple(
+    (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless))
+    for kind, need, unless in _MESSAGE_PAIRS
 )
 _MISSING = re.compile(MISSING)
 _CHILD = re.compile(CHILD)
@@ -462,6 +847,30 @@ _NEEDS_PARTNER = {
     SMALL_CHILD,
     LURING,
     ARRANGED,
+    LETTER,
+    GIVING_AWAY,
+    PAINLESS,
+    MEN_GROUP,
+    CARER_GONE,
+    HONOUR,
+    PROTECTIVE_ORDER,
+    KNOWS_ADDRESS,
+    SECRECY,
+    ONLINE_ADULT,
+    COERCED_ACTS,
+    NIGHT_VISIT,
+    NIGHT_COMES,
+    CARER_IMPAIRED,
+    NOBODY_CARES,
+    OWNED,
+    COLD_PUNISHMENT,
+    ASKS_FOR_PICTURES,
+    HOMELESS,
+    STAY_ABROAD,
+    FLATTERY,
+    LEFT_ABROAD,
+    BRIDE,
+    STRANGER,
 }
 _HALF_RULES = tuple(
     (need[0], unless) for (_, names, _), (_, need, unless) in zip(_PAIRS, _RULES) if names[0] not in _NEEDS_PARTNER
@@ -487,18 +896,26 @@ def _missing_child(sentence: str) -> bool:
     return False
 
 
+def _matching_kind(rules, text: str) -> Optional[str]:
+    for kind, need, unless in rules:
+        if all(p.search(text) for p in need) and not any(p.search(text) for p in unless):
+            return kind
+    return None
+
+
 def concept_kind(parts: Iterable[str]) -> Optional[str]:
-    """suicide, abuse or danger when one sentence holds a combination of concepts that means danger."""
+    """suicide, abuse or danger when one sentence (or, for a few combinations, the whole message)
+    holds a combination of concepts that means danger."""
     found = sentences(parts)
     if any(ABOUT_A_SUBJECT.search(s) for s in found):
         return None
     for sentence in found:
-        for kind, need, unless in _RULES:
-            if all(p.search(sentence) for p in need) and not any(p.search(sentence) for p in unless):
-                return kind
+        kind = _matching_kind(_RULES, sentence)
+        if kind is not None:
+            return kind
         if _missing_child(sentence):
             return DANGER
-    return None
+    return _matching_kind(_MESSAGE_RULES, " ".join(found))
 
 
 def mentions_danger(parts: Iterable[str]) -> bool:

@@ -7,8 +7,8 @@ mistake this assistant must not make. These patterns run on every message (see
 Patterns come in two strengths:
 
 * strong: someone says it is happening (``mijn vader slaat me``, ``ik wil dood``): always a crisis;
-* other languages: phrases in English, Turkish, Arabic, Polish, Ukrainian, Russian, Somali and
-  Tigrinya (``bot.domain.crisis_languages``), always a crisis;
+* other languages: phrases in English, Turkish, Arabic, Polish, Ukrainian, Russian, Persian,
+  Spanish, French, German, Somali and Tigrinya (``bot.domain.crisis_languages``), always a crisis;
 * weak: a topic word that also occurs in questions about procedures (``kindermishandeling``,
   ``in gevaar``): a crisis unless the message is clearly about rules or procedures
   (``wat zegt de meldcode over kindermishandeling``), which the themes answer.
@@ -26,7 +26,10 @@ from bot.domain.crisis_concepts import (
     ABOUT_A_SUBJECT,
     FIRST_HAND,
     IDIOMS,
+    MEDICAL_USE,
+    NO_CASE,
     concept_kind,
+    emoji_as_words,
     mentions_danger,
     no_danger_now,
 )
@@ -47,6 +50,9 @@ _PERSON = r"(me|mij|ons|haar|hem|mijn|m'n|mn|mama|papa|de kinderen|het kind|mijn
 _NOT_STORING = r"(?!.{0,40}\b(gegevens|data|chat|chats|gesprek|gesprekken|berichten|bericht|info|informatie|dossier|antwoorden|cijfers)\b)"
 _HOME_PERSON = r"(vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder|ouders|vriend|broer|zus|oom|opa)"
 
+# medicine taken as meant: against a headache, for days as prescribed, kept at school
+_NOT_MEDICAL_USE = r"^(?!.*" + MEDICAL_USE + r")"
+
 _STRONG = {
     CrisisKind.SUICIDE: [
         r"zelf ?moord",
@@ -59,10 +65,10 @@ _STRONG = {
         r"\b(wil|wilt|willen)\b.{0,15}er niet meer (zijn|bij zijn)",
         r"eind(e)? aan (mijn|m'n|zijn|haar|zn) leven",
         r"er een eind(e)? aan (maken|te maken)",
-        r"(mezelf|mijzelf|zichzelf|zich|me) (van kant|iets aan ?(doen|te doen|gedaan)|ophangen|dood ?maken)",
+        r"(mezelf|mijzelf|zichzelf|zich|me) (\w+ ){0,2}(van kant|iets aan ?(doen|te doen|gedaan)|ophangen|dood ?maken)",
         r"zelfbeschadig",
         r"(snij|snijd|snijdt|kras|krast) (zich|mezelf|zichzelf|me)\b",
-        r"\b(pillen|medicijnen)\b.{0,25}\b(ingenomen|geslikt|slikken)\b",
+        _NOT_MEDICAL_USE + r".*\b(pillen|medicijnen)\b.{0,25}\b(ingenomen|geslikt|slikken)\b",
         r"overdosis",
         r"levensmoe",
         r"voor de trein (springen|spring)",
@@ -83,8 +89,9 @@ _STRONG = {
         r"\bals ik er (gewoon |echt )?niet meer (ben|was|zou zijn)\b|\bhet nut (van alles|van het leven|van leven) niet meer\b",
         r"\bmesje\b.{0,40}\b(gebruik|snij|arm|wc)",
         r"\b(me|mezelf|mijzelf|zichzelf)\b.{0,15}\bgesneden\b(?! (met|bij|tijdens|aan))",
-        r"\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(genomen|geslikt|ingenomen|dood)\b",
-        r"\b(heel veel|een hele strip|alle) (paracetamol|pillen|slaappillen|medicijnen|tabletten)",
+        _NOT_MEDICAL_USE
+        + r".*\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(genomen|geslikt|ingenomen|dood)\b",
+        _NOT_MEDICAL_USE + r".*\b(heel veel|een hele strip|alle) (paracetamol|pillen|slaappillen|medicijnen|tabletten)",
         r"\b(spring|springt|springen|gesprongen|sprong)\b.{0,40}\b(brug|spoor|trein|dak|flat|balkon)\b",
         r"\b(brug|spoor|dak|flat)\b.{0,40}\b(spring|springt|springen|gesprongen)\b",
         r"\b(sta|staat|stond|zit) (nu )?(bij|op) (het spoor|de brug|het dak)\b",
@@ -102,7 +109,8 @@ _STRONG = {
         r"\bafscheid (genomen|nemen|neemt|nam|namen|gestuurd)\b.{0,10}\b(van|aan) (iedereen|alles|al (zijn|haar) vrienden|zijn vrienden|haar vrienden|haar vriendinnen|de klas)\b",
         r"\b(spullen|bezittingen|knuffels|spelletjes)\b.{0,10}\b(weggegeven|weg gegeven|weggeeft|weg geeft|weg te geven|aan het weggeven)\b",
         r"\bstrip(je|s|pen)? (paracetamol|pillen|tabletten|slaappillen|oxazepam|medicijnen|ibuprofen)",
-        r"\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(leeggegeten|opgegeten|opgenomen|slikt|slikken|geslikt|ingenomen)\b",
+        _NOT_MEDICAL_USE
+        + r".*\b(paracetamol|slaappil|pillen|medicijnen|tabletten)\w*\b.{0,30}\b(leeggegeten|opgegeten|opgenomen|slikt|slikken|geslikt|ingenomen)\b",
         r"\b(heb|heeft|hebben) (een )?touw gekocht\b|\bstrop\b",
         r"\bkap(t|pen)? ermee\b.{0,15}\b(alles|met leven|met het leven)\b",
         r"^(ik kan niet meer )?ik wil (gewoon |echt )?niet meer( leven)?$",
@@ -111,7 +119,8 @@ _STRONG = {
         r"\b(zou|zal) (iedereen|jullie|mama|papa) beter af zijn\b",
         r"\ber (morgen|straks|vanavond|vannacht|binnenkort|na vandaag|volgende week) niet meer (is|ben|zal zijn|zijn)\b",
         r"\b(zoveel|veel|te veel|heel veel|een hoop|een handvol|een hand vol|alle) (pillen|tabletten|paracetamol|medicijnen|slaappillen|oxazepam)\b.{0,20}\b(gepakt|genomen|geslikt|ingenomen|op)\b",
-        r"\b(beter|liever) dood\b",
+        # "ik ben beter dood", not a father who said that she would be better dead (a threat)
+        r"^(?!.*\b(gezegd|zei|zegt|zeggen|roept|riep) dat (ze|zij|hij|je|jij) (\w+ ){0,2}(beter|liever) dood).*\b(beter|liever) dood\b",
         r"\b(op|bij) (het spoor|de brug|het dak|de rand|de spoorbrug)\b.{0,10}\b(sta|staat|stond|zit|zitten|zat)\b",
     ],
     CrisisKind.ABUSE: [
@@ -165,7 +174,8 @@ _STRONG = {
         r"\b(sluit|sluiten|sloot|sloten) (hem|haar|me|mij|ons|de kinderen|het kind)\b.{0,20}\bop\b|\bopsluit\b",
         r"\b(haar|hem|me|mij)\b.{0,6}\b(betast|betastte|misbruikt|misbruikte|mishandelt|mishandelde|aanrandt)\b",
         r"\bklappen (krijg|krijgt|krijgen|gekregen|geeft|gaf)\b|\b(krijg|krijgt|kreeg) (ik |hij |ze )?klappen\b|\bhoor(de)? klappen\b",
-        r"\b(blauwe plekken|blauw oog|blauw gezicht|striemen)\b",
+        # bruises, unless an illness explains them ("een stollingsziekte")
+        r"^(?!.*\b(stolling\w*|hemofilie|bloedziekte|leukemie)\b).*\b(blauwe plekken|blauw oog|blauw gezicht|striemen)\b",
         r"\bbrandwond\w*\b.{0,30}\bsigaret|\bsigaret\w*\b.{0,30}\bbrandwond",
         r"\b(tegen de muur|van de trap) (gegooid|geduwd|geslagen)\b",
         r"\b(gewurgd|doodslaat|doodslaan|mept|meppen|afgeranseld|afranselen)\b",
@@ -173,13 +183,13 @@ _STRONG = {
         r"\b(doet|deed|doen) (dingen|iets) (bij me |met me |met mij |bij mij )?die ik niet wil\b",
         r"\b(piemel|plassertje|geslachtsdeel|geslachtsdelen)\b.{0,40}\b(laten zien|liet zien|aanraken|aangeraakt|aanzitten)|\b(aanraken|aangeraakt|betasten)\b.{0,40}\b(piemel|kruis|borsten)",
         r"\b(gechanteerd|chanteert|sextortion|naaktfoto)",
-        r"\bgeen eten (krijgt|krijg|krijgen|kreeg)\b|\b(niks|niets) (te eten|gegeten)\b",
-        r"^(?!.*\b(mag dat|mag het|mag hij|mag ze|mag mijn|vanaf welke|vanaf hoeveel|vanaf \d+|hoe oud|welke leeftijd|na school|oppas)\b).*\b(kind|kindje|baby|peuter|kleuter)\b.{0,40}\balleen\b.{0,20}\b(thuis|op het balkon|gelaten|buiten)",
+        r"\bgeen eten (krijgt|krijg|krijgen|kreeg)\b|\b(niks|niets) (te eten|gegeten)\b(?! (\w+ )?(meenemen|mee|meegeven|bij zich))",
+        r"^(?!.*\b(mag dat|mag het|mag hij|mag ze|mag mijn|mag een|mag ons|mogen|hoe ?lang|vanaf welke|vanaf hoeveel|vanaf \d+|hoe oud|welke leeftijd|na school|oppas)\b).*\b(kind|kindje|baby|peuter|kleuter)\b.{0,40}\balleen\b.{0,20}\b(thuis|op het balkon|gelaten|buiten)",
     ],
     CrisisKind.DANGER: [
         r"\b(ik ben|ben ik|we zijn|wij zijn|zijn we|zijn wij|is nu|ben nu|zijn nu)\b.{0,20}\bin (acuut |direct |groot |levens)?gevaar\b",
         r"levensgevaar",
-        r"\b(heeft|met|pakt|pakte)\b.{0,10}\b(een )?(mes|wapen|pistool|vuurwapen)\b(?!.{0,25}\b(nodig|getekend|tekent|kookles|koken|knutselen)\b)",
+        r"\b(heeft|met|pakt|pakte)\b.{0,10}\b(een )?(mes|wapen|pistool|vuurwapen)\b(?!.{0,60}\b(nodig|getekend|tekent|kookles|koken|knutselen|ingeleverd|afgegeven|inleveren)\b)",
         r"\b(mes|messen|wapen|wapens|pistool|vuurwapen|boksbeugel|machete|vlindermes)\b.{0,30}\b(mee naar school|op school|in (zijn|haar) tas|bij zich|getrokken|trekt|dreigt|dreigde|zwaait)\b",
         r"\bbedreig(t|d)\b.{0,20}\b(met|dood)\b",
         r"\bdreig(t|en|de|den)\b.{0,30}\biets aan te doen\b",
@@ -239,12 +249,35 @@ _COMPILED = {
 }
 
 
+# Chat and dialect spellings of words the patterns need ("nie mer wille leve", "me ouwers"),
+# written out so that every pattern sees them; only words with no other meaning in a message.
+_CHAT_WORDS = {
+    "nie": "niet",
+    "nit": "niet",
+    "mer": "meer",
+    "meeer": "meer",
+    "wille": "willen",
+    "wiln": "willen",
+    "leve": "leven",
+    "levn": "leven",
+    "ouwers": "ouders",
+    "kwil": "ik wil",
+    "kben": "ik ben",
+    "kga": "ik ga",
+}
+# a quote around a word ("komt 'knuffelen'"), not the apostrophe inside one ("m'n", "mama's")
+_QUOTE = re.compile(r"(?<![a-z0-9])'(?!s\b)|'(?![a-z0-9])")
+_CHAT_WORD = re.compile(r"\b(" + "|".join(_CHAT_WORDS) + r")\b")
+
+
 def normalise(text: str) -> str:
-    """Lower-case, strip accents and punctuation, squeeze spaces: typos aside, one spelling."""
+    """Lower-case, strip accents and punctuation, squeeze spaces, chat spellings written out."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     no_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
     cleaned = re.sub(r"[^a-z0-9' ]+", " ", no_accents.replace("’", "'"))
-    return re.sub(r"\s+", " ", cleaned).strip()
+    unquoted = _QUOTE.sub(" ", cleaned)
+    written_out = _CHAT_WORD.sub(lambda word: _CHAT_WORDS[word.group(1)], unquoted)
+    return re.sub(r"\s+", " ", written_out).strip()
 
 
 def _first_match(table: dict, text: str) -> Optional[CrisisKind]:
@@ -267,7 +300,7 @@ def _about_not_happening(text: str) -> bool:
     without a case, or a past case with a question about custody or information."""
     plain = IDIOMS.sub(" ", normalise(text))
     procedure = ABOUT_A_PROCEDURE.search(plain) and not FIRST_HAND.search(plain)
-    return bool(ABOUT_A_SUBJECT.search(plain) or procedure or no_danger_now(plain))
+    return bool(ABOUT_A_SUBJECT.search(plain) or procedure or NO_CASE.search(plain) or no_danger_now(plain))
 
 
 def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:
@@ -277,6 +310,7 @@ def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:
     a film on the subject ("een spreekbeurt over huiselijk geweld") is no crisis, nor a question
     about the procedure that tells nothing that happened ("wat moet ik doen als een leerling
     vertelt dat ze thuis geslagen wordt")."""
+    text = emoji_as_words(text or "")
     if not text or _about_not_happening(text):
         return None
     plain = IDIOMS.sub(" ", normalise(text))
@@ -296,4 +330,5 @@ def names_danger(text: Optional[str]) -> bool:
 
     The classifier's ``crisis`` counts only then: it also learned family words ("moeder",
     "vader") from its examples, and a question about a mother's rights is no alarm."""
+    text = emoji_as_words(text or "")
     return bool(text) and not _about_not_happening(text) and mentions_danger(_parts(text))
