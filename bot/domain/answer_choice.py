@@ -92,11 +92,11 @@ def combined_ranking(
     theme_confidence: Dict[str, float], theme_rankings: Dict[str, Sequence[Tuple[str, float]]]
 ) -> List[Tuple[str, float]]:
     """One ranking over the answers of all themes, from one answer ranking per theme: an answer's
-    confidence is the classifier's confidence in its theme times its confidence within the theme
-    (the chance of the theme and then of the answer). Why per theme: one softmax over 64 answers
-    spread its confidence so thin that most right answers fell under the answer threshold
-    (bench/RESULTS.md, "25 new answers"); within a theme of about 20 answers it does not, and a
-    classifier that hesitates between themes, or leans to "not covered", still lowers the answer."""
+    confidence is the confidence in its theme times its confidence within the theme (the chance
+    of the theme and then of the answer). Why per theme: one softmax over 64 answers spread its
+    confidence so thin that most right answers fell under the answer threshold (bench/RESULTS.md,
+    "25 new answers"); within a theme of about 20 answers it does not, and a message that
+    hesitates between themes still gets a lower confidence."""
     ranked = [
         (key, theme_confidence.get(theme, 0.0) * confidence)
         for theme, ranking in theme_rankings.items()

@@ -210,12 +210,21 @@ def test_known_words_and_small_typos_pass(tmp_path):
 
 
 def test_the_per_theme_selectors_are_combined_into_one_ranking_the_answer_choice_reads():
+    """The theme's chance comes from the selector over all answers, not from DIET's intent."""
     message = Message(
         data={
             "text": "mijn kind wordt gepest op school",
-            "intent": {"name": "route", "confidence": 0.8},
-            "intent_ranking": [{"name": "route", "confidence": 0.8}, {"name": "absence", "confidence": 0.2}],
+            "intent": {"name": "privacy", "confidence": 0.9},
+            "intent_ranking": [{"name": "privacy", "confidence": 0.9}],
             "response_selector": {
+                # the selector over all answers: 0.8 on the route answers together, 0.2 on absence
+                "default": {
+                    "ranking": [
+                        {"confidence": 0.5, "intent_response_key": "route/bullying"},
+                        {"confidence": 0.2, "intent_response_key": "absence/school_refusal"},
+                        {"confidence": 0.3, "intent_response_key": "route/worried_at_school"},
+                    ]
+                },
                 "route": {
                     "response": {
                         "confidence": 0.9,
