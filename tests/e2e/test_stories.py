@@ -1,35 +1,42 @@
-"""Story tests with user text: every theme, the crisis net inside a form, and the fallback.
+"""Story tests: every theme, the crisis net inside a form, and the fallback; and every canonical
+question of a theme through the whole NLU pipeline.
 
-The answer stories (one per question of a theme, tests/stories/test_<theme>.yml) run end to end
-(`--e2e`): the user's text goes through the whole NLU pipeline, so a story passes only when the
-assistant picks the right answer for words it never saw. The dialogue stories (forms, crisis,
-handoff) state the intents and entities they expect and test the dialogue policies."""
+The dialogue run gives Rasa the intents the stories state and tests the dialogue policies (all
+story files, the theme stories included: a theme's answer, then its local door). The canonical
+questions (the user text of the theme stories, tests/stories/test_<theme>.yml) are parsed with the
+trained model: each must reach its own answer at once or through a question back that offers it
+first ("Bedoel je ...?", one click), never another answer; most must be answered at once. A
+question back is allowed because the answer is given at once only above the answer threshold
+(docs/real-questions.md), which a canonical question can miss by a little after any retraining."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
-import pytest
+import yaml
 
 from tests.helpers.project import ROOT, THEMES, rasa
 
 STORIES = ROOT / "tests" / "stories"
-ANSWER_STORIES = {f"test_{theme}.yml" for theme in THEMES}
+MOST_AT_ONCE = 0.7
 
 
-def _stories(tmp_path, answers: bool):
-    folder = tmp_path / ("answers" if answers else "dialogue")
-    folder.mkdir()
-    for path in STORIES.glob("*.yml"):
-        if (path.name in ANSWER_STORIES) == answers:
-            shutil.copy(path, folder)
-    return folder
+def canonical_questions():
+    """(user text without entity marks, answer key) of every step of the theme stories."""
+    found = []
+    for theme in THEMES:
+        for story in yaml.safe_load((STORIES / f"test_{theme}.yml").read_text(encoding="utf-8"))["stories"]:
+            for step in story["steps"]:
+                if "user" in step and "/" in str(step.get("intent")):
+                    text = re.sub(r"\[([^\]]+)\][({][^)}]*[)}]", r"\1", step["user"].strip())
+                    found.append((text, step["intent"]))
+    return found
 
 
-@pytest.mark.parametrize("answers", [True, False], ids=["answers end to end", "dialogue"])
-def test_all_test_stories_pass(trained_model, tmp_path, answers):
-    stories = _stories(tmp_path, answers)
-    assert len(list(stories.iterdir())) >= 3
+def test_all_test_stories_pass(trained_model, tmp_path):
+    stories = tmp_path / "stories"
+    shutil.copytree(STORIES, stories)
     result = rasa(
         "test",
         "core",
@@ -39,7 +46,6 @@ def test_all_test_stories_pass(trained_model, tmp_path, answers):
         str(stories),
         "--out",
         str(tmp_path / "results"),
-        *(["--e2e"] if answers else []),
         "--fail-on-prediction-errors",
         check=False,
         timeout=900,
@@ -47,3 +53,18 @@ def test_all_test_stories_pass(trained_model, tmp_path, answers):
     failed = tmp_path / "results" / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else ""
     assert result.returncode == 0, details[-6000:] or result.stdout[-4000:] + result.stderr[-4000:]
+
+
+def test_every_canonical_question_reaches_its_own_answer(parse):
+    questions = canonical_questions()
+    assert len(questions) >= 60
+    at_once, wrong = 0, []
+    for text, key in questions:
+        result = parse(text)
+        choice = result.get("answer_choice") or {}
+        if result["intent"].get("full_retrieval_intent_name") == key:
+            at_once += 1
+        elif not (choice.get("kind") == "clarify" and (choice.get("offered") or [None])[0] == key):
+            wrong.append(f"{text!r}: expected {key}, got {result['intent']} {choice}")
+    assert not wrong, "\n".join(wrong)
+    assert at_once >= MOST_AT_ONCE * len(questions), f"{at_once} of {len(questions)} answered at once"
