@@ -20,7 +20,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.statistics.counting import Key
-from bot.statistics.table import WEEKS, add_counts
+from bot.statistics.margins import MARGINS
+from bot.statistics.table import add_counts
 
 log = logging.getLogger(__name__)
 FLUSH_SECONDS = 5.0
@@ -42,7 +43,7 @@ class PendingCounts:
         """Whether the database has the table (once seen, always). Without `cip db upgrade` each
         write (every FLUSH_SECONDS, not every message) drops its counts with a warning."""
         if not self._table_seen:
-            self._table_seen = sa.inspect(connection).has_table(WEEKS.name)
+            self._table_seen = sa.inspect(connection).has_table(MARGINS.name)
             if not self._table_seen:
                 log.warning("statistieken niet opgeslagen: de database mist de tabel (cip db upgrade)")
         return self._table_seen
