@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from bot.statistics.counting import Key
-from bot.statistics.report import Filters, Figure, Period, grouped
+from bot.statistics.report import Figure, Filters, Period, grouped
 from bot.statistics.table import WEEKS, add_counts, monday
 from bot.storage.db import engine, upgrade
 
