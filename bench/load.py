@@ -439,13 +439,10 @@ def run_load(
             setup, store, Path(model), workdir, workers, postgres_url, postgres_admin_url, action_workers
         ) as assistant:
             say(f"servers up on {assistant.url}; warming up")
-            warming = warm_up(
-                assistant.url,
-                4 * (workers if setup == "multi" else 1),
-                ["hallo", themes[0], small[-1]],
-                request_timeout,
-            )
-            warmed = asyncio.run(warming) if warm else []
+            warmed = []
+            if warm:
+                senders = 4 * (workers if setup == "multi" else 1)
+                warmed = asyncio.run(warm_up(assistant.url, senders, ["hallo", themes[0], small[-1]], request_timeout))
             say(f"{conversations} conversations x {turns} turns")
             first_day = dutch_today()
             load = Run(assistant.url, plans, turns, request_timeout, say)
