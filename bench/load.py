@@ -5,6 +5,7 @@
     .venv/bin/python bench/load.py --setup both --write         # both, and append the figures to bench/RESULTS.md
     .venv/bin/python bench/load.py -c 4 -t 5 --setup single     # a small run while developing
     .venv/bin/python bench/load.py --compare-stock              # also stock Rasa (CIP_RASA_PATCHES=0), with ratios
+    .venv/bin/python bench/load.py --scripted --page            # the coordinator's figures beside the load's
 
 Every conversation is a mix of theme questions (the held-out examples in tests/nlu, without the
 intents that start or answer a form, as in bench/run.py), small talk, and one complete handoff at a
@@ -129,6 +130,7 @@ class Conversation:
     sender: str
     name: str
     contact: str
+    address: str  # the client address the conversation comes from (X-Forwarded-For)
     fillers: List[str]
     handoff_at: int
     turns: int  # messages before the conversation ends (its handoff may come on top)
@@ -142,13 +144,17 @@ class Conversation:
 
 
 def person(run_id: str, index: int) -> dict:
-    """The sender id, and the name and e-mail address the handoff form gets, of one conversation."""
+    """The sender id, the name and e-mail address the handoff form gets, and the client address of
+    one conversation: every conversation is another user, as the ticket limit per client address
+    (bot/tickets/service.py) expects; the channel believes X-Forwarded-For from 127.0.0.1, as from
+    the project's web relay (bot/domain/client_address.py)."""
     code = letters(index)
     return dict(
         index=index,
         sender=f"load-{run_id}-{index:03d}",
         name=f"Sam {code.capitalize()}",
         contact=f"sam.{run_id}.{code}@example.org",
+        address=f"10.77.{index // 256 % 256}.{index % 256}",
     )
 
 
@@ -201,7 +207,11 @@ class Run:
         reply: List[dict] = []
         error = None
         try:
-            async with session.post(self.url, json={"sender": conversation.sender, "message": text}) as response:
+            async with session.post(
+                self.url,
+                json={"sender": conversation.sender, "message": text},
+                headers={"X-Forwarded-For": conversation.address},
+            ) as response:
                 body = await response.text()
                 if response.status != 200:
                     error = f"HTTP {response.status}: {body[:200]}"
