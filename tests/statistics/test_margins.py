@@ -13,12 +13,14 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from bot.statistics.counting import Key
 from bot.statistics.report import Figure, Filters, Period, grouped
 from bot.statistics.table import WEEKS, add_counts, monday
 from bot.storage.db import engine, upgrade
+from tests.helpers.project import postgres_database
 
 FIRST = date(2026, 3, 2)
 MUNICIPALITIES = ("", "Aalten", "Winterswijk")
@@ -67,8 +69,17 @@ def test_the_figures_without_filters_match_the_cells_after_every_write(database_
     assert figures_both_ways(database_url, "month")[0] == figures_both_ways(database_url, "month")[1]
 
 
-def test_the_migration_fills_the_margins_of_the_cells_counted_before(tmp_path):
-    url = f"sqlite:///{tmp_path / 'cip.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request, tmp_path):
+    """An empty database (no schema yet), on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'cip.db'}"
+        return
+    yield from postgres_database()
+
+
+def test_the_migration_fills_the_margins_of_the_cells_counted_before(empty_database):
+    url = empty_database
     upgrade(url, "0009")
     cells = Counter()
     for batch in batches(seed=9):
