@@ -17,8 +17,8 @@ in the conversation may already have filled the municipality or the role.
 Checked: no HTTP error, no timeout, no empty reply; every handoff's last reply names a reference
 and the ticket database holds exactly one ticket for that conversation's name and address, with
 that reference; and after the servers stopped, the coordinator's statistics beside what the
-conversations saw (bench/load_statistics.py; --page also reads the inbox page over HTTP). Printed: throughput (messages/s), latency p50/p95/p99, elapsed time, and progress
-every 10 seconds. The load phase stops after --timeout seconds (reported as a failure); starting
+conversations saw (bench/load_statistics.py; --page also reads the inbox page over HTTP). Printed:
+throughput (messages/s), latency p50/p95/p99, elapsed time, and progress every 10 seconds. The load phase stops after --timeout seconds (reported as a failure); starting
 each server is bounded by tests.helpers.launch.STARTUP_SECONDS. Everything runs on 127.0.0.1.
 
 Set-ups (tests.helpers.launch.Assistant starts the servers):
