@@ -27,6 +27,7 @@ from bot.statistics.counting import CONVERSATION_OUTCOMES, TICKET_CREATED
 from bot.statistics.report import OUTCOME_TEXT, Figure, Filters, Period
 from bot.statistics.view import gather
 from bot.storage.db import engine, session
+from bot.tickets.clock import utcnow
 
 OUTCOMES = (*CONVERSATION_OUTCOMES, TICKET_CREATED)
 ONCE = {
@@ -55,7 +56,7 @@ def coordinator_figures(database_url: str, first: dt.date, last: dt.date) -> Dic
     period = Period.around("week", first, last, last)
     try:
         with session(database_url) as db:
-            report = gather(db, period, Filters(), dt.datetime.utcnow()).report
+            report = gather(db, period, Filters(), utcnow()).report
     finally:
         engine(database_url).dispose()
     totals = {outcome: Figure() for outcome in OUTCOMES}
