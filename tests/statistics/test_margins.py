@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 import random
+import threading
+import time
 from collections import Counter
 from datetime import date, timedelta
 
@@ -94,3 +96,40 @@ def test_the_migration_fills_the_margins_of_the_cells_counted_before(empty_datab
     upgrade(url)
     plain, added = figures_both_ways(url, "week")
     assert plain == added and any(plain.values())
+
+
+@pytest.mark.postgres
+def test_two_writers_at_once_on_postgresql_both_count_and_the_margins_follow():
+    """The Rasa process and the action server write counts of the same week at the same time: the
+    second waits for the first (PostgreSQL sees no uncommitted rows of another writer)."""
+    one, other = batches(seed=3)[:2]
+    # other cells of the same weeks: the second writer finds no row of the first one locked
+    first = Counter({key: n for key, n in one.items() if key.municipality != "Winterswijk"})
+    second = Counter({key: n for key, n in other.items() if key.municipality == "Winterswijk"})
+    for url in postgres_database():
+        upgrade(url)
+        holding = engine(url).connect()
+        transaction = holding.begin()
+        add_counts(holding, first)  # not committed yet
+        errors = []
+
+        def other_writer() -> None:
+            try:
+                with engine(url).begin() as connection:
+                    add_counts(connection, second)
+            except Exception as error:  # reported below, so the test fails with it
+                errors.append(error)
+
+        writer = threading.Thread(target=other_writer)
+        writer.start()
+        time.sleep(0.5)
+        transaction.commit()
+        holding.close()
+        writer.join(timeout=30)
+        assert errors == [] and not writer.is_alive()
+        plain, added = figures_both_ways(url, "week")
+        assert plain == added
+        with engine(url).connect() as connection:
+            counted = connection.execute(sa.select(sa.func.sum(WEEKS.c.count))).scalar()
+        assert counted == sum(first.values()) + sum(second.values())
+        engine(url).dispose()
