@@ -32,6 +32,7 @@ from bot.domain.crisis_concepts import (
     emoji_as_words,
     mentions_danger,
     no_danger_now,
+    sign_kind,
 )
 from bot.domain.crisis_languages import detect_crisis_any_language, fold
 
@@ -332,3 +333,20 @@ def names_danger(text: Optional[str]) -> bool:
     "vader") from its examples, and a question about a mother's rights is no alarm."""
     text = emoji_as_words(text or "")
     return bool(text) and not _about_not_happening(text) and mentions_danger(_parts(text))
+
+
+def danger_sign(text: Optional[str]) -> Optional[CrisisKind]:
+    """Which safety line fits a message that names danger without being a crisis, or None.
+
+    The crisis answer needs a combination (who, what, now); a crisis told in other words often
+    shows only one part ("ik zie geen reden meer", "hij heeft een mes"). Such a message gets its
+    ordinary answer with a short safety line: about 113 for self-harm, about Veilig Thuis for
+    violence or abuse, and all numbers for other danger. The same idioms and lessons, trainings and
+    procedure questions without a case that the crisis net lets pass get no line."""
+    text = emoji_as_words(text or "")
+    if not text or _about_not_happening(text):
+        return None
+    kind = sign_kind(_parts(text))
+    if kind in (CrisisKind.SUICIDE.value, CrisisKind.ABUSE.value):
+        return CrisisKind(kind)
+    return None if kind is None else CrisisKind.GENERAL
