@@ -19,11 +19,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-import re
-
 import yaml
 
 from bot.domain.safety import danger_sign, detect_crisis
+from bot.rasa_plugins.nlu.examples import examples_by_intent
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -72,20 +71,17 @@ def _kind_or_line(text: str) -> Optional[str]:
     return _kind(text) or ("line" if danger_sign(text) is not None else None)
 
 
-_ANNOTATION = re.compile(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})")
-
-
 def ordinary_examples() -> Dict[str, List[str]]:
-    """The NLU examples of every intent but ``crisis``, annotations removed, per source."""
-    found: Dict[str, List[str]] = {}
-    for source in ("data/nlu", "tests/nlu"):
-        texts = found.setdefault(source, [])
-        for path in sorted((ROOT / source).glob("*.yml")):
-            for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-                if block.get("intent") and block["intent"] != "crisis":
-                    lines = (block.get("examples") or "").splitlines()
-                    texts.extend(_ANNOTATION.sub(r"\1", line.strip()[2:]) for line in lines if line.strip())
-    return found
+    """The NLU examples of every intent but ``crisis``, per source."""
+    return {
+        source: [
+            text
+            for intent, texts in examples_by_intent(sorted((ROOT / source).glob("*.yml"))).items()
+            if intent != "crisis"
+            for text in texts
+        ]
+        for source in ("data/nlu", "tests/nlu")
+    }
 
 
 def _cells(table: Dict, with_line: Dict, measure: str) -> str:
@@ -105,8 +101,8 @@ def main() -> None:
     for source, texts in ordinary_examples().items():
         alarms = sum(_kind(t) is not None for t in texts)
         lines = sum(_kind(t) is None and danger_sign(t) is not None for t in texts)
-        print(f"== ordinary NLU examples ({source}): {len(texts)}; crisis answer {alarms}, line {lines}"
-              f" ({100 * lines / len(texts):.1f} %)")
+        share = f"{100 * lines / len(texts):.1f} %"
+        print(f"== ordinary NLU examples ({source}): {len(texts)}; crisis answer {alarms}, line {lines} ({share})")
 
 
 if __name__ == "__main__":

@@ -898,7 +898,9 @@ _SIGN_RULES = tuple(
 # Distress that earns the line: not "help" or "paniek", which a question about homework help or
 # fear of school also says (they still let the classifier's crisis count, ``mentions_danger``).
 _SIGN_DISTRESS = re.compile(
-    _stems("gevaar", "geweld", "doodsbang", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert", "danger", "unsafe")
+    _stems(
+        "gevaar", "geweld", "doodsbang", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert", "danger", "unsafe"
+    )
     + r"|\bgaat (\w+ ){0,3}mis\b"
 )
 
@@ -962,6 +964,17 @@ def sign_kind(parts: Iterable[str]) -> Optional[str]:
         if _SIGN_DISTRESS.search(sentence):
             return GENERAL
     return None
+
+
+def cancelled_danger(parts: Iterable[str]) -> bool:
+    """Whether a concept of danger is named with the words that make it harmless ("dreigt met
+    nablijven", "een snee in haar vinger van handvaardigheid"): the classifier, which sees only
+    the danger word, does not count then."""
+    return any(
+        unless and need[0].search(sentence) and any(p.search(sentence) for p in unless)
+        for sentence in sentences(parts)
+        for _, need, unless in _RULES
+    )
 
 
 def mentions_danger(parts: Iterable[str]) -> bool:

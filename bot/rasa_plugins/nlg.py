@@ -9,6 +9,11 @@ No training and no extra server: the library is read at start and again when the
 and a broken file keeps the previous answers. Why this hook and not Rasa's callback NLG server or
 rewriting domain/: docs/answers-library.md.
 
+It also closes the answer to a message with a sign of danger that is no crisis (the parse
+result's ``danger_sign``, set by the crisis net) with a short safety line (bot/domain/safety_lines.py),
+in the user's language: once per user message, on the first text that does not give the numbers
+itself (never on the crisis answer), also inside a form.
+
 A subclass and not a wrapper, because `rasa run` makes the generator before it loads the model and
 then sets the model's responses only on a TemplatedNaturalLanguageGenerator (`responses`)."""
 
@@ -18,14 +23,20 @@ from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.domain.safety import CrisisKind
+from bot.domain.safety_lines import safety_line
+from bot.rasa_plugins.nlu.crisis_net import DANGER_SIGN
 from bot.region import load_region
 from bot.region.answers import MUNICIPALITY_SLOT, Library, LiveLibrary, with_local_sentence
 from bot.region.production import refuse_example_region
 
 NO_ANSWER = "utter_no_answer"  # what a switched-off answer gives instead (domain/answer_choice.yml)
+LANGUAGE_SLOT = "user_language"  # set by the language component (domain/languages.yml)
+EMERGENCY_NUMBER = "112"  # every crisis answer and every safety line names it
 
 
 class RegionalAnswers(TemplatedNaturalLanguageGenerator):
@@ -68,7 +79,28 @@ class RegionalAnswers(TemplatedNaturalLanguageGenerator):
         sentence = library.local_sentence(utter_action, tracker.get_slot(MUNICIPALITY_SLOT))
         if sentence and message and message.get("text"):
             message["text"] = with_local_sentence(message["text"], sentence)
+        if message and message.get("text") and not utter_action.startswith("utter_crisis"):
+            message["text"] = with_safety_line(message["text"], tracker)
         return message
+
+
+def with_safety_line(text: str, tracker: DialogueStateTracker) -> str:
+    """``text`` with the safety line as its last paragraph when the user's latest message shows a
+    sign of danger and no text of this reply gave the numbers yet (this one included)."""
+    sign = tracker.latest_message.parse_data.get(DANGER_SIGN) if tracker.latest_message else None
+    if not sign or EMERGENCY_NUMBER in text or _numbers_given(tracker):
+        return text
+    return f"{text}\n\n{safety_line(CrisisKind(sign), tracker.get_slot(LANGUAGE_SLOT))}"
+
+
+def _numbers_given(tracker: DialogueStateTracker) -> bool:
+    """Whether a text of the reply to the latest user message already named the numbers."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and EMERGENCY_NUMBER in (event.text or ""):
+            return True
+    return False
 
 
 _NO_CHANGES = Library()
