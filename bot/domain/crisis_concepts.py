@@ -895,13 +895,25 @@ _SIGN_RULES = tuple(
     for (_, names, _), (kind, need, unless) in zip(_PAIRS, _RULES)
     if names[0] not in _NEEDS_PARTNER or names[0] in _HARM_BY_ITSELF
 )
+# Not safe at home, or no future, in so many words: no crisis alone, but worth the line.
+UNSAFE_AT_HOME = (
+    r"\b(thuis|bij ons|in huis)\b.{0,20}\bniet (meer )?veilig\b|\bniet (meer )?veilig\b.{0,20}\b(thuis|bij ons)\b"
+    r"|\bbang (voor|om) (thuis|naar huis)\b|\b(not|don't|don t|dont|do not) (feel )?safe (at home|with (him|her|my \w+))\b"
+)
+NO_FUTURE = (
+    r"\bgeen toekomst (meer )?(voor (mij|me|mezelf)|zie)\b|\bzie (\w+ )?geen toekomst\b"
+    r"|\b(don't|don t|dont|do not|can't|can t|cannot) see (a|any) future\b|\bno future for me\b"
+)
 # Distress that earns the line: not "help" or "paniek", which a question about homework help or
 # fear of school also says (they still let the classifier's crisis count, ``mentions_danger``).
 _SIGN_DISTRESS = re.compile(
-    _stems(
-        "gevaar", "geweld", "doodsbang", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert", "danger", "unsafe"
-    )
-    + r"|\bgaat (\w+ ){0,3}mis\b"
+    _stems("gevaar", "geweld", "doodsbang", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert", "danger")
+    + "|"
+    + _stems("unsafe")
+    + r"|\bgaat (\w+ ){0,3}mis\b|"
+    + UNSAFE_AT_HOME
+    + "|"
+    + NO_FUTURE
 )
 
 

@@ -22,13 +22,13 @@ NOW, HOME, SUICIDE = "now", "home", "suicide"
 _SENTENCES: Dict[Optional[str], Dict[str, str]] = {
     None: {
         NOW: "Is er nu gevaar? Bel 112.",
-        HOME: "Zorgen over geweld of misbruik thuis? Bel Veilig Thuis: 0800-2000, gratis, dag en nacht.",
-        SUICIDE: "Denk je aan zelfdoding? Bel of chat gratis met 113 (113.nl), dag en nacht.",
+        HOME: "Zorgen over geweld of misbruik thuis: Veilig Thuis 0800-2000, gratis, dag en nacht.",
+        SUICIDE: "Denk je aan zelfdoding? Bel of chat met 113 (gratis).",
     },
     "en": {
         NOW: "Is anyone in danger now? Call 112.",
-        HOME: "Worried about violence or abuse at home? Call Veilig Thuis: 0800-2000, free, day and night.",
-        SUICIDE: "Thoughts of suicide? Call or chat with 113 for free (113.nl), day and night.",
+        HOME: "Worried about violence or abuse at home: Veilig Thuis 0800-2000, free, day and night.",
+        SUICIDE: "Thoughts of suicide? Call or chat with 113 (free).",
     },
     "tr": {
         NOW: "Şu anda birisi tehlikede mi? 112'yi arayın.",
