@@ -129,24 +129,19 @@ def kind_of_text(text: str) -> Optional[str]:
     return None
 
 
-@lru_cache(maxsize=1)
-def _safety_lines() -> Tuple[str, ...]:
-    return tuple(" ".join(line.split()) for line in all_lines())
-
-
-def _without_safety_line(folded: str) -> Tuple[str, bool]:
-    """The text before a safety line at its end (a text with buttons comes whole), and whether
-    there was one."""
-    for line in _safety_lines():
-        if folded.endswith(line):
-            return folded[: -len(line)].strip(), True
-    return folded, False
+def _without_safety_line(text: str) -> Tuple[str, bool]:
+    """The text before a safety line that is its last paragraph (a text with buttons comes
+    whole; otherwise the line is a message of its own), and whether there was one."""
+    for line in sorted(all_lines(), key=len, reverse=True):
+        if text.strip() == line or text.rstrip().endswith("\n\n" + line):
+            return text.rstrip()[: -len(line)].strip(), True
+    return text, False
 
 
 def kinds(messages: Iterable[Dict]) -> List[str]:
     """The kinds of the bot messages of one reply, in order; '?' for a text no template matches."""
     found: List[str] = []
     for message in messages:
-        text, line = _without_safety_line(" ".join((message.get("text") or "").split()))
+        text, line = _without_safety_line(message.get("text") or "")
         found.extend(([kind_of_text(text) or "?"] if text else []) + ([SAFETY_LINE] if line else []))
     return [k for k in found if k != TAIL]

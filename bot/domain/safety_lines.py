@@ -6,12 +6,17 @@ answer, at most about 30 words, so it is built from three sentences per language
 chooses which sentences and in which order. The numbers: ../shared/knowledge/README.md ("Safety
 numbers"); the sentences in other languages are the ones of the crisis answer, shortened.
 
+A reply that already names a number (the non-answer names 112 and Veilig Thuis, the answer in
+another language all three) gets only the sentences it lacks, and no line when it lacks none.
+
 The texts live here and not as a response in domain/: a new response is a new action of the
 domain, and the policies would have to be trained again for a text that is no action of its own.
 """
 
 from __future__ import annotations
 
+import re
+from itertools import combinations
 from typing import Dict, Optional, Tuple
 
 from bot.domain.safety import CrisisKind
@@ -51,6 +56,12 @@ _SENTENCES: Dict[Optional[str], Dict[str, str]] = {
         SUICIDE: "Думки про самогубство: телефонуйте безкоштовно 113 або пишіть у чат на 113.nl (вдень і вночі).",
     },
 }
+# how a reply names the number of each sentence
+_NUMBERS = {
+    NOW: re.compile(r"(?<![\d-])112(?!\d)"),
+    HOME: re.compile(r"0800-2000"),
+    SUICIDE: re.compile(r"(?<![\d-])113(?!\d)|0800-0113"),
+}
 # which sentences, in which order, for each kind of sign: the help that fits first
 _ORDER: Dict[CrisisKind, Tuple[str, ...]] = {
     CrisisKind.ABUSE: (NOW, HOME),
@@ -59,13 +70,18 @@ _ORDER: Dict[CrisisKind, Tuple[str, ...]] = {
 }
 
 
-def safety_line(kind: CrisisKind, language: Optional[str] = None) -> str:
+def safety_line(kind: CrisisKind, language: Optional[str] = None, given: str = "") -> str:
     """The line for a sign of ``kind`` in ``language`` (a code of the language component; Dutch
-    when it is None or a language without translations)."""
+    when it is None or a language without translations), without the sentences whose number the
+    reply so far (``given``) names: "" when it names them all."""
     sentences = _SENTENCES.get(language, _SENTENCES[None])
-    return " ".join(sentences[part] for part in _ORDER.get(kind, _ORDER[CrisisKind.GENERAL]))
+    order = _ORDER.get(kind, _ORDER[CrisisKind.GENERAL])
+    return " ".join(sentences[part] for part in order if not _NUMBERS[part].search(given))
 
 
 def all_lines() -> Tuple[str, ...]:
-    """Every line there is, for recognising one in a reply (bench/replies.py)."""
-    return tuple(safety_line(kind, language) for language in _SENTENCES for kind in _ORDER)
+    """Every line there can be, for recognising one in a reply (bench/replies.py)."""
+    numbers = {NOW: "112", HOME: "0800-2000", SUICIDE: "113"}
+    givens = [" ".join(numbers[p] for p in chosen) for size in range(3) for chosen in combinations(numbers, size)]
+    lines = {safety_line(kind, language, given) for language in _SENTENCES for kind in _ORDER for given in givens}
+    return tuple(sorted(line for line in lines if line))

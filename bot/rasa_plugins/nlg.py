@@ -11,8 +11,10 @@ rewriting domain/: docs/answers-library.md.
 
 It also closes the answer to a message with a sign of danger that is no crisis (the parse
 result's ``danger_sign``, set by the crisis net) with a short safety line (bot/domain/safety_lines.py),
-in the user's language: once per user message, on the first text that does not give the numbers
-itself (never on the crisis answer), also inside a form.
+in the user's language, with only the numbers the reply has not named yet: so once per user
+message, never on the crisis answer. Rasa sends every text as soon as its action ran, so which
+text will be the last is not known; inside a form the line waits for the form's next question,
+which ends the reply.
 
 A subclass and not a wrapper, because `rasa run` makes the generator before it loads the model and
 then sets the model's responses only on a TemplatedNaturalLanguageGenerator (`responses`)."""
@@ -36,7 +38,7 @@ from bot.region.production import refuse_example_region
 
 NO_ANSWER = "utter_no_answer"  # what a switched-off answer gives instead (domain/answer_choice.yml)
 LANGUAGE_SLOT = "user_language"  # set by the language component (domain/languages.yml)
-EMERGENCY_NUMBER = "112"  # every crisis answer and every safety line names it
+FORM_QUESTION = "utter_ask_"  # how a form asks for its next slot
 
 
 class RegionalAnswers(TemplatedNaturalLanguageGenerator):
@@ -80,27 +82,31 @@ class RegionalAnswers(TemplatedNaturalLanguageGenerator):
         if sentence and message and message.get("text"):
             message["text"] = with_local_sentence(message["text"], sentence)
         if message and message.get("text") and not utter_action.startswith("utter_crisis"):
-            message["text"] = with_safety_line(message["text"], tracker)
+            message["text"] = with_safety_line(message["text"], utter_action, tracker)
         return message
 
 
-def with_safety_line(text: str, tracker: DialogueStateTracker) -> str:
+def with_safety_line(text: str, utter_action: str, tracker: DialogueStateTracker) -> str:
     """``text`` with the safety line as its last paragraph when the user's latest message shows a
-    sign of danger and no text of this reply gave the numbers yet (this one included)."""
+    sign of danger, with the numbers this reply has not named yet; inside a form only on its
+    question."""
     sign = tracker.latest_message.parse_data.get(DANGER_SIGN) if tracker.latest_message else None
-    if not sign or EMERGENCY_NUMBER in text or _numbers_given(tracker):
+    if not sign or (tracker.active_loop_name and not utter_action.startswith(FORM_QUESTION)):
         return text
-    return f"{text}\n\n{safety_line(CrisisKind(sign), tracker.get_slot(LANGUAGE_SLOT))}"
+    given = "\n".join([*_reply_so_far(tracker), text])
+    line = safety_line(CrisisKind(sign), tracker.get_slot(LANGUAGE_SLOT), given)
+    return f"{text}\n\n{line}" if line else text
 
 
-def _numbers_given(tracker: DialogueStateTracker) -> bool:
-    """Whether a text of the reply to the latest user message already named the numbers."""
+def _reply_so_far(tracker: DialogueStateTracker) -> List[str]:
+    """The texts already sent in reply to the latest user message."""
+    texts: List[str] = []
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
-            return False
-        if isinstance(event, BotUttered) and EMERGENCY_NUMBER in (event.text or ""):
-            return True
-    return False
+            break
+        if isinstance(event, BotUttered) and event.text:
+            texts.append(event.text)
+    return texts
 
 
 _NO_CHANGES = Library()

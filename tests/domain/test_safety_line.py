@@ -118,4 +118,13 @@ def test_another_language_gets_its_own_line_with_the_same_numbers():
         line = safety_line(CrisisKind.GENERAL, language)
         assert line != safety_line(CrisisKind.GENERAL) and all(n in line for n in ("112", "0800-2000", "113"))
     assert safety_line(CrisisKind.ABUSE, "so") == safety_line(CrisisKind.ABUSE)  # no translation: Dutch
-    assert len(set(all_lines())) == len(all_lines()) == 18
+
+
+def test_a_reply_that_names_a_number_already_gets_only_the_rest():
+    assert safety_line(CrisisKind.GENERAL, given="Bel 112. Veilig Thuis: 0800-2000.") == safety_line(
+        CrisisKind.SUICIDE, given="112"
+    )
+    assert safety_line(CrisisKind.SUICIDE, given="bel 113 of 0800-0113") == "Is er nu gevaar? Bel 112."
+    assert safety_line(CrisisKind.ABUSE, given="112 ... 0800-2000") == ""
+    assert safety_line(CrisisKind.ABUSE, given="artikel 1120 en 0800-1129") == safety_line(CrisisKind.ABUSE)
+    assert safety_line(CrisisKind.SUICIDE, given="112") in all_lines() and "" not in all_lines()

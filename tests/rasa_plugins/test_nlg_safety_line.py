@@ -1,6 +1,6 @@
 """The NLG closes the reply to a message with a sign of danger (``danger_sign`` in its parse result,
 set by the crisis net) with the safety line: once per user message, never on the crisis answer,
-in the user's language, also as the next question of a form."""
+only the numbers the reply has not named, in the user's language, inside a form on its question."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import asyncio
 
 from rasa.core.nlg import NaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -18,10 +18,15 @@ from bot.domain.safety_lines import safety_line
 DOMAIN = Domain.from_dict(
     {
         "slots": {"user_language": {"type": "text", "mappings": [{"type": "custom"}]}},
+        "forms": {"handoff_form": {"required_slots": []}},
         "responses": {
             "utter_no_answer": [
                 {"text": "Daar heb ik geen antwoord op.", "buttons": [{"title": "Ja", "payload": "/x"}]}
             ],
+            "utter_not_covered": [
+                {"text": "Daar heb ik geen antwoord op. Is er nu gevaar? Bel 112. Veilig Thuis: 0800-2000."}
+            ],
+            "utter_not_a_municipality": [{"text": "Dat is geen gemeente van dit informatiepunt."}],
             "utter_ask_gemeente": [{"text": "In welke gemeente woon je?"}],
             "utter_crisis": [{"text": "Is er nu gevaar? Bel direct 112."}],
         },
@@ -67,9 +72,17 @@ def test_the_line_comes_once_per_user_message():
     assert _say("utter_ask_gemeente", *again).endswith(safety_line(CrisisKind.ABUSE))
 
 
-def test_inside_a_form_the_next_question_carries_the_line():
-    text = _say("utter_ask_gemeente", _user("thuis is het niet veilig", "general"))
-    assert text.startswith("In welke gemeente woon je?") and text.endswith(safety_line(CrisisKind.GENERAL))
+def test_inside_a_form_the_line_waits_for_the_question_that_ends_the_reply():
+    events = [ActiveLoop("handoff_form"), _user("thuis is het niet veilig", "general")]
+    assert _say("utter_not_a_municipality", *events) == "Dat is geen gemeente van dit informatiepunt."
+    question = _say("utter_ask_gemeente", *events)
+    assert question == "In welke gemeente woon je?\n\n" + safety_line(CrisisKind.GENERAL)
+
+
+def test_a_reply_that_names_some_numbers_gets_only_the_ones_it_lacks():
+    text = _say("utter_not_covered", _user("niemand geeft om mij", "suicide"))
+    assert text.endswith("Veilig Thuis: 0800-2000.\n\nDenk je aan zelfdoding? Bel of chat met 113 (gratis).")
+    assert _say("utter_not_covered", _user("papa is boos", "abuse")).endswith("0800-2000.")  # nothing to add
 
 
 def test_english_gets_the_english_line():
