@@ -6,6 +6,7 @@ from __future__ import annotations
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_plugins.nlu.crisis_net import DANGER_SIGN, CrisisSafetyNet
+from tests.helpers.project import ROOT, load_yaml
 
 
 def _through_the_net(text: str, intent: str = "nlu_fallback", crisis: float = 0.0) -> Message:
@@ -44,3 +45,16 @@ def test_the_classifier_counts_not_for_another_language():
 
 def test_a_lesson_is_not_marked():
     assert _through_the_net("ik geef een les over kindermishandeling in groep 8", crisis=0.8).get(DANGER_SIGN) is None
+
+
+def test_the_probe_through_the_model_gets_the_crisis_answer_or_the_line(parse):
+    # measured 23 of 25 (10 crisis answers, 13 lines) and no line on its 25 near-misses (bench/RESULTS.md)
+    probe = load_yaml(ROOT / "tests" / "data" / "safety_probe.yml")
+    results = {m["text"]: parse(m["text"]) for m in probe["messages"] + probe["negatives"]}
+    reached = [t for t in (m["text"] for m in probe["messages"]) if _crisis_or_line(results[t])]
+    assert len(reached) >= 22
+    assert [m["text"] for m in probe["negatives"] if results[m["text"]].get(DANGER_SIGN)] == []
+
+
+def _crisis_or_line(result: dict) -> bool:
+    return result["intent"]["name"] == "crisis" or bool(result.get(DANGER_SIGN))
