@@ -9,6 +9,7 @@ import re
 import pytest
 
 from bench.crisis_set import ordinary_examples
+from bot.domain.plain_language import problems
 from bot.domain.safety import SIGN_CONFIDENCE, CrisisKind, danger_sign, detect_crisis
 from bot.domain.safety_lines import all_lines, safety_line
 from tests.helpers.project import ROOT, load_yaml
@@ -104,6 +105,12 @@ def test_the_dutch_line_is_short_and_names_the_numbers_that_fit(kind):
     assert ("0800-2000" in line) == (kind != CrisisKind.SUICIDE)
     assert ("113" in line) == (kind != CrisisKind.ABUSE)
     assert not re.search(r"\b(u|uw)\b", line)  # the user is "je"
+
+
+@pytest.mark.parametrize("kind", [CrisisKind.ABUSE, CrisisKind.SUICIDE, CrisisKind.GENERAL])
+def test_the_dutch_line_is_b1(kind):
+    # Veilig Thuis is not explained in brackets: the line says what it is for, in 30 words at most
+    assert [p for p in problems(safety_line(kind)) if not p.startswith("'Veilig Thuis'")] == []
 
 
 def test_the_help_that_fits_comes_first():
