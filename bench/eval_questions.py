@@ -210,7 +210,7 @@ def show(result: Dict, before: Dict) -> None:
     now, then = summary(result["table"], lines), before.get("summary") or {}
     print("headline (share of ordinary messages; crisis recall of crisis messages):")
     for key, value in now.items():
-        print(f"  {key:14s} {value:>8}" + (f"   previous {then.get(key)}" if then else ""))
+        print(f"  {key:16s} {value:>8}" + (f"   previous {then.get(key)}" if then else ""))
 
 
 def main(argv=None) -> int:
