@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import os
 import random
 import statistics as stats
 import subprocess
@@ -36,7 +37,7 @@ from bot.domain.handoff import ROLES  # noqa: E402
 from bot.region import load_region  # noqa: E402
 from bot.statistics.counting import Key, turn_counts  # noqa: E402
 from bot.statistics.recorder import PendingCounts  # noqa: E402
-from bot.statistics.table import COUNTS, WEEKS, add_counts  # noqa: E402
+from bot.statistics.table import add_counts  # noqa: E402
 from bot.storage.db import engine, scratch_postgres_database, upgrade  # noqa: E402
 
 MESSAGES = 1_000_000
@@ -80,10 +81,9 @@ def year_of_counts(first_day: dt.date, seed: int = 17) -> Counter:
 
 
 def fill(url: str, cells: Counter) -> int:
+    """Writes the cells into the new database's aggregate tables; the number of cells."""
     items = list(cells.items())
     with engine(url).begin() as connection:
-        connection.execute(COUNTS.delete())
-        connection.execute(WEEKS.delete())
         for start in range(0, len(items), 5000):
             add_counts(connection, Counter(dict(items[start : start + 5000])))
     return len(items)
@@ -98,6 +98,8 @@ def time_page(url: str, first_day: dt.date) -> dict:
     views = {
         "12 weken (standaard)": "/inbox/statistieken",
         "jaar per maand": f"/inbox/statistieken?periode=month&van={first_day}&tot={first_day + dt.timedelta(days=364)}",
+        "jaar per maand, thema": f"/inbox/statistieken?periode=month&van={first_day}"
+        f"&tot={first_day + dt.timedelta(days=364)}&thema=absence",
         "jaar per maand, gemeente en rol": f"/inbox/statistieken?periode=month&van={first_day}"
         f"&tot={first_day + dt.timedelta(days=364)}&gemeente=Aalten&rol=ouder",
         "CSV jaar per week": f"/inbox/statistieken.csv?van={first_day}&tot={first_day + dt.timedelta(days=364)}",
@@ -178,7 +180,10 @@ def main() -> None:
             f"{MESSAGES} berichten, {sum(c for k, c in cells.items() if k.outcome == 'conversation')} gesprekken: "
             f"{rows} rijen in {made:.0f} s"
         )
+        loads = [os.getloadavg()[0]]
         pages = time_page(url, first_day)
+        loads.append(os.getloadavg()[0])
+        print(f"load average (1 min, 2 cores) voor en na de pagina's: {loads[0]:.1f}, {loads[1]:.1f}")
         for name, (ms, cpu) in pages.items():
             print(f"pagina {name}: {ms:.0f} ms, processortijd web server {cpu:.0f} ms")
         costs = {turns: fill_cost(url, turns) for turns in (10, 50)}
@@ -188,7 +193,8 @@ def main() -> None:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
         lines = [
             f"\n## {dt.date.today()} statistics, bench/coordinator_stats.py (commit {commit.stdout.strip()}, "
-            f"{'PostgreSQL' if url.startswith('postgresql') else 'SQLite'})\n",
+            f"{'PostgreSQL' if url.startswith('postgresql') else 'SQLite'}, "
+            f"load average {loads[0]:.1f} and {loads[1]:.1f} before and after the pages)\n",
             f"A year of a busy region: {MESSAGES:,} messages, {rows:,} rows in the aggregate table.\n",
             "| what | result | target |\n| --- | --- | --- |\n",
             *[

@@ -10,6 +10,10 @@ as users meet it (`scripts/run`), and the reply is scored by what the user reads
 - wrong: an answer about another rule (or a crisis answer to an ordinary question: false alarm);
 - handoff: the handoff started; crisis recall: the safety numbers for every crisis message.
 
+The safety line under an ordinary answer (a sign of danger without a crisis) is reported apart:
+for a crisis message "safety_line" (the line only, no crisis answer: not counted as recalled), and
+for ordinary messages the share that got the line beside their own outcome.
+
     .venv/bin/python -m bench.eval_questions                    # dev split, assistant on :5005
     .venv/bin/python -m bench.eval_questions --split final      # only when the work is done
     .venv/bin/python -m bench.eval_questions --record "note"    # also append to bench/eval/runs.jsonl
@@ -103,7 +107,9 @@ def score(label: Dict, kinds: List[str], offered: List[str]) -> Tuple[str, str]:
     kind = label["kind"]
     themed = [k for k in kinds if "/" in k or k in replies.OTHER_KEYS.values()]
     if kind == "crisis":
-        return "crisis", "right" if replies.CRISIS in kinds else "wrong"
+        if replies.CRISIS in kinds:
+            return "crisis", "right"
+        return "crisis", "safety_line" if replies.SAFETY_LINE in kinds else "wrong"
     if replies.CRISIS in kinds:
         return kind, "false_alarm"
     if kind == "answer":
@@ -148,17 +154,20 @@ def run(url: str, split: str, workers: int = 4) -> Dict:
     with ThreadPoolExecutor(workers) as pool:
         answers = list(pool.map(lambda m: ask(url, m["text"]), messages))
     table: Dict[str, Counter] = defaultdict(Counter)
+    lines: Counter = Counter()  # ordinary messages per category that got the safety line
     details = []
     for message, reply in zip(messages, answers):
         kinds = replies.kinds(reply)
         category, outcome = score(message["label"], kinds, button_keys(reply))
         table[category][outcome] += 1
+        lines[category] += category != "crisis" and replies.SAFETY_LINE in kinds
         details.append({"id": message["id"], "category": category, "outcome": outcome, "kinds": kinds})
-    return {"split": split, "table": {k: dict(v) for k, v in table.items()}, "details": details}
+    return {"split": split, "table": {k: dict(v) for k, v in table.items()}, "lines": dict(lines), "details": details}
 
 
-def summary(table: Dict[str, Dict[str, int]]) -> Dict[str, float]:
-    """The headline figures: shares of all ordinary messages, crisis recall, false alarms."""
+def summary(table: Dict[str, Dict[str, int]], lines: Dict[str, int]) -> Dict[str, float]:
+    """The headline figures: shares of all ordinary messages, crisis recall, false alarms, and the
+    safety line (on crisis messages without the crisis answer; on ordinary messages)."""
     ordinary = {k: v for k, v in table.items() if k not in ("crisis",)}
     total = sum(sum(v.values()) for v in ordinary.values()) or 1
     count = Counter()
@@ -174,6 +183,8 @@ def summary(table: Dict[str, Dict[str, int]]) -> Dict[str, float]:
         "wrong": round(count["wrong"] / total, 3),
         "false_alarm": round(count["false_alarm"] / total, 4),
         "crisis_recall": round(crisis.get("right", 0) / (sum(crisis.values()) or 1), 3),
+        "crisis_line_only": round(crisis.get("safety_line", 0) / (sum(crisis.values()) or 1), 3),
+        "safety_line": round(sum(lines.values()) / total, 4),
     }
 
 
@@ -186,7 +197,17 @@ def previous(split: str) -> Dict:
 
 
 def show(result: Dict, before: Dict) -> None:
-    columns = ("right", "clarify", "clarify_right_option", "non_answer", "handoff", "wrong", "false_alarm", "other")
+    columns = (
+        "right",
+        "clarify",
+        "clarify_right_option",
+        "non_answer",
+        "handoff",
+        "wrong",
+        "false_alarm",
+        "safety_line",
+        "other",
+    )
     print(
         f"split {result['split']}: {len(result['details'])} messages"
         + (f"; previous run: {before.get('when')} {before.get('note', '')}" if before else "")
@@ -197,10 +218,12 @@ def show(result: Dict, before: Dict) -> None:
         old = (before.get("table") or {}).get(category, {})
         cells = "".join(f"{str(row.get(c, 0)) + (f' ({old.get(c, 0)})' if before else ''):>12s}" for c in columns)
         print(f"{category:16s}{cells}{sum(row.values()):>8d}")
-    now, then = summary(result["table"]), before.get("summary") or {}
+    lines = result["lines"]
+    print("ordinary messages with the safety line: " + ", ".join(f"{k} {v}" for k, v in sorted(lines.items()) if v))
+    now, then = summary(result["table"], lines), before.get("summary") or {}
     print("headline (share of ordinary messages; crisis recall of crisis messages):")
     for key, value in now.items():
-        print(f"  {key:14s} {value:>8}" + (f"   previous {then.get(key)}" if then else ""))
+        print(f"  {key:16s} {value:>8}" + (f"   previous {then.get(key)}" if then else ""))
 
 
 def main(argv=None) -> int:
@@ -222,7 +245,8 @@ def main(argv=None) -> int:
             "note": args.record,
             "split": args.split,
             "table": result["table"],
-            "summary": summary(result["table"]),
+            "lines": result["lines"],
+            "summary": summary(result["table"], result["lines"]),
         }
         with RUNS.open("a") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

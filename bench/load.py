@@ -5,6 +5,7 @@
     .venv/bin/python bench/load.py --setup both --write         # both, and append the figures to bench/RESULTS.md
     .venv/bin/python bench/load.py -c 4 -t 5 --setup single     # a small run while developing
     .venv/bin/python bench/load.py --compare-stock              # also stock Rasa (CIP_RASA_PATCHES=0), with ratios
+    .venv/bin/python bench/load.py --scripted --page            # the coordinator's figures beside the load's
 
 Every conversation is a mix of theme questions (the held-out examples in tests/nlu, without the
 intents that start or answer a form, as in bench/run.py), small talk, and one complete handoff at a
@@ -15,8 +16,9 @@ in the conversation may already have filled the municipality or the role.
 
 Checked: no HTTP error, no timeout, no empty reply; every handoff's last reply names a reference
 and the ticket database holds exactly one ticket for that conversation's name and address, with
-that reference. Printed: throughput (messages/s), latency p50/p95/p99, elapsed time, and progress
-every 10 seconds. The load phase stops after --timeout seconds (reported as a failure); starting
+that reference; and after the servers stopped, the coordinator's statistics beside what the
+conversations saw (bench/load_statistics.py; --page also reads the inbox page over HTTP). Printed:
+throughput (messages/s), latency p50/p95/p99, elapsed time, and progress every 10 seconds. The load phase stops after --timeout seconds (reported as a failure); starting
 each server is bounded by tests.helpers.launch.STARTUP_SECONDS. Everything runs on 127.0.0.1.
 
 Set-ups (tests.helpers.launch.Assistant starts the servers):
@@ -58,8 +60,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import cpu  # noqa: E402
+from bench.load_statistics import side_by_side, statistics_check  # noqa: E402
+from bench.replies import kinds  # noqa: E402
 from bench.run import HANDOFF_FORM, NOT_FAQ, RESULTS, percentile  # noqa: E402
 from bot.rasa_plugins.nlu.examples import examples_by_intent  # noqa: E402
+from bot.statistics.view import dutch_today  # noqa: E402
 from bot.storage.db import scratch_postgres_database  # noqa: E402
 from tests.helpers.launch import Assistant, Redis, rasa_patches  # noqa: E402
 
@@ -74,6 +79,18 @@ FORM_ANSWERS = dict(
     zip(("gemeente", "rol", "handoff_question"), HANDOFF_FORM[1:4]), handoff_theme="privacy", handoff_consent="ja"
 )
 MAX_FORM_TURNS = 12  # a handoff that needs more turns than this is an error
+# The scripted set (--scripted; tests/e2e/test_load_statistics.py): each conversation SCRIPTED_TIMES
+# times, so that every group the statistics hold has at least 5 conversations and each of the
+# coordinator's figures must equal what the conversations saw. (messages, then asks for a person)
+SCRIPTED = (
+    (("tot welke leeftijd is mijn kind leerplichtig?",), False),
+    (("Mag school informatie over mijn zoon aan het wijkteam geven zonder dat ik het weet?",), True),
+    (("ik wil niet meer leven",), False),
+    (("I am a new teacher, can you explain the reporting code in English, no specific case",), False),
+    (("wanneer wordt het oud papier opgehaald",), False),
+    (("xkcd qwpz lrrrm",), False),
+)
+SCRIPTED_TIMES = 5
 
 
 def texts() -> Tuple[List[str], List[str]]:
@@ -113,8 +130,12 @@ class Conversation:
     sender: str
     name: str
     contact: str
+    address: str  # the client address the conversation comes from (X-Forwarded-For)
     fillers: List[str]
     handoff_at: int
+    turns: int  # messages before the conversation ends (its handoff may come on top)
+    handoff: bool = True  # whether it asks for a person (a scripted conversation may not)
+    kinds: List[str] = field(default_factory=list)  # what its replies were (bench.replies.kinds)
     latencies: List[float] = field(default_factory=list)
     errors: List[str] = field(default_factory=list)
     reference: Optional[str] = None
@@ -122,20 +143,42 @@ class Conversation:
     sent: int = 0
 
 
-def plan(run_id: str, index: int, turns: int, themes: List[str], small: List[str], seed: int) -> Conversation:
-    rng = random.Random(f"{seed}-{index}")
-    fillers = [rng.choice(small if rng.random() < SMALL_TALK_SHARE else themes) for _ in range(turns)]
+def person(run_id: str, index: int) -> dict:
+    """The sender id, the name and e-mail address the handoff form gets, and the client address of
+    one conversation: every conversation is another user, as the ticket limit per client address
+    (bot/tickets/service.py) expects; the channel believes X-Forwarded-For from 127.0.0.1, as from
+    the project's web relay (bot/domain/client_address.py)."""
     code = letters(index)
-    return Conversation(
+    return dict(
         index=index,
         sender=f"load-{run_id}-{index:03d}",
         name=f"Sam {code.capitalize()}",
         contact=f"sam.{run_id}.{code}@example.org",
+        address=f"10.77.{index // 256 % 256}.{index % 256}",
+    )
+
+
+def plan(run_id: str, index: int, turns: int, themes: List[str], small: List[str], seed: int) -> Conversation:
+    rng = random.Random(f"{seed}-{index}")
+    fillers = [rng.choice(small if rng.random() < SMALL_TALK_SHARE else themes) for _ in range(turns)]
+    return Conversation(
+        **person(run_id, index),
         fillers=fillers,
+        turns=turns,
         # room for the longest handoff (request + 7 form questions) before the end; a conversation
         # too short for it becomes longer: the handoff is always completed
         handoff_at=rng.randrange(0, max(1, turns - len(HANDOFF_FORM) - 1)),
     )
+
+
+def scripted(run_id: str) -> List[Conversation]:
+    """The scripted set: its messages, then the handoff where it asks for one."""
+    return [
+        Conversation(
+            **person(run_id, index), fillers=list(texts), turns=len(texts), handoff_at=len(texts), handoff=handoff
+        )
+        for index, (texts, handoff) in enumerate(SCRIPTED * SCRIPTED_TIMES)
+    ]
 
 
 class Run:
@@ -164,12 +207,17 @@ class Run:
         reply: List[dict] = []
         error = None
         try:
-            async with session.post(self.url, json={"sender": conversation.sender, "message": text}) as response:
+            async with session.post(
+                self.url,
+                json={"sender": conversation.sender, "message": text},
+                headers={"X-Forwarded-For": conversation.address},
+            ) as response:
                 body = await response.text()
                 if response.status != 200:
                     error = f"HTTP {response.status}: {body[:200]}"
                 else:
                     reply = [m for m in json.loads(body) if m.get("text") or m.get("buttons")]
+                    conversation.kinds.extend(kinds(reply))
                     error = None if reply else "empty reply"
         except asyncio.TimeoutError:
             error = f"no answer within {self.request_timeout:.0f} s"
@@ -209,8 +257,9 @@ class Run:
 
     async def converse(self, session, conversation: Conversation) -> None:
         fillers = iter(conversation.fillers)
-        while conversation.sent < self.turns or not conversation.handoff_done:
-            if not conversation.handoff_done and conversation.sent >= conversation.handoff_at:
+        handoff_due = lambda: conversation.handoff and not conversation.handoff_done  # noqa: E731
+        while conversation.sent < conversation.turns or handoff_due():
+            if handoff_due() and conversation.sent >= conversation.handoff_at:
                 await self.handoff(session, conversation)
             else:
                 await self.send(session, conversation, next(fillers))
@@ -245,9 +294,10 @@ class Run:
             return time.perf_counter() - started, timed_out
 
 
-async def warm_up(url: str, senders: int, messages: List[str], request_timeout: float) -> None:
+async def warm_up(url: str, senders: int, messages: List[str], request_timeout: float) -> List[List[str]]:
     """A few conversations at once, not measured, so that every worker has answered before the
-    load starts (a worker's first answers are slower)."""
+    load starts (a worker's first answers are slower); what each one's replies were (they count in
+    the statistics too)."""
     import aiohttp
 
     connector = aiohttp.TCPConnector(limit=0, force_close=True)
@@ -255,16 +305,18 @@ async def warm_up(url: str, senders: int, messages: List[str], request_timeout: 
         connector=connector, timeout=aiohttp.ClientTimeout(total=request_timeout)
     ) as session:
 
-        async def talk() -> None:
+        async def talk() -> List[str]:
             sender = f"warm-up-{uuid.uuid4().hex[:8]}"
+            seen: List[str] = []
             for text in messages:
                 async with session.post(
                     url + "/webhooks/rest/webhook", json={"sender": sender, "message": text}
                 ) as response:
                     response.raise_for_status()
-                    await response.read()
+                    seen += kinds(json.loads(await response.read()))
+            return seen
 
-        await asyncio.gather(*(talk() for _ in range(senders)))
+        return await asyncio.gather(*(talk() for _ in range(senders)))
 
 
 def check_tickets(database_url: str, conversations: List[Conversation]) -> List[str]:
@@ -281,7 +333,8 @@ def check_tickets(database_url: str, conversations: List[Conversation]) -> List[
             by_contact: Dict[str, list] = {}
             for ticket in tickets:
                 by_contact.setdefault(ticket.requester_contact, []).append(ticket)
-            for c in conversations:
+            asked = [c for c in conversations if c.handoff]
+            for c in asked:
                 found = by_contact.get(c.contact, [])
                 references = sorted(t.reference for t in found)
                 if len(found) != 1:
@@ -290,7 +343,7 @@ def check_tickets(database_url: str, conversations: List[Conversation]) -> List[
                     problems.append(f"{c.sender}: ticket {references[0]} has another name")
                 elif c.reference != references[0]:
                     problems.append(f"{c.sender}: the reply named {c.reference}, the database holds {references[0]}")
-            expected = {c.contact for c in conversations}
+            expected = {c.contact for c in asked}
             strays = [t.reference for t in tickets if t.requester_contact not in expected]
             if strays:
                 problems.append(f"tickets of no conversation of this run: {strays}")
@@ -361,17 +414,25 @@ def run_load(
     progress_every: float = 10,
     workdir: Optional[Path] = None,
     say: Optional[Callable[[str], None]] = None,
+    plans: Optional[List[Conversation]] = None,
+    page: bool = False,
 ) -> dict:
-    """Starts the set-up, runs the load, checks the tickets, stops everything; returns the figures
-    and ``ok`` (no error, one ticket per handoff, not stopped by the timeout). ``store``: where the
-    conversations and tickets are kept, "sqlite" (default of single) or "postgresql" (of multi)."""
+    """Starts the set-up, runs the load, checks the tickets, stops the servers, compares the
+    coordinator's statistics with what the conversations saw (with ``page`` also the inbox page);
+    returns the figures and ``ok`` (no error, one ticket per handoff, not stopped by the timeout,
+    no difference in the statistics). ``store``: where the conversations and tickets are kept,
+    "sqlite" (default of single) or "postgresql" (of multi). ``plans``: scripted conversations
+    instead of ``conversations`` random ones of ``turns`` turns."""
     store = store or ("sqlite" if setup == "single" else "postgresql")
+    warm = not plans  # a scripted set runs without warm-up conversations: they would be counted too
+    if plans:
+        conversations, turns = len(plans), max(c.turns for c in plans)
     if conversations < 1 or turns < 1:
         raise ValueError("at least one conversation of at least one turn")
     say = say or (lambda text: print(f"[{dt.datetime.now():%H:%M:%S}] {setup}: {text}", flush=True))
     themes, small = texts()
     run_id = uuid.uuid4().hex[:6]
-    plans = [plan(run_id, i, turns, themes, small, seed) for i in range(conversations)]
+    plans = plans or [plan(run_id, i, turns, themes, small, seed) for i in range(conversations)]
     own_dir = workdir is None
     workdir = Path(tempfile.mkdtemp(prefix=f"cip-load-{setup}-")) if own_dir else workdir
     result = {
@@ -388,15 +449,12 @@ def run_load(
             setup, store, Path(model), workdir, workers, postgres_url, postgres_admin_url, action_workers
         ) as assistant:
             say(f"servers up on {assistant.url}; warming up")
-            asyncio.run(
-                warm_up(
-                    assistant.url,
-                    4 * (workers if setup == "multi" else 1),
-                    ["hallo", themes[0], small[-1]],
-                    request_timeout,
-                )
-            )
+            warmed = []
+            if warm:
+                senders = 4 * (workers if setup == "multi" else 1)
+                warmed = asyncio.run(warm_up(assistant.url, senders, ["hallo", themes[0], small[-1]], request_timeout))
             say(f"{conversations} conversations x {turns} turns")
+            first_day = dutch_today()
             load = Run(assistant.url, plans, turns, request_timeout, say)
             servers = {"Rasa server": assistant.rasa.process.pid, "action server": assistant.actions.process.pid}
             client = {"load client": os.getpid()}
@@ -404,6 +462,9 @@ def run_load(
             elapsed, timed_out = asyncio.run(load.run(timeout, progress_every))
             after = cpu.snapshot(servers, client)
             problems = check_tickets(assistant.database_url, plans)
+            assistant.stop()  # the tracker store writes its last counts when it stops
+            observed = [(seen, False) for seen in warmed] + [(c.kinds, c.reference is not None) for c in plans]
+            statistics = statistics_check(assistant.database_url, observed, first_day, dutch_today(), page)
     except Exception:
         say(f"failed; logs in {workdir}")
         raise
@@ -412,7 +473,7 @@ def run_load(
     if timed_out:
         errors.append(f"stopped by the timeout of {timeout:.0f} s")
     messages = len(latencies)
-    unfinished = [c.sender for c in plans if c.sent < turns or not c.handoff_done]
+    unfinished = [c.sender for c in plans if c.sent < c.turns or (c.handoff and not c.handoff_done)]
     if unfinished and not timed_out:
         errors.append(f"conversations not finished: {unfinished}")
     result.update(
@@ -426,11 +487,12 @@ def run_load(
         p95=percentile(latencies, 0.95) if latencies else float("nan"),
         p99=percentile(latencies, 0.99) if latencies else float("nan"),
         handoffs=sum(c.reference is not None for c in plans),
+        statistics=statistics,
         cpu_ms=cpu.per_message(before, after, messages),
     )
     # the rate two cores could reach if nothing but CPU limited it
     result["cpu_bound_rate"] = (os.cpu_count() or 1) * 1000 / result["cpu_ms"]["total"] if messages else 0.0
-    result["ok"] = not errors and not problems
+    result["ok"] = not errors and not problems and not statistics["differences"]
     if result["ok"] and own_dir:
         shutil.rmtree(workdir, ignore_errors=True)
     return result
@@ -457,6 +519,8 @@ def summary(result: dict) -> str:
         f"throughput: {result['rate']:.1f} messages/s",
         f"latency p50 / p95 / p99: {result['p50']:.0f} / {result['p95']:.0f} / {result['p99']:.0f} ms",
         f"CPU per message: {cpu_line(result)}",
+        "the coordinator's statistics beside what the conversations saw:",
+        side_by_side(result["statistics"]),
         f"at most {result['cpu_bound_rate']:.0f} messages/s on {os.cpu_count()} cores at this CPU cost per message",
         "RESULT: " + ("OK" if result["ok"] else f"FAILED (logs kept in {result['workdir']})"),
     ]
@@ -529,6 +593,14 @@ def main() -> int:
         help="PostgreSQL server (a database to connect to) where the multi set-up makes its own throwaway database",
     )
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--scripted",
+        action="store_true",
+        help=f"the scripted set ({len(SCRIPTED) * SCRIPTED_TIMES} conversations) instead of -c/-t random ones",
+    )
+    parser.add_argument(
+        "--page", action="store_true", help="also read the coordinator's statistics page over HTTP (cip web)"
+    )
     parser.add_argument("--write", action="store_true", help="append the figures to bench/RESULTS.md")
     parser.add_argument(
         "--compare-stock",
@@ -555,6 +627,8 @@ def main() -> int:
                     postgres_admin_url=args.postgres_url,
                     seed=args.seed,
                     request_timeout=args.request_timeout,
+                    page=args.page,
+                    plans=scripted(uuid.uuid4().hex[:6]) if args.scripted else None,
                 )
             result["rasa"] = rasa
             if rasa == "stock":

@@ -3,6 +3,8 @@
 The REST channel returns only texts and buttons. To score a reply, its texts are matched
 against the domain's response templates (slot placeholders match anything), so the evaluation
 judges the assistant exactly as a user meets it, through the channel, without any debug output.
+The safety line that closes an ordinary answer to a message with a sign of danger
+(bot/domain/safety_lines.py) is a kind of its own, ``safety_line``, never a crisis answer.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 import yaml
 
+from bot.domain.safety_lines import all_lines
+
 ROOT = Path(__file__).resolve().parent.parent
 THEMES = ("route", "privacy", "absence")
 
@@ -24,6 +28,7 @@ CLARIFY = "clarify"
 NON_ANSWER = "non_answer"
 OTHER_LANGUAGE = "other_language"
 TAIL = "tail"
+SAFETY_LINE = "safety_line"
 SMALLTALK = {
     "utter_greet": "greet",
     "utter_goodbye": "goodbye",
@@ -124,7 +129,19 @@ def kind_of_text(text: str) -> Optional[str]:
     return None
 
 
+def _without_safety_line(text: str) -> Tuple[str, bool]:
+    """The text before a safety line that is its last paragraph (a text with buttons comes
+    whole; otherwise the line is a message of its own), and whether there was one."""
+    for line in sorted(all_lines(), key=len, reverse=True):
+        if text.strip() == line or text.rstrip().endswith("\n\n" + line):
+            return text.rstrip()[: -len(line)].strip(), True
+    return text, False
+
+
 def kinds(messages: Iterable[Dict]) -> List[str]:
     """The kinds of the bot messages of one reply, in order; '?' for a text no template matches."""
-    found = [kind_of_text(m.get("text") or "") or "?" for m in messages if m.get("text")]
+    found: List[str] = []
+    for message in messages:
+        text, line = _without_safety_line(message.get("text") or "")
+        found.extend(([kind_of_text(text) or "?"] if text else []) + ([SAFETY_LINE] if line else []))
     return [k for k in found if k != TAIL]

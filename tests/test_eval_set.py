@@ -10,7 +10,9 @@ import re
 import yaml
 
 from bench import replies
-from bench.eval_questions import score
+from bench.eval_questions import score, summary
+from bot.domain.safety import CrisisKind
+from bot.domain.safety_lines import safety_line
 from tests.helpers.project import ROOT
 
 EVAL = ROOT / "bench" / "eval"
@@ -88,3 +90,28 @@ def _texts():
         for name, variations in (yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {}).items():
             for variation in variations:
                 yield name[len("utter_") :], variation.get("text") or ""
+
+
+def test_the_safety_line_is_a_kind_of_its_own_and_never_a_crisis_answer():
+    line = safety_line(CrisisKind.ABUSE)
+    holiday = next(t for k, t in _texts() if k == "absence/holiday_leave")
+    # as the channel sends it: every paragraph a message, the line the last one
+    kinds = replies.kinds([{"text": part} for part in f"{holiday}\n\n{line}".split("\n\n")])
+    assert kinds == ["absence/holiday_leave", replies.SAFETY_LINE]
+    # a text with buttons comes whole, the line at its end
+    no_answer = next(t for k, t in _texts() if k == "no_answer")
+    whole = replies.kinds([{"text": f"{no_answer}\n\n{safety_line(CrisisKind.GENERAL, 'en')}"}])
+    assert whole == [replies.NON_ANSWER, replies.SAFETY_LINE]
+    assert score({"kind": "crisis"}, kinds, []) == ("crisis", "safety_line")
+    assert score({"kind": "crisis"}, ["non_answer"], []) == ("crisis", "wrong")
+    assert score({"kind": "answer", "keys": ["absence/holiday_leave"]}, kinds, []) == ("answer", "right")
+
+
+def test_the_headline_reports_the_line_apart_from_the_crisis_answer():
+    table = {
+        "crisis": {"right": 8, "safety_line": 1, "wrong": 1},
+        "answer": {"right": 90, "false_alarm": 1, "wrong": 9},
+    }
+    figures = summary(table, {"answer": 3})
+    assert figures["crisis_recall"] == 0.8 and figures["crisis_line_only"] == 0.1
+    assert figures["safety_line"] == 0.03 and figures["false_alarm"] == 0.01

@@ -875,6 +875,46 @@ _NEEDS_PARTNER = {
 _HALF_RULES = tuple(
     (need[0], unless) for (_, names, _), (_, need, unless) in zip(_PAIRS, _RULES) if names[0] not in _NEEDS_PARTNER
 )
+# Concepts that need a partner for a crisis answer but name a harm by themselves ("hij komt 's
+# nachts op mijn kamer", "niemand geeft om mij"): enough for the safety line under an ordinary
+# answer (``sign_kind``). Not the ones that are ordinary alone: a photo, pills, a stranger, a letter.
+_HARM_BY_ITSELF = {
+    SEXUAL_TOUCH,
+    HEARD_VIOLENCE,
+    SHED_SLEEP,
+    NOBODY_CARES,
+    COLD_PUNISHMENT,
+    NIGHT_VISIT,
+    NIGHT_COMES,
+    COERCED_ACTS,
+    ASKS_FOR_PICTURES,
+    OWNED,
+}
+_SIGN_RULES = tuple(
+    (kind, need[0], unless)
+    for (_, names, _), (kind, need, unless) in zip(_PAIRS, _RULES)
+    if names[0] not in _NEEDS_PARTNER or names[0] in _HARM_BY_ITSELF
+)
+# Not safe at home, or no future, in so many words: no crisis alone, but worth the line.
+UNSAFE_AT_HOME = (
+    r"\b(thuis|bij ons|in huis)\b.{0,20}\bniet (meer )?veilig\b|\bniet (meer )?veilig\b.{0,20}\b(thuis|bij ons)\b"
+    r"|\bbang (voor|om) (thuis|naar huis)\b|\b(not|don't|don t|dont|do not) (feel )?safe (at home|with (him|her|my \w+))\b"
+)
+NO_FUTURE = (
+    r"\bgeen toekomst (meer )?(voor (mij|me|mezelf)|zie)\b|\bzie (\w+ )?geen toekomst\b"
+    r"|\b(don't|don t|dont|do not|can't|can t|cannot) see (a|any) future\b|\bno future for me\b"
+)
+# Distress that earns the line: not "help" or "paniek", which a question about homework help or
+# fear of school also says (they still let the classifier's crisis count, ``mentions_danger``).
+_SIGN_DISTRESS = re.compile(
+    _stems("gevaar", "geweld", "doodsbang", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert", "danger")
+    + "|"
+    + _stems("unsafe")
+    + r"|\bgaat (\w+ ){0,3}mis\b|"
+    + UNSAFE_AT_HOME
+    + "|"
+    + NO_FUTURE
+)
 
 
 def sentences(normalised_parts: Iterable[str]) -> List[str]:
@@ -916,6 +956,37 @@ def concept_kind(parts: Iterable[str]) -> Optional[str]:
         if _missing_child(sentence):
             return DANGER
     return _matching_kind(_MESSAGE_RULES, " ".join(found))
+
+
+GENERAL = "general"
+
+
+def sign_kind(parts: Iterable[str]) -> Optional[str]:
+    """The kind of the first harm named without the rest a crisis needs, for the safety line
+    under an ordinary answer: one concept of a combination that names a harm by itself ("slaat",
+    "mes", "wil niet meer leven", "komt 's nachts op mijn kamer"; not cancelled by its own words)
+    gives that combination's kind, a missing child ``danger``, plain distress ("onveilig")
+    ``general``."""
+    for sentence in sentences(parts):
+        for kind, first, unless in _SIGN_RULES:
+            if first.search(sentence) and not any(p.search(sentence) for p in unless):
+                return kind
+        if _missing_child(sentence):
+            return DANGER
+        if _SIGN_DISTRESS.search(sentence):
+            return GENERAL
+    return None
+
+
+def cancelled_danger(parts: Iterable[str]) -> bool:
+    """Whether a concept of danger is named with the words that make it harmless ("dreigt met
+    nablijven", "een snee in haar vinger van handvaardigheid"): the classifier, which sees only
+    the danger word, does not count then."""
+    return any(
+        unless and need[0].search(sentence) and any(p.search(sentence) for p in unless)
+        for sentence in sentences(parts)
+        for _, need, unless in _RULES
+    )
 
 
 def mentions_danger(parts: Iterable[str]) -> bool:

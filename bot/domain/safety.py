@@ -28,10 +28,12 @@ from bot.domain.crisis_concepts import (
     IDIOMS,
     MEDICAL_USE,
     NO_CASE,
+    cancelled_danger,
     concept_kind,
     emoji_as_words,
     mentions_danger,
     no_danger_now,
+    sign_kind,
 )
 from bot.domain.crisis_languages import detect_crisis_any_language, fold
 
@@ -332,3 +334,33 @@ def names_danger(text: Optional[str]) -> bool:
     "vader") from its examples, and a question about a mother's rights is no alarm."""
     text = emoji_as_words(text or "")
     return bool(text) and not _about_not_happening(text) and mentions_danger(_parts(text))
+
+
+# The classifier's ``crisis`` gives the line from this confidence on (below the crisis net's 0.5),
+# in a message of this many words or more: measured in bench/RESULTS.md ("The safety line").
+SIGN_CONFIDENCE = 0.3
+SIGN_MIN_WORDS = 5
+
+
+def danger_sign(text: Optional[str], crisis_confidence: float = 0.0) -> Optional[CrisisKind]:
+    """Which safety line fits a message that names danger without being a crisis, or None.
+
+    The crisis answer needs a combination (who, what, now); a crisis told in other words often
+    shows only one part ("niemand geeft om mij", "hij heeft een mes"), or only the classifier sees
+    it (``crisis_confidence``: its confidence for ``crisis``). Such a message gets its ordinary
+    answer with a short safety line: about 113 for self-harm, about Veilig Thuis for violence or
+    abuse, and all numbers for other danger. The idioms, lessons, trainings and procedure
+    questions without a case that the crisis net lets pass get no line, nor a danger word the
+    concepts call harmless ("dreigt met nablijven"), whatever the classifier says."""
+    text = emoji_as_words(text or "")
+    if not text or _about_not_happening(text):
+        return None
+    parts = _parts(text)
+    kind = sign_kind(parts)
+    if kind in (CrisisKind.SUICIDE.value, CrisisKind.ABUSE.value):
+        return CrisisKind(kind)
+    if kind is not None:
+        return CrisisKind.GENERAL
+    believed = crisis_confidence >= SIGN_CONFIDENCE and len(text.split()) >= SIGN_MIN_WORDS
+    harmless = IDIOMS.search(normalise(text)) or cancelled_danger(parts)
+    return CrisisKind.GENERAL if believed and not harmless else None

@@ -9,6 +9,13 @@ No training and no extra server: the library is read at start and again when the
 and a broken file keeps the previous answers. Why this hook and not Rasa's callback NLG server or
 rewriting domain/: docs/answers-library.md.
 
+It also closes the answer to a message with a sign of danger that is no crisis (the parse
+result's ``danger_sign``, set by the crisis net) with a short safety line (bot/domain/safety_lines.py),
+in the user's language, with only the numbers the reply has not named yet: so once per user
+message, never on the crisis answer. Rasa sends every text as soon as its action ran, so which
+text will be the last is not known; inside a form the line waits for the form's next question,
+which ends the reply.
+
 A subclass and not a wrapper, because `rasa run` makes the generator before it loads the model and
 then sets the model's responses only on a TemplatedNaturalLanguageGenerator (`responses`)."""
 
@@ -18,14 +25,20 @@ from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.domain.safety import CrisisKind
+from bot.domain.safety_lines import safety_line
+from bot.rasa_plugins.nlu.crisis_net import DANGER_SIGN
 from bot.region import load_region
 from bot.region.answers import MUNICIPALITY_SLOT, Library, LiveLibrary, with_local_sentence
 from bot.region.production import refuse_example_region
 
 NO_ANSWER = "utter_no_answer"  # what a switched-off answer gives instead (domain/answer_choice.yml)
+LANGUAGE_SLOT = "user_language"  # set by the language component (domain/languages.yml)
+FORM_QUESTION = "utter_ask_"  # how a form asks for its next slot
 
 
 class RegionalAnswers(TemplatedNaturalLanguageGenerator):
@@ -68,7 +81,32 @@ class RegionalAnswers(TemplatedNaturalLanguageGenerator):
         sentence = library.local_sentence(utter_action, tracker.get_slot(MUNICIPALITY_SLOT))
         if sentence and message and message.get("text"):
             message["text"] = with_local_sentence(message["text"], sentence)
+        if message and message.get("text") and not utter_action.startswith("utter_crisis"):
+            message["text"] = with_safety_line(message["text"], utter_action, tracker)
         return message
+
+
+def with_safety_line(text: str, utter_action: str, tracker: DialogueStateTracker) -> str:
+    """``text`` with the safety line as its last paragraph when the user's latest message shows a
+    sign of danger, with the numbers this reply has not named yet; inside a form only on its
+    question."""
+    sign = tracker.latest_message.parse_data.get(DANGER_SIGN) if tracker.latest_message else None
+    if not sign or (tracker.active_loop_name and not utter_action.startswith(FORM_QUESTION)):
+        return text
+    given = "\n".join([*_reply_so_far(tracker), text])
+    line = safety_line(CrisisKind(sign), tracker.get_slot(LANGUAGE_SLOT), given)
+    return f"{text}\n\n{line}" if line else text
+
+
+def _reply_so_far(tracker: DialogueStateTracker) -> List[str]:
+    """The texts already sent in reply to the latest user message."""
+    texts: List[str] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered) and event.text:
+            texts.append(event.text)
+    return texts
 
 
 _NO_CHANGES = Library()

@@ -57,6 +57,8 @@ RESPONSE_OUTCOMES = {
     "utter_something_else": NO_ANSWER,
     "utter_ask_rephrase": NO_ANSWER,
     "utter_offer_human": NO_ANSWER,
+    "utter_out_of_scope": NO_ANSWER,  # a question outside the three themes: no answer either
+    "utter_default": NO_ANSWER,
     "utter_handoff_intro": HANDOFF_STARTED,
     "utter_crisis": CRISIS,
     "utter_other_language": OTHER_LANGUAGE,

@@ -15,7 +15,8 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.statistics.report import SMALL, Filters, Period
+from bot.statistics.margins import SMALL
+from bot.statistics.report import Filters, Period
 from bot.tickets.models import CLOSED, OPEN, Ticket
 
 

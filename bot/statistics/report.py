@@ -26,10 +26,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from bot.statistics.counting import CONVERSATION_OUTCOMES, TAKEN_LATE, TAKEN_ON_TIME, TICKET_OUTCOMES
+from bot.statistics.margins import grouped_margins, shown_and_small
 from bot.statistics.table import WEEKS, monday
 from bot.tickets.service import THEME_TEXT
 
-SMALL = 5
 WEEK, MONTH = "week", "month"
 MONTHS = (
     "januari",
@@ -208,19 +208,17 @@ class Report:
 def grouped(connection: Connection, period: Period, filters: Filters, column: str) -> dict:
     """{(value of `column`, outcome): Figure} within the period and filters. A base cell is a row
     of the weekly table; only those of at least SMALL conversations are added up, the others only
-    mark the figure as having small groups."""
-    count = WEEKS.c.count
-    value = WEEKS.c[column]
-    query = (
-        sa.select(
-            value,
-            WEEKS.c.outcome,
-            sa.func.sum(sa.case((count >= SMALL, count), else_=0)),
-            sa.func.max(sa.case((count < SMALL, 1), else_=0)),
+    mark the figure as having small groups. Without filters the same sums come from the margins
+    table (bot/statistics/margins.py), which holds them per week."""
+    if filters == Filters():
+        query = grouped_margins(column, period.first, period.last)
+    else:
+        value = WEEKS.c[column]
+        query = (
+            sa.select(value, WEEKS.c.outcome, *shown_and_small(WEEKS.c.count))
+            .where(WEEKS.c.week >= period.first, WEEKS.c.week <= period.last, *filters.where())
+            .group_by(value, WEEKS.c.outcome)
         )
-        .where(WEEKS.c.week >= period.first, WEEKS.c.week <= period.last, *filters.where())
-        .group_by(value, WEEKS.c.outcome)
-    )
     return {
         (key, outcome): Figure(int(shown or 0), bool(small)) for key, outcome, shown, small in connection.execute(query)
     }

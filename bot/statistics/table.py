@@ -5,7 +5,8 @@ purge leaves them alone.
 
 Why the weekly copy: the report works in whole weeks (bot/statistics/report.py), and grouping a
 busy year's days into weeks on every page view cost more than the whole page may take
-(bench/RESULTS.md); both are written in the same statement batch, so they never disagree."""
+(bench/RESULTS.md); both are written in the same statement batch, so they never disagree. The
+margins of the touched weeks follow in the same transaction (bot/statistics/margins.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from bot.statistics.counting import Key
+from bot.statistics.margins import lock_writers, recompute
 from bot.tickets.models import Base
 
 KEY = ("municipality", "theme", "topic", "role", "outcome")
@@ -48,7 +50,8 @@ def monday(day: date) -> date:
 
 def add_counts(connection: Connection, keys: Iterable[Key] | Counter) -> None:
     """Adds these cells (a Key per conversation, or a Counter of them) to both tables, one statement
-    each: an insert that adds to the row when it exists, so two processes counting at once both count."""
+    each: an insert that adds to the row when it exists, so two processes counting at once both count;
+    then the margins of the weeks touched."""
     counts = keys if isinstance(keys, Counter) else Counter(keys)
     if not counts:
         return
@@ -58,8 +61,10 @@ def add_counts(connection: Connection, keys: Iterable[Key] | Counter) -> None:
         cell = tuple(getattr(key, name) for name in KEY)
         days[(key.day, *cell)] += number
         weeks[(monday(key.day), *cell)] += number
+    lock_writers(connection)
     _add(connection, COUNTS, "day", days)
     _add(connection, WEEKS, "week", weeks)
+    recompute(connection, WEEKS, {week for week, *_ in weeks})
 
 
 def _add(connection: Connection, table: sa.Table, when: str, counts: Counter) -> None:

@@ -60,15 +60,16 @@ def session(url: str | None = None):
             yield db
 
 
-def upgrade(url: str | None = None) -> None:
-    """Brings the database to the newest schema (safe to run on every start)."""
+def upgrade(url: str | None = None, revision: str = "head") -> None:
+    """Brings the database to the newest schema (safe to run on every start), or to an older
+    revision for a test of a migration."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine(url)
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)
 
 
 @contextmanager

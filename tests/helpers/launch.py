@@ -299,6 +299,8 @@ class Assistant:
             workdir / "rasa.log",
             f"http://127.0.0.1:{self.port}/webhooks/rest/",
             env={
+                # the tracker store counts the statistics into the project's database
+                "DATABASE_URL": self.database_url,
                 "SANIC_WORKERS": str(workers),
                 "SANIC_REQUEST_MAX_SIZE": str(RASA_SERVER_MAX_BODY_BYTES),
                 "CIP_ACTION_SECRET": self.action_secret,

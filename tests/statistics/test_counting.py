@@ -46,6 +46,12 @@ def test_clarification_no_answer_crisis_and_other_language_each_count_once():
     assert [k.outcome for k in keys] == ["conversation", "clarification", "no_answer", "crisis", "other_language"]
 
 
+def test_a_question_outside_the_themes_counts_as_without_an_answer():
+    for response in ("utter_out_of_scope", "utter_default"):
+        keys = counted(unclear("2026-01-08", response))
+        assert [k.outcome for k in keys] == ["conversation", "no_answer"]
+
+
 def test_the_day_is_the_dutch_day_and_a_new_session_counts_again():
     late = at("2026-01-08", 0) - 1800  # 23:30 Dutch time on the 7th is 22:30 UTC
     conversation = [start(late), user(late) + bot(late, "utter_crisis")]

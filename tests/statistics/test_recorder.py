@@ -4,6 +4,7 @@ after, and a database without the table costs a warning, never a failed conversa
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from datetime import date
 
 import sqlalchemy as sa
@@ -46,3 +47,19 @@ def test_a_database_without_the_table_gives_a_warning_and_no_error(tmp_path, cap
         "statistieken niet opgeslagen: de database mist de tabel (cip db upgrade)"
     ] * 2
     assert "Aalten" not in caplog.text
+
+
+def test_a_worker_process_that_ends_writes_what_it_counted(tmp_path):
+    """Rasa's workers are multiprocessing processes: they end without running atexit handlers."""
+    url = f"sqlite:///{tmp_path / 'cip.db'}"
+    upgrade(url)
+    engine(url).dispose()  # a forked process opens its own connections
+
+    def worker() -> None:
+        PendingCounts(lambda: engine(url), flush_seconds=3600).add([KEY, KEY])
+
+    process = multiprocessing.get_context("fork").Process(target=worker)
+    process.start()
+    process.join(timeout=60)
+    assert process.exitcode == 0
+    assert stored(url) == [(date(2026, 3, 2), "answered", 2)]

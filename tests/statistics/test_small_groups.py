@@ -18,6 +18,7 @@ import pytest
 
 from bot.statistics.counting import Key
 from bot.statistics.export import lines, tables
+from bot.statistics.margins import MARGINS
 from bot.statistics.report import Filters, Period, report
 from bot.statistics.table import COUNTS, WEEKS, add_counts
 from bot.storage.db import engine, upgrade
@@ -58,6 +59,7 @@ def write(url: str, cells: dict) -> None:
     with engine(url).begin() as connection:
         connection.execute(COUNTS.delete())
         connection.execute(WEEKS.delete())
+        connection.execute(MARGINS.delete())
         add_counts(connection, Counter(cells))
 
 

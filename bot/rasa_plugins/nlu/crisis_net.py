@@ -4,21 +4,31 @@ It runs last in the pipeline. When ``bot.domain.safety`` sees acute danger, the 
 becomes ``crisis`` with full confidence, whatever the classifier or the fallback said. A crisis
 that only the classifier sees counts too, also when the fallback took its place. Every
 ``crisis`` message gets a ``crisis_kind`` entity, so the answer can lead with the right number.
+
+A message that is no crisis but shows a sign of danger (``bot.domain.safety.danger_sign``: a
+danger word, or a ``crisis`` the classifier ranks high enough) gets the key ``danger_sign`` in its
+parse result: the NLG (``bot.rasa_plugins.nlg``) then closes the ordinary answer with a safety line.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.domain.safety import CrisisKind, detect_crisis, names_danger
+from bot.domain.safety import CrisisKind, danger_sign, detect_crisis, names_danger
 from bot.rasa_plugins.nlu.fallback_intent import (
     UNKNOWN_WORDS,
     classified,
@@ -26,11 +36,13 @@ from bot.rasa_plugins.nlu.fallback_intent import (
     set_intent,
     set_message_entities,
 )
+from bot.rasa_plugins.nlu.language import OTHER_LANGUAGE
 
 CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_kind"
 CLASSIFIER_CONFIDENCE = 0.5
 CLASSIFIER_MIN_WORDS = 5
+DANGER_SIGN = "danger_sign"  # key in the parse result: the kind of safety line the answer ends with
 
 
 def classifier_sees_crisis(message: Message) -> bool:
@@ -48,6 +60,22 @@ def classifier_sees_crisis(message: Message) -> bool:
     text = message.get(TEXT) or ""
     sure = (intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= CLASSIFIER_CONFIDENCE
     return sure and len(text.split()) >= CLASSIFIER_MIN_WORDS and names_danger(text)
+
+
+def sign_of_danger(message: Message) -> Optional[CrisisKind]:
+    """The kind of safety line for a message that is no crisis (``danger_sign``), with the
+    classifier's confidence for ``crisis`` when it knows the words and the language."""
+    trusted = not message.get(UNKNOWN_WORDS) and (message.get(INTENT) or {}).get(INTENT_NAME_KEY) != OTHER_LANGUAGE
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    confidence = max(
+        [
+            entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0
+            for entry in ranking
+            if entry.get(INTENT_NAME_KEY) == CRISIS_INTENT
+        ],
+        default=0.0,
+    )
+    return danger_sign(message.get(TEXT), confidence if trusted else 0.0)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -81,5 +109,8 @@ class CrisisSafetyNet(GraphComponent, IntentClassifier):
             if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == CRISIS_INTENT:
                 # a crisis that does not count: unclear, so a form takes the answer and goes on
                 set_fallback(message, (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            sign = sign_of_danger(message)
+            if sign is not None:
+                message.set(DANGER_SIGN, sign.value, add_to_output=True)
             return
         set_message_entities(message, {CRISIS_ENTITY: kind.value}, "CrisisSafetyNet")

@@ -1,0 +1,60 @@
+"""The crisis net marks a message that shows a sign of danger but is no crisis (``danger_sign`` in
+the parse result, for the safety line); a crisis gets the crisis intent and no mark."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.rasa_plugins.nlu.crisis_net import DANGER_SIGN, CrisisSafetyNet
+from tests.helpers.project import ROOT, load_yaml
+
+
+def _through_the_net(text: str, intent: str = "nlu_fallback", crisis: float = 0.0) -> Message:
+    ranking = [{"name": intent, "confidence": max(0.4, crisis)}] + (
+        [{"name": "crisis", "confidence": crisis}] if intent != "crisis" else []
+    )
+    message = Message(
+        data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []},
+        output_properties={"text", "intent", "intent_ranking", "entities"},
+    )
+    CrisisSafetyNet.create({}, None, None, None).process([message])
+    return message
+
+
+def test_a_veiled_message_is_marked_with_its_kind_and_keeps_its_intent():
+    message = _through_the_net("niemand geeft om mij, ook niet op school")
+    assert message.get(DANGER_SIGN) == "suicide"
+    assert message.get("intent")["name"] == "nlu_fallback"
+    assert message.as_dict(only_output_properties=True)[DANGER_SIGN] == "suicide"  # reaches the NLG
+
+
+def test_a_crisis_gets_the_crisis_answer_and_no_mark():
+    message = _through_the_net("mijn vader slaat me elke avond")
+    assert message.get("intent")["name"] == "crisis" and message.get(DANGER_SIGN) is None
+
+
+def test_the_classifiers_crisis_below_the_crisis_level_marks_a_sentence_without_danger_words():
+    text = "ik heb het gevoel dat ik er beter niet kan zijn"
+    assert _through_the_net(text, crisis=0.45).get(DANGER_SIGN) == "general"
+    assert _through_the_net(text, crisis=0.1).get(DANGER_SIGN) is None
+
+
+def test_the_classifier_counts_not_for_another_language():
+    assert _through_the_net("my son wants to change school, he says", "other_language", 0.9).get(DANGER_SIGN) is None
+
+
+def test_a_lesson_is_not_marked():
+    assert _through_the_net("ik geef een les over kindermishandeling in groep 8", crisis=0.8).get(DANGER_SIGN) is None
+
+
+def test_the_probe_through_the_model_gets_the_crisis_answer_or_the_line(parse):
+    # measured 23 of 25 (10 crisis answers, 13 lines) and no line on its 25 near-misses (bench/RESULTS.md)
+    probe = load_yaml(ROOT / "tests" / "data" / "safety_probe.yml")
+    results = {m["text"]: parse(m["text"]) for m in probe["messages"] + probe["negatives"]}
+    reached = [t for t in (m["text"] for m in probe["messages"]) if _crisis_or_line(results[t])]
+    assert len(reached) >= 22
+    assert [m["text"] for m in probe["negatives"] if results[m["text"]].get(DANGER_SIGN)] == []
+
+
+def _crisis_or_line(result: dict) -> bool:
+    return result["intent"]["name"] == "crisis" or bool(result.get(DANGER_SIGN))
