@@ -518,7 +518,7 @@ UNCARED = (
 # a family without a home in the cold: living in a car, evicted, sleeping outside
 HOMELESS = (
     r"\b(in een auto|in de auto|op straat|buiten) (wonen|woont|slapen|slaapt)\b|\b(wonen|woont|slapen|slaapt) (\w+ ){0,4}"
-    r"(in een auto|in de auto|op straat)\b|\buit huis (gezet|geplaatst)\b|\bdakloos\b|\bhomeless\b|\b(living|sleeping) in (a|the|our) car\b"
+    r"(in een auto|in de auto|op straat)\b|\buit huis gezet\b|\bdakloos\b|\bhomeless\b|\b(living|sleeping) in (a|the|our) car\b"
 )
 # someone who says goodbye to everyone, secretly
 FAREWELL_ALL = (

@@ -241,7 +241,7 @@ _WEAK = {
 
 _PROCEDURAL = re.compile(
     r"meldcode|meldrecht|meldplicht|afwegingskader|toestemming|privacy|\bavg\b|\bwet\b|"
-    r"\bregels?\b|\bprocedure|\bstappen\b|\bdelen\b|\bgegevens\b|\bdossier\b|\bwat is\b|\bwat houdt\b|"
+    r"\bregels?\b|\bprocedure|\bstappen\b|stappenplan|\bprotocol|\bdelen\b|\bgegevens\b|\bdossier\b|\bwat is\b|\bwat houdt\b|"
     r"\bmoet ik\b|\beerst\b"
 )
 
