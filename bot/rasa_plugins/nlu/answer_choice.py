@@ -9,12 +9,9 @@ action reads; an answer keeps (or gets) its theme intent, so the theme's rule gi
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text, Tuple
+from typing import List, Tuple
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
@@ -28,6 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.domain.answer_choice import ANSWER, NOT_COVERED, Choice, Thresholds, choose
 from bot.domain.handoff import THEMES
 from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, classified, set_fallback, set_intent
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 RESPONSE_SELECTOR_KEY = "response_selector"
 CHOICE_KEY = "answer_choice"
@@ -46,21 +44,11 @@ def ranking(message: Message) -> List[Tuple[str, float]]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class AnswerChoice(GraphComponent, IntentClassifier):
+class AnswerChoice(StatelessComponent, IntentClassifier):
     """Answer, clarification or honest non-answer for every question on the themes."""
 
     def __init__(self, limits: Thresholds = Thresholds()) -> None:
         self.limits = limits
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "AnswerChoice":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

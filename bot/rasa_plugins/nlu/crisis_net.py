@@ -12,12 +12,9 @@ parse result: the NLG (``bot.rasa_plugins.nlg``) then closes the ordinary answer
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import List, Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
     INTENT,
@@ -37,6 +34,7 @@ from bot.rasa_plugins.nlu.fallback_intent import (
     set_message_entities,
 )
 from bot.rasa_plugins.nlu.language import OTHER_LANGUAGE
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_kind"
@@ -79,18 +77,8 @@ def sign_of_danger(message: Message) -> Optional[CrisisKind]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class CrisisSafetyNet(GraphComponent, IntentClassifier):
+class CrisisSafetyNet(StatelessComponent, IntentClassifier):
     """Overrides the predicted intent with ``crisis`` when the safety patterns match."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CrisisSafetyNet":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

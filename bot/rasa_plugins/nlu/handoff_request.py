@@ -7,35 +7,23 @@ components, so acute danger still wins.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.handoff_request import asks_for_person
 from bot.rasa_plugins.nlu.fallback_intent import set_intent
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 REQUEST_HUMAN = "request_human"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class HandoffRequest(GraphComponent, IntentClassifier):
+class HandoffRequest(StatelessComponent, IntentClassifier):
     """Sets ``request_human`` when the user asks to be called, mailed or put through."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "HandoffRequest":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -9,12 +9,9 @@ after this one and wins.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
     TEXT,
@@ -23,6 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.language import DUTCH, detect_language
 from bot.rasa_plugins.nlu.fallback_intent import set_intent, set_message_entities
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 OTHER_LANGUAGE = "other_language"
 LANGUAGE_ENTITY = "language"
@@ -33,18 +31,8 @@ FORM_LANGUAGE = "en"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class LanguageDetector(GraphComponent, IntentClassifier):
+class LanguageDetector(StatelessComponent, IntentClassifier):
     """Sets ``other_language`` and a ``language`` entity for a message not in Dutch."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageDetector":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -4,33 +4,21 @@ the pattern decides; the crisis safety net still runs after it and wins."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.more_parts import MORE_INTENT, asks_for_more
 from bot.rasa_plugins.nlu.fallback_intent import set_intent
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class MoreRequest(GraphComponent, IntentClassifier):
+class MoreRequest(StatelessComponent, IntentClassifier):
     """Sets the intent `more` when the whole message asks for more."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "MoreRequest":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -8,12 +8,9 @@ message, and both say honestly which municipalities are served."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -26,27 +23,18 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 from bot.region import load_region, locate_municipality
 
 ENTITY = "gemeente"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class MunicipalityExtractor(GraphComponent, EntityExtractorMixin):
+class MunicipalityExtractor(StatelessComponent, EntityExtractorMixin):
     """Sets the `gemeente` entity to the official name of a municipality of the region."""
 
     def __init__(self) -> None:
         self._region = load_region()
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "MunicipalityExtractor":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -4,35 +4,23 @@ net still runs after it and wins."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.handoff import find_reference
 from bot.rasa_plugins.nlu.fallback_intent import set_intent
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 STATUS_INTENT = "ticket_status"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class ReferenceIntent(GraphComponent, IntentClassifier):
+class ReferenceIntent(StatelessComponent, IntentClassifier):
     """Sets the intent `ticket_status` when the text holds a ticket reference."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ReferenceIntent":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -14,18 +14,16 @@ first answer of that theme.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.answer_choice import combined_ranking
 from bot.domain.handoff import THEMES
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 RESPONSE_SELECTOR_KEY = "response_selector"
 COMBINED = "default"
@@ -33,18 +31,8 @@ KEY = "intent_response_key"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class ThemeAnswers(GraphComponent, IntentClassifier):
+class ThemeAnswers(StatelessComponent, IntentClassifier):
     """Writes the combined ranking of the per-theme ResponseSelectors under ``default``."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ThemeAnswers":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

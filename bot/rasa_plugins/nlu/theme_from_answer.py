@@ -13,33 +13,21 @@ still turns an unsure answer into ``nlu_fallback``.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_plugins.nlu.answer_choice import RESPONSE_SELECTOR_KEY
 from bot.rasa_plugins.nlu.fallback_intent import set_intent
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class ThemeFromAnswer(GraphComponent, IntentClassifier):
+class ThemeFromAnswer(StatelessComponent, IntentClassifier):
     """Sets the theme intent to the theme of the selected answer."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ThemeFromAnswer":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

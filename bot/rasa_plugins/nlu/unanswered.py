@@ -12,12 +12,9 @@ type only, and the user gets the reply all the same."""
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -25,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.domain.answer_choice import CLARIFY, NOT_COVERED
 from bot.rasa_plugins.nlu.answer_choice import CHOICE_KEY
+from bot.rasa_plugins.nlu.stateless import StatelessComponent
 from bot.settings import settings
 from bot.tickets.clock import utcnow
 from bot.unanswered.models import CLARIFIED, NOT_ANSWERED
@@ -46,18 +44,8 @@ def outcome(message: Message) -> str | None:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class UnansweredRecorder(GraphComponent):
+class UnansweredRecorder(StatelessComponent):
     """Stores the de-identified text of the messages `outcome` picks, when switched on."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "UnansweredRecorder":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         if not settings.record_unanswered:
