@@ -10,8 +10,10 @@ import pytest
 
 from tests.helpers.launch import Assistant
 
-LEERPLICHT = "wanneer is een kind niet meer leerplichtig"  # utter_absence/leerplicht_age (tests/stories)
-LEAVE = "krijgt mijn dochter vrij als haar oma begraven wordt"  # utter_absence/special_leave
+# The buttons a user presses for these answers (a typed question may first get "Bedoel je ...?",
+# depending on how sure the model is; the region's texts are the subject here, not the model).
+LEERPLICHT = '/choose_answer{"answer_key": "absence/leerplicht_age"}'
+LEAVE = '/choose_answer{"answer_key": "absence/special_leave"}'
 CHANGED = """\
 version: 1
 answers:

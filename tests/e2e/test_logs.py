@@ -45,23 +45,42 @@ def _via_rest(assistant: Assistant, sender: str, text: str) -> str:
     return "\n".join(m.get("text", "") for m in assistant.send(sender, text))
 
 
+# The handoff form's questions (domain/handoff.yml) and the answers full of personal data. The form
+# skips what it already knows (the question or the theme from the conversation so far), so the test
+# answers what is asked instead of following a fixed order.
+FORM_ANSWERS = (
+    ("In welke gemeente", "Winterswijk"),
+    ("Wie ben je?", "ouder"),
+    ("Wat is je vraag?", "Jurre Bakkenes, BSN 123456782, wil niet meer naar school. Wie helpt ons?"),
+    ("Waar gaat je vraag vooral over?", "absence"),
+    ("Hoe mag de contactpersoon je noemen?", "Marieke Bakkenes"),
+    ("Hoe kan de contactpersoon je bereiken?", "Marieke.Bakkenes@example.org"),
+    ("Mag ik je vraag en een korte samenvatting", "ja dat mag"),
+)
+
+
+def _answer_the_form(send, first: str) -> str:
+    """Sends ``first`` and then the answer to each question of the form; the form's last reply.
+    Answers the form did not ask for are sent afterwards, so every value passes the servers."""
+    reply, sent = send(first), set()
+    for _ in range(len(FORM_ANSWERS) + 2):
+        answer = next((a for prompt, a in FORM_ANSWERS if prompt in reply), None)
+        if answer is None:
+            break
+        reply = send(answer)
+        sent.add(answer)
+    for _, answer in FORM_ANSWERS:
+        if answer not in sent:
+            send(answer)
+    return reply
+
+
 def test_a_conversation_full_of_personal_data_leaves_none_in_the_logs(trained_model, tmp_path):
     assistant = Assistant(trained_model, tmp_path, web=True).start()
     try:
         web = uuid.uuid4().hex
-        for text in (
-            "Mijn zoon Jurre Bakkenes (BSN 123456782) zit al weken thuis, wat moet ik doen?",
-            "ik wil iemand spreken",
-            "Winterswijk",
-            "ouder",
-            "Jurre Bakkenes, BSN 123456782, wil niet meer naar school. Wie helpt ons?",
-            "Marieke Bakkenes",
-            "Marieke.Bakkenes@example.org",
-        ):
-            _via_web(assistant, web, text)
-        made = _via_web(assistant, web, "ja dat mag")
-        if "Waar gaat je vraag vooral over?" in made:  # the theme, when the first answer did not give it
-            made = _via_web(assistant, web, "absence")
+        _via_web(assistant, web, "Mijn zoon Jurre Bakkenes (BSN 123456782) zit al weken thuis, wat moet ik doen?")
+        made = _answer_the_form(lambda text: _via_web(assistant, web, text), "ik wil iemand spreken")
         assert re.search(r"CIP-[0-9A-Z]{4}-[0-9A-Z]{4}", made)
 
         rest = uuid.uuid4().hex

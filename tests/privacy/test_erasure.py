@@ -157,13 +157,19 @@ class Chat:
         return stored_rows(self.assistant.endpoints, self.sender)
 
 
+def handled_as_a_question(reply: str) -> bool:
+    """An answer, or the question back that offers answers ("Bedoel je ...?"): which of the two
+    depends on how sure the model is, not on the erasure."""
+    return "Meer lezen" in reply or "Gaat je vraag over een van deze onderwerpen?" in reply
+
+
 def test_a_user_erases_the_conversation_in_the_chat_after_saying_yes(assistant):
     chat = Chat(assistant)
     chat.say("mijn dochter Fleur wil al weken niet naar school, wat nu?")
     assert "Wil je dat ik dit gesprek verwijder?" in chat.say("verwijder mijn gesprek")
     assert "Je gesprek is verwijderd" in chat.say("ja")
     assert chat.stored() == []
-    assert "Meer lezen" in chat.say("wat doet een leerplichtambtenaar")
+    assert handled_as_a_question(chat.say("wat doet een leerplichtambtenaar"))
     assert chat.stored() and not any("Fleur" in row for row in chat.stored())
 
 
@@ -173,7 +179,7 @@ def test_no_or_another_question_erases_nothing(assistant):
     chat.say("wis deze chat")
     assert "niets verwijderd" in chat.say("nee")
     assert "Wil je dat ik dit gesprek verwijder?" in chat.say("kun je dit gesprek wissen?")
-    assert "Meer lezen" in chat.say("hoe lang is mijn kind leerplichtig")
+    assert handled_as_a_question(chat.say("hoe lang is mijn kind leerplichtig"))
     assert "verwijderd" not in chat.say("ja")
     assert any("Fleur" in row for row in chat.stored())
 

@@ -72,16 +72,18 @@ def test_concurrent_messages_share_tensorflow_calls(processor, texts, event_loop
     monkeypatch.setattr(
         RasaModel, "run_inference", lambda model, *args, **kwargs: calls.append(1) or rasas(model, *args, **kwargs)
     )
-    parse_all(processor, texts[:40], event_loop_session)
-    # DIET and the ResponseSelector, in batches of at most MAX_BATCH: 10 calls instead of 80
-    assert len(calls) == 2 * -(-40 // parse_batch.MAX_BATCH)
-    calls.clear()
     event_loop_session.run_until_complete(processor.parse_message(UserMessage(texts[0])))
-    assert len(calls) == 2
+    per_message = len(calls)  # DIET and the ResponseSelectors (config.yml): one call each
+    assert per_message >= 2
+    calls.clear()
+    parse_all(processor, texts[:40], event_loop_session)
+    # in batches of at most MAX_BATCH: 5 batches of calls instead of 40
+    assert len(calls) == per_message * -(-40 // parse_batch.MAX_BATCH)
 
 
 def test_a_message_that_breaks_the_pipeline_fails_alone(processor, texts, event_loop_session, monkeypatch):
-    node = processor.graph_runner._instantiated_nodes["run_bot.rasa_plugins.nlu.municipality.MunicipalityExtractor12"]
+    nodes = processor.graph_runner._instantiated_nodes
+    node = next(n for name, n in nodes.items() if name.startswith("run_bot.rasa_plugins.nlu.municipality."))
     pipeline_step = node._fn
 
     def breaks_on_one(component, messages):
