@@ -7,9 +7,8 @@ theme's chance is the confidence the selector over all answers gives the theme's
 it); the answer's chance within the theme comes from the theme's selector. This component
 replaces ``default`` with the combined ranking (``bot.domain.answer_choice.combined_ranking``;
 why per theme: its docstring), which the components after it read (theme fix, answer choice,
-evaluation, handoff). The retrieval
-action ``utter_<theme>`` still reads its own theme's selector, whose first answer is the combined
-first answer of that theme.
+evaluation, handoff). The retrieval action ``utter_<theme>`` still reads its own theme's
+selector, whose first answer is the combined first answer of that theme.
 """
 
 from __future__ import annotations
@@ -23,9 +22,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.answer_choice import combined_ranking
 from bot.domain.handoff import THEMES
+from bot.rasa_plugins.nlu.answer_choice import RESPONSE_SELECTOR_KEY
 from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
-RESPONSE_SELECTOR_KEY = "response_selector"
 COMBINED = "default"
 KEY = "intent_response_key"
 
