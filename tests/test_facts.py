@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import pytest
 
+from bot.domain.compulsory import MAX_AGE, MIN_AGE, age_check_response
 from tests.helpers.project import ROOT, is_dutch, load_yaml
 
 
@@ -283,3 +284,15 @@ def test_the_crisis_answer_in_every_language_gives_the_same_numbers():
     for text in others:
         for number in ("112", "0800-2000", "113", "0800-0113", "0800-0432", "11:00", "21:00"):
             assert number in text, (number, text[:40])
+
+
+def test_the_age_check_calls_a_child_leerplichtig_only_from_5_to_15():
+    """Leerplicht ends with the school year in which the child turns 16: a 16-year-old may be
+    leerplichtig or only kwalificatieplichtig, so the check's answer for 16 names both."""
+    texts = dict(ANSWERS)
+    for age in range(MIN_AGE, MAX_AGE + 1):
+        text = texts[age_check_response(age)].replace("{leeftijd}", str(age))
+        says_leerplichtig = re.search(rf"\bvan {age} jaar is leerplichtig\b", text)
+        assert bool(says_leerplichtig) == (5 <= age <= 15), (age, text)
+        if age == 16:
+            assert "leerplichtig" in text and "kwalificatieplicht" in text, text
