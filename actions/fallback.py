@@ -9,13 +9,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.domain.answer_choice import answers
 from bot.domain.fallback import fallback_reply
+from bot.region.answers import project_library
 
 CHOICE_KEY = "answer_choice"
 
 
 class ActionFallback(Action):
-    """Asks back once with the answers that may fit, or says there is no answer and offers a
-    person; after two unclear messages in a row, offers a person."""
+    """Asks back once with the answers that may fit (not those the region switched off in
+    region/answers.yml), or says there is no answer and offers a person; after two unclear
+    messages in a row, offers a person."""
 
     def name(self) -> Text:
         return "action_fallback"
@@ -23,7 +25,10 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        reply = fallback_reply(tracker.events, tracker.latest_message.get(CHOICE_KEY))
+        library = project_library()
+        reply = fallback_reply(
+            tracker.events, tracker.latest_message.get(CHOICE_KEY), lambda key: library.is_off(f"utter_{key}")
+        )
         dispatcher.utter_message(response=reply.response, buttons=reply.buttons or None, **reply.values)
         return []
 

@@ -1,9 +1,12 @@
-"""Score the crisis safety net (bot.domain.safety, no classifier) on the project's own crisis set.
+"""Score the crisis safety net (bot.domain.safety, no classifier), alone and with the learned crisis
+model (bot.domain.crisis_model, trained here as ``rasa train`` trains it), on the crisis sets.
 
-Three parts, reported apart: the part the detection was tuned on in the first two rounds
-(tests/data/crisis_own.yml), the tuning two thirds of the independent writer's batch 3 (the same
-file, ``batch: 3``; the coordinator keeps its other third) and the held-out part
-(tests/data/crisis_heldout.yml), which nobody looked at while tuning. Per language and per kind:
+Five parts, reported apart: the part the concepts were tuned on in the first two rounds
+(data/crisis/own.yml), the tuning two thirds of the independent writer's batch 3 (the same file,
+``batch: 3``; the coordinator keeps its other third), round 4's three writers (data/crisis/round4.yml:
+the model trains on them, the concepts were not tuned to them), and two held-out parts that nobody
+looked at while tuning or trained on: tests/data/crisis_heldout.yml and round 4's fourth writer
+(tests/data/crisis_heldout_round4.yml). Per language and per kind:
 recall (a crisis answer for a crisis message), the kind that leads the answer, and false alarms
 on hard negatives (ordinary questions with crisis-like words). Beside each figure, in brackets:
 the same with the safety line counted (a crisis answer or a line under the ordinary answer,
@@ -21,26 +24,41 @@ from typing import Callable, Dict, List, Optional
 
 import yaml
 
-from bot.domain.safety import danger_sign, detect_crisis
+from bot.domain.crisis_model import CrisisModel, train_on
+from bot.domain.safety import CrisisKind, danger_sign, detect_crisis, learned_crisis
 from bot.rasa_plugins.nlu.examples import examples_by_intent
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data"
-OWN, HELD_OUT = DATA / "crisis_own.yml", DATA / "crisis_heldout.yml"
+CORPUS = ROOT / "data" / "crisis"
+OWN, ROUND_4 = CORPUS / "own.yml", CORPUS / "round4.yml"
+HELD_OUT, HELD_OUT_4 = (ROOT / "tests" / "data" / name for name in ("crisis_heldout.yml", "crisis_heldout_round4.yml"))
+
+
+def _read(path: Path) -> Dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def load_parts() -> Dict[str, Dict]:
-    """The three parts by name: own rounds 1-2, batch 3 of the independent writer, held-out."""
-    own = yaml.safe_load(OWN.read_text(encoding="utf-8"))
+    """The five parts by name: own rounds 1-2, batch 3 of the independent writer, round 4's
+    corpus, and the two held-out parts."""
+    own = _read(OWN)
 
     def batch(third: bool) -> Dict:
         return {key: [m for m in own[key] if (m.get("batch") == 3) == third] for key in ("messages", "negatives")}
 
     return {
-        "tuning, rounds 1-2 (crisis_own.yml)": batch(False),
-        "tuning, batch 3 of the independent writer (crisis_own.yml, batch: 3)": batch(True),
-        "held-out (crisis_heldout.yml)": yaml.safe_load(HELD_OUT.read_text(encoding="utf-8")),
+        "tuning, rounds 1-2 (data/crisis/own.yml)": batch(False),
+        "tuning, batch 3 of the independent writer (own.yml, batch: 3)": batch(True),
+        "round 4, three writers: the model's corpus, not tuned on (data/crisis/round4.yml)": _read(ROUND_4),
+        "held-out (crisis_heldout.yml)": _read(HELD_OUT),
+        "held-out, round 4's fourth writer (crisis_heldout_round4.yml)": _read(HELD_OUT_4),
     }
+
+
+def trained_model() -> CrisisModel:
+    """The learned crisis model as ``rasa train`` makes it: the corpus and the NLU examples."""
+    by_intent = examples_by_intent(sorted((ROOT / "data" / "nlu").glob("*.yml")))
+    return train_on(CORPUS.glob("*.yml"), ((intent, text) for intent, texts in by_intent.items() for text in texts))
 
 
 def score(data: Dict, detect: Callable[[str], Optional[str]]) -> Dict[str, Dict[str, List[int]]]:
@@ -61,14 +79,23 @@ def score(data: Dict, detect: Callable[[str], Optional[str]]) -> Dict[str, Dict[
     return table
 
 
-def _kind(text: str) -> Optional[str]:
-    kind = detect_crisis(text)
-    return None if kind is None else kind.value
+def detectors(model: Optional[CrisisModel]) -> Dict[str, Callable[[str], Optional[str]]]:
+    """``crisis``: the crisis kind or None; ``line``: the crisis kind, or ``line`` when only the
+    safety line comes; with ``model``, its probability counts as in the crisis net."""
 
+    def probability(text: str) -> float:
+        return model.probability(text) if model is not None else 0.0
 
-def _kind_or_line(text: str) -> Optional[str]:
-    """The crisis kind, or ``line`` when only the safety line comes."""
-    return _kind(text) or ("line" if danger_sign(text) is not None else None)
+    def crisis(text: str) -> Optional[str]:
+        kind = detect_crisis(text)
+        if kind is None and learned_crisis(text, probability(text)):
+            kind = CrisisKind.GENERAL
+        return None if kind is None else kind.value
+
+    def line(text: str) -> Optional[str]:
+        return crisis(text) or ("line" if danger_sign(text, model_probability=probability(text)) is not None else None)
+
+    return {"crisis": crisis, "line": line}
 
 
 def ordinary_examples() -> Dict[str, List[str]]:
@@ -93,16 +120,21 @@ def _cells(table: Dict, with_line: Dict, measure: str) -> str:
 
 def main() -> None:
     print("[in brackets: a crisis answer or the safety line]")
-    for part, data in load_parts().items():
-        table, with_line = score(data, _kind), score(data, _kind_or_line)
-        print(f"== {part}")
-        for measure in table:
-            print(f"  {measure}: {_cells(table, with_line, measure)}")
-    for source, texts in ordinary_examples().items():
-        alarms = sum(_kind(t) is not None for t in texts)
-        lines = sum(_kind(t) is None and danger_sign(t) is not None for t in texts)
-        share = f"{100 * lines / len(texts):.1f} %"
-        print(f"== ordinary NLU examples ({source}): {len(texts)}; crisis answer {alarms}, line {lines} ({share})")
+    for name, detect in (
+        ("the net alone", detectors(None)),
+        ("the net and the learned model", detectors(trained_model())),
+    ):
+        print(f"######## {name}")
+        for part, data in load_parts().items():
+            table, with_line = score(data, detect["crisis"]), score(data, detect["line"])
+            print(f"== {part}")
+            for measure in table:
+                print(f"  {measure}: {_cells(table, with_line, measure)}")
+        for source, texts in ordinary_examples().items():
+            alarms = sum(detect["crisis"](t) is not None for t in texts)
+            lines = sum(detect["line"](t) == "line" for t in texts)
+            share = f"{100 * lines / len(texts):.1f} %"
+            print(f"== ordinary NLU examples ({source}): {len(texts)}; crisis answer {alarms}, line {lines} ({share})")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Iterable, List, Mapping, Optional
+from typing import Callable, Iterable, List, Mapping, Optional
 
 from bot.domain.answer_choice import CLARIFY, NOT_COVERED, title
 
@@ -50,15 +50,22 @@ def answer_button(key: str) -> dict:
     return {"title": title(key), "payload": "/choose_answer" + json.dumps({"answer_key": key})}
 
 
-def fallback_reply(events: Iterable[Mapping], choice: Optional[Mapping]) -> Reply:
+def fallback_reply(
+    events: Iterable[Mapping], choice: Optional[Mapping], switched_off: Callable[[str], bool] = lambda key: False
+) -> Reply:
     """The reply after a message without an answer at once, given the conversation and the
-    answer choice made for the last message (None when the message was not understood at all)."""
+    answer choice made for the last message (None when the message was not understood at all).
+    An answer the region switched off (``switched_off(key)``) is never offered: its button would
+    only lead to "no answer"; when none is left, the user hears that there is no answer."""
     events = list(events)
     if unclear_in_a_row(events) >= 2:
         return Reply(OFFER_HUMAN)
     kind = (choice or {}).get("kind")
     if kind == CLARIFY and choice.get("offered"):
-        buttons = [answer_button(k) for k in choice["offered"]]
+        offered = [key for key in choice["offered"] if not switched_off(key)]
+        if not offered:
+            return Reply(NO_ANSWER)
+        buttons = [answer_button(k) for k in offered]
         return Reply(CLARIFY_RESPONSE, buttons=buttons + [{"title": SOMETHING_ELSE, "payload": "/something_else"}])
     if kind == NOT_COVERED:
         subject = choice.get("subject")

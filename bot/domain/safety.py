@@ -340,14 +340,39 @@ def names_danger(text: Optional[str]) -> bool:
 # in a message of this many words or more: measured in bench/RESULTS.md ("The safety line").
 SIGN_CONFIDENCE = 0.3
 SIGN_MIN_WORDS = 5
+# The learned crisis model (``bot.domain.crisis_model``) gives the crisis answer from this
+# probability on, in a message of this many words or more (short crises are the concepts' work; the
+# model took short answers to the hand-off form such as "ik heb vandaag geen tijd meer" for a
+# crisis), and the line from ``MODEL_SIGN``; chosen
+# on the dev splits and the older held-out crisis sets, checked on a writer held out
+# (bench/RESULTS.md, "The learned crisis model").
+MODEL_CRISIS = 0.75
+MODEL_MIN_WORDS = 8
+MODEL_SIGN = 0.5
 
 
-def danger_sign(text: Optional[str], crisis_confidence: float = 0.0) -> Optional[CrisisKind]:
+def learned_crisis(text: Optional[str], probability: float) -> bool:
+    """Whether the learned model's ``probability`` makes ``text`` a crisis.
+
+    The concepts miss about half of a new writer's crisis messages (each writer finds new words);
+    the model, trained on every writer so far, catches most of those. A lesson, a training, a
+    procedure question without a case, a past case or an idiom ("ik ga dood van verveling") stays
+    no crisis, as for the concepts."""
+    text = emoji_as_words(text or "")
+    if probability < MODEL_CRISIS or len(text.split()) < MODEL_MIN_WORDS or _about_not_happening(text):
+        return False
+    return not IDIOMS.search(normalise(text))
+
+
+def danger_sign(
+    text: Optional[str], crisis_confidence: float = 0.0, model_probability: float = 0.0
+) -> Optional[CrisisKind]:
     """Which safety line fits a message that names danger without being a crisis, or None.
 
     The crisis answer needs a combination (who, what, now); a crisis told in other words often
     shows only one part ("niemand geeft om mij", "hij heeft een mes"), or only the classifier sees
-    it (``crisis_confidence``: its confidence for ``crisis``). Such a message gets its ordinary
+    it (``crisis_confidence``: its confidence for ``crisis``; ``model_probability``: the learned
+    crisis model's). Such a message gets its ordinary
     answer with a short safety line: about 113 for self-harm, about Veilig Thuis for violence or
     abuse, and all numbers for other danger. The idioms, lessons, trainings and procedure
     questions without a case that the crisis net lets pass get no line, nor a danger word the
@@ -361,6 +386,7 @@ def danger_sign(text: Optional[str], crisis_confidence: float = 0.0) -> Optional
         return CrisisKind(kind)
     if kind is not None:
         return CrisisKind.GENERAL
-    believed = crisis_confidence >= SIGN_CONFIDENCE and len(text.split()) >= SIGN_MIN_WORDS
+    seen = crisis_confidence >= SIGN_CONFIDENCE or model_probability >= MODEL_SIGN
+    believed = seen and len(text.split()) >= SIGN_MIN_WORDS
     harmless = IDIOMS.search(normalise(text)) or cancelled_danger(parts)
     return CrisisKind.GENERAL if believed and not harmless else None

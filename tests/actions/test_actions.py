@@ -48,6 +48,22 @@ def test_second_unclear_message_in_a_row_offers_a_person():
     assert [m["response"] for m in messages] == ["utter_offer_human"]
 
 
+def test_the_question_back_leaves_out_an_answer_the_region_switched_off(tmp_path, monkeypatch):
+    answers = tmp_path / "answers.yml"
+    answers.write_text("version: 1\nanswers:\n  utter_absence/holiday_leave:\n    off: true\n", encoding="utf-8")
+    monkeypatch.setenv("CIP_ANSWERS_FILE", str(answers))
+    tracker = _tracker([_user("nlu_fallback")])
+    tracker.latest_message["answer_choice"] = {
+        "kind": "clarify",
+        "offered": ["absence/holiday_leave", "absence/special_leave"],
+    }
+    messages, _ = _run(ActionFallback(), tracker)
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        '/choose_answer{"answer_key": "absence/special_leave"}',
+        "/something_else",
+    ]
+
+
 def test_understood_message_in_between_starts_counting_again():
     history = [_user("nlu_fallback"), _user("privacy"), _user("nlu_fallback")]
     messages, _ = _run(ActionFallback(), _tracker(history))

@@ -127,3 +127,11 @@ def test_a_message_the_classifier_leans_to_call_not_covered_gets_no_sure_answer(
     ranking = combined_ranking({"not_covered": 0.45, "privacy": 0.55}, {"privacy": [("privacy/inzage", 0.99)]})
     assert ranking == [("privacy/inzage", pytest.approx(0.5445))]
     assert choose("mag ik het dossier inzien", ranking).kind != ANSWER
+
+
+def test_an_answer_the_region_switched_off_is_never_offered():
+    unclear = [{"event": "user", "parse_data": {"intent": {"name": "nlu_fallback"}}}]
+    choice = {"kind": CLARIFY, "offered": ["absence/holiday_leave", "absence/special_leave"]}
+    reply = fallback_reply(unclear, choice, lambda key: key == "absence/holiday_leave")
+    assert [b["title"] for b in reply.buttons] == [title("absence/special_leave"), "Iets anders"]
+    assert fallback_reply(unclear, choice, lambda key: True).response == "utter_no_answer"

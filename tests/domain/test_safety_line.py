@@ -14,7 +14,7 @@ from bot.domain.safety import SIGN_CONFIDENCE, CrisisKind, danger_sign, detect_c
 from bot.domain.safety_lines import all_lines, safety_line
 from tests.helpers.project import ROOT, load_yaml
 
-OWN = load_yaml(ROOT / "tests" / "data" / "crisis_own.yml")
+OWN = load_yaml(ROOT / "data" / "crisis" / "own.yml")
 PROBE = load_yaml(ROOT / "tests" / "data" / "safety_probe.yml")
 
 

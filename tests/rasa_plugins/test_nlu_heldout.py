@@ -35,14 +35,14 @@ def test_held_out_questions_get_no_answer_about_another_rule(parse, capsys):
 
 def test_every_crisis_message_gets_the_crisis_intent_from_the_model(parse):
     messages = load_yaml(ROOT / "tests" / "data" / "crisis_messages.yml")["messages"]
-    messages += load_yaml(ROOT / "tests" / "data" / "crisis_own.yml")["messages"]
+    messages += load_yaml(ROOT / "data" / "crisis" / "own.yml")["messages"]
     missed = [m["text"] for m in messages if parse(m["text"])["intent"]["name"] != "crisis"]
     assert missed == []
 
 
 def test_no_hard_negative_gets_the_crisis_intent_from_the_model(parse):
     """Ordinary questions with family words or crisis-like words: the classifier alone raises no alarm."""
-    negatives = load_yaml(ROOT / "tests" / "data" / "crisis_own.yml")["negatives"]
+    negatives = load_yaml(ROOT / "data" / "crisis" / "own.yml")["negatives"]
     alarms = [m["text"] for m in negatives if parse(m["text"])["intent"]["name"] == "crisis"]
     assert alarms == []
 

@@ -2,7 +2,8 @@
 
 It runs last in the pipeline. When ``bot.domain.safety`` sees acute danger, the message's intent
 becomes ``crisis`` with full confidence, whatever the classifier or the fallback said. A crisis
-that only the classifier sees counts too, also when the fallback took its place. Every
+that only the classifier or the learned crisis model (``CrisisClassifier``) sees counts too, also
+when the fallback took its place. Every
 ``crisis`` message gets a ``crisis_kind`` entity, so the answer can lead with the right number.
 
 A message that is no crisis but shows a sign of danger (``bot.domain.safety.danger_sign``: a
@@ -25,7 +26,9 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.domain.safety import CrisisKind, danger_sign, detect_crisis, names_danger
+from bot.domain.crisis_model import CRISIS_INTENT
+from bot.domain.safety import CrisisKind, danger_sign, detect_crisis, learned_crisis, names_danger
+from bot.rasa_plugins.nlu.crisis_classifier import CRISIS_PROBABILITY
 from bot.rasa_plugins.nlu.fallback_intent import (
     UNKNOWN_WORDS,
     classified,
@@ -36,7 +39,6 @@ from bot.rasa_plugins.nlu.fallback_intent import (
 from bot.rasa_plugins.nlu.language import OTHER_LANGUAGE
 from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
-CRISIS_INTENT = "crisis"
 CRISIS_ENTITY = "crisis_kind"
 CLASSIFIER_CONFIDENCE = 0.5
 CLASSIFIER_MIN_WORDS = 5
@@ -73,7 +75,7 @@ def sign_of_danger(message: Message) -> Optional[CrisisKind]:
         ],
         default=0.0,
     )
-    return danger_sign(message.get(TEXT), confidence if trusted else 0.0)
+    return danger_sign(message.get(TEXT), confidence if trusted else 0.0, message.get(CRISIS_PROBABILITY) or 0.0)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -90,7 +92,9 @@ class CrisisSafetyNet(StatelessComponent, IntentClassifier):
         kind = detect_crisis(message.get(TEXT))
         if kind is not None:
             set_intent(message, CRISIS_INTENT, 1.0)
-        elif classifier_sees_crisis(message):
+        elif classifier_sees_crisis(message) or learned_crisis(
+            message.get(TEXT), message.get(CRISIS_PROBABILITY) or 0.0
+        ):
             set_intent(message, CRISIS_INTENT, 1.0)
             kind = CrisisKind.GENERAL
         else:

@@ -1,0 +1,90 @@
+"""Rasa NLU component: the learned crisis model (``bot.domain.crisis_model``) as a graph node.
+
+It trains on the ``crisis`` examples of the NLU data and the crisis corpus (``data/crisis/``:
+crisis messages and hard negatives of independent writers, in many languages) against every other
+NLU example, and sets ``crisis_probability`` on each message; ``CrisisSafetyNet`` decides what it
+means. The corpus is no Rasa training data, so its bytes go into the node's fingerprint: a change
+to it retrains this node (and only this one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.domain.crisis_model import CrisisModel, train_on
+
+CRISIS_PROBABILITY = "crisis_probability"  # key on the message, read by CrisisSafetyNet
+
+
+def _corpus_files(config: Dict[Text, Any]) -> List[Path]:
+    return sorted(Path(config["corpus"]).glob("*.yml"))
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class CrisisClassifier(GraphComponent):
+    """Sets ``crisis_probability`` (0-1) on every message."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"corpus": "data/crisis"}
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        digest = hashlib.sha256()
+        for path in _corpus_files({**cls.get_default_config(), **config}):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()
+
+    def __init__(
+        self, model_storage: ModelStorage, resource: Resource, config: Dict[Text, Any], model: Optional[CrisisModel]
+    ) -> None:
+        self._model_storage = model_storage
+        self._resource = resource
+        self._config = config
+        self.model = model
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisClassifier":
+        return cls(model_storage, resource, {**cls.get_default_config(), **config}, None)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = ((example.get(INTENT), example.get(TEXT)) for example in training_data.intent_examples)
+        self.model = train_on(_corpus_files(self._config), examples)
+        with self._model_storage.write_to(self._resource) as directory:
+            self.model.save(directory)
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "CrisisClassifier":
+        with model_storage.read_from(resource) as directory:
+            model = CrisisModel.load(directory)
+        return cls(model_storage, resource, {**cls.get_default_config(), **config}, model)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        texts = [message.get(TEXT) or "" for message in messages]
+        for message, probability in zip(messages, self.model.probabilities(texts)):
+            message.set(CRISIS_PROBABILITY, probability)
+        return messages

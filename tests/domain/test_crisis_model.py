@@ -1,0 +1,82 @@
+"""The learned crisis model, trained here from the project's corpus as ``rasa train`` trains it:
+with the crisis net it reaches a writer nobody trained or tuned on, it leaves ordinary questions and
+short answers to the hand-off form alone, and it reads every script."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.crisis_set import HELD_OUT_4, detectors, ordinary_examples, score, trained_model
+from bot.domain.crisis_model import CrisisModel, prepare
+from bot.domain.safety import learned_crisis
+from tests.helpers.project import load_yaml
+
+# Round 4's fourth writer, held out: the net alone 72 of 150, with the model 124 (bench/RESULTS.md,
+# "The learned crisis model"); false alarms on that writer's hard negatives 17 -> 21 of 100.
+HELD_OUT_4_MIN_RECALL = 0.80
+HELD_OUT_4_MAX_FALSE_ALARMS = 0.26
+
+
+@pytest.fixture(scope="module")
+def model() -> CrisisModel:
+    return trained_model()
+
+
+def test_the_model_adds_the_crisis_messages_of_a_writer_nobody_trained_on(model, capsys):
+    data = load_yaml(HELD_OUT_4)
+    alone, both = score(data, detectors(None)["crisis"]), score(data, detectors(model)["crisis"])
+    hits, total = both["recall"]["all"]
+    alarms, negatives = both["false alarms"]["all"]
+    with capsys.disabled():
+        print(
+            f"\nround 4 held out: recall {alone['recall']['all'][0]} -> {hits} of {total}, false alarms {alarms}/{negatives}"
+        )
+    assert hits > alone["recall"]["all"][0]
+    assert hits / total >= HELD_OUT_4_MIN_RECALL
+    assert alarms / negatives <= HELD_OUT_4_MAX_FALSE_ALARMS
+
+
+def test_no_ordinary_question_of_the_held_out_nlu_set_becomes_a_crisis(model):
+    texts = ordinary_examples()["tests/nlu"]
+    alarms = [t for t, p in zip(texts, model.probabilities(texts)) if learned_crisis(t, p)]
+    assert alarms == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bel me maar morgen tussen 9 en 10",
+        "mijn vrouw is er overdag, vraag naar haar",
+        "ik ben haar stiefvader",
+        "hij is net 13 geworden",
+        "ze zit in de brugklas",
+        "ik heb vandaag geen tijd meer",
+        "graag na half vier, dan zijn de kinderen uit school",
+    ],
+)
+def test_an_answer_to_the_hand_off_form_is_no_crisis(model, text):
+    assert not learned_crisis(text, model.probability(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ga dood van verveling met dat huiswerk",
+        "we maken een spreekbeurt over huiselijk geweld, waar vind ik informatie",
+        "wat moet ik doen als een leerling vertelt dat ze thuis geslagen wordt",
+    ],
+)
+def test_a_lesson_an_idiom_or_a_procedure_stays_no_crisis_whatever_the_model_says(text):
+    assert not learned_crisis(text, 1.0)
+
+
+def test_the_stored_model_decides_as_the_trained_one(model, tmp_path):
+    model.save(tmp_path)
+    texts = ["ik wil er niet meer zijn, niemand zal me missen", "hoeveel dagen verlof mag ik vragen"]
+    assert CrisisModel.load(tmp_path).probabilities(texts) == pytest.approx(model.probabilities(texts), abs=1e-6)
+
+
+def test_letters_of_every_script_are_kept():
+    assert prepare("Мама, помоги!") == "мама помоги"
+    assert prepare("أبي يضربني") == "ابي يضربني"  # the hamza is a mark, as accents are
+    assert prepare("ŞİDDET, çok korkuyorum") == "siddet cok korkuyorum"
