@@ -1,5 +1,6 @@
-"""Shared fixtures: the project's paths, the trained model (trained once per run, cached by
-Rasa when nothing changed) and an in-process Rasa agent for NLU tests."""
+"""Shared fixtures: the project's paths, the trained model (trained once per run in the background
+while the tests without a model run first, cached by Rasa when nothing changed) and an in-process
+Rasa agent for NLU tests."""
 
 from __future__ import annotations
 
@@ -9,28 +10,16 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.browser import browser, page  # noqa: F401  (here, so that the whole run shares one Chromium)
-from tests.helpers.project import MODEL, postgres_database, rasa
+from tests.helpers.project import postgres_database
+from tests.helpers.training import BackgroundTraining
+
+TRAINING = BackgroundTraining()
 
 
 @pytest.fixture(scope="session")
 def trained_model() -> Path:
-    """The model of the current data; Rasa skips training when nothing changed."""
-    rasa(
-        "train",
-        "--domain",
-        "domain",
-        "--data",
-        "data",
-        "--config",
-        "config.yml",
-        "--out",
-        "models",
-        "--fixed-model-name",
-        "cip",
-        timeout=1800,
-    )
-    assert MODEL.exists()
-    return MODEL
+    """The model of the current data, trained in the background since the collection."""
+    return TRAINING.model(timeout=1800)
 
 
 @pytest.fixture(scope="session")
@@ -77,6 +66,7 @@ NEEDS = {"model": {"trained_model"}, "browser": {"page", "browser"}, "redis": {"
 
 
 def pytest_collection_modifyitems(items):
+    """Marks each test by what it needs; the tests without the model run first, while it trains."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         for marker, fixtures in NEEDS.items():
@@ -87,3 +77,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker("postgres")
         if item.nodeid.startswith("tests/e2e/"):
             item.add_marker("e2e")
+    items.sort(key=lambda item: item.get_closest_marker("model") is not None)
+
+
+def pytest_collection_finish(session):
+    """Starts the training once the selection (``-m``, ``-k``) is known, if a test needs it."""
+    if not session.config.option.collectonly and any(item.get_closest_marker("model") for item in session.items):
+        TRAINING.start()
+
+
+def pytest_sessionfinish():
+    TRAINING.stop()
