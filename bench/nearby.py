@@ -1,4 +1,4 @@
-"""Score the answer choice on questions at the edges of the answers (tests/data/nearby_heldout.yml).
+"""Score the answer choice on questions at the edges of the answers (held-out sets in tests/data/).
 
 Why: an evaluation set labels a question "not covered" by the answers of its day, so it cannot say
 whether a new answer is given to a neighbouring question it does not answer. This set was written
@@ -7,7 +7,10 @@ words. The model is loaded in this process (no server); each question is one par
 answer choice the pipeline made: the right answer, a question back (with the right answer offered
 or not), no answer, or an answer about another rule (wrong).
 
-    .venv/bin/python -m bench.nearby [--model models/cip.tar.gz]
+    .venv/bin/python -m bench.nearby [--model models/cip.tar.gz] [--set nearby|answers]
+
+Two held-out sets: ``nearby`` (the first writer's other half, tests/data/nearby_heldout.yml) and
+``answers`` (the third writer of the second round, tests/data/answers_heldout.yml).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from bot import PROJECT_ROOT
 from bot.domain.answer_choice import ANSWER, CLARIFY
 from bot.domain.handoff import THEMES
 
-HELD_OUT = PROJECT_ROOT / "tests" / "data" / "nearby_heldout.yml"
+HELD_OUT = {name: PROJECT_ROOT / "tests" / "data" / f"{name}_heldout.yml" for name in ("nearby", "answers")}
 GROUPS = {
     "answer": "vraag bij een antwoord",
     "near_other": "buurvraag, ander antwoord",
@@ -62,8 +65,9 @@ async def score(model: Path, items: List[Dict]) -> Counter:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "cip.tar.gz")
+    parser.add_argument("--set", choices=sorted(HELD_OUT), default="nearby")
     args = parser.parse_args()
-    items = yaml.safe_load(HELD_OUT.read_text(encoding="utf-8"))
+    items = yaml.safe_load(HELD_OUT[args.set].read_text(encoding="utf-8"))
     table = asyncio.run(score(args.model, items))
     outcomes = ("right", "clarify_right", "clarify", "no_answer", "wrong", "crisis")
     print(f"{'groep':28s} {'n':>4s} " + " ".join(f"{o:>13s}" for o in outcomes))

@@ -142,3 +142,29 @@ def test_held_out_examples_are_not_in_the_training_data():
     assert too_few == {}
     untested = set(train) - set(test)
     assert untested == set()
+
+
+@pytest.mark.parametrize(
+    "held_out, key",
+    [
+        ("nearby_heldout.yml", None),
+        ("answers_heldout.yml", None),
+        ("crisis_heldout.yml", "messages"),
+        ("crisis_heldout_round4.yml", "messages"),
+    ],
+)
+def test_held_out_question_sets_are_not_in_the_training_data(held_out, key):
+    """The sets that measure what a stranger's words get (bench/nearby.py, bench/crisis_set.py)
+    measure nothing once a question of theirs is trained on."""
+    train = examples_by_intent(sorted((ROOT / "data" / "nlu").glob("*.yml")))
+    seen = {_folded(t) for texts in train.values() for t in texts}
+    for corpus in (ROOT / "data" / "crisis").glob("*.yml"):
+        data = load_yaml(corpus)
+        seen |= {_folded(m["text"]) for part in ("messages", "negatives") for m in data.get(part) or []}
+    data = load_yaml(ROOT / "tests" / "data" / held_out)
+    items = data[key] + data.get("negatives", []) if key else data
+    assert [m["text"] for m in items if _folded(m["text"]) in seen] == []
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
