@@ -371,6 +371,8 @@ ORDINARY_ABSENCE = _stems(
     "ziekenhuis*", "opname", "vakantie", "op reis",
 )  # fmt: skip
 CARE_ARRANGED = _stems("oppas", "opvang", "logeren", "bij oma", "bij opa")
+# "nog niks gehad" of a copy of the file, "krijgt niks extra" at school: no food denied
+NOT_ABOUT_FOOD = _stems("kopie", "dossier", "antwoord", "reactie", "extra", "uitslag", "ondersteuning", "begeleiding")
 # "achterlating": a child left behind abroad, in a re-education school or with family
 LEFT_ABROAD = r"\b(achterla\w*|achtergelaten|leave (him|her|them) (behind|there)|left (him|her) behind)\b"
 ABROAD = _stems(
@@ -775,7 +777,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (BRIDE,), ()),
     (ABUSE, (IMAGES, FORCING), (_stems("school", "toestemming", "schoolfoto*", "verplicht*"),)),
     (ABUSE, (IMAGES, INTIMATE), ()),
-    (ABUSE, (FOOD_DENIED, NEGLECT_CONTEXT), ()),
+    (ABUSE, (FOOD_DENIED, NEGLECT_CONTEXT), (NOT_ABOUT_FOOD,)),
     (ABUSE, (CONFINED, VICTIM), (_stems("mag", "time out", "time-out", "school", "voelt", "voel"),)),
     (ABUSE, (CONFINED, CHILD), (_stems("mag", "time out", "time-out", "school", "voelt", "voel"),)),
     (ABUSE, (FORCED_MARRIAGE,), ()),

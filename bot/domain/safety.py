@@ -216,7 +216,8 @@ _STRONG = {
         r"\b(gevochten|vechten|vecht|vochten)\b.{0,40}\b(mes|messen|wapen|wapens|bloed)\b",
         r"\b(gooit|gooien|gooide|smijt|smijten)\b.{0,10}\bmet\b.{0,15}\b(spullen|stoelen|borden|messen|dingen|glas)\b.{0,15}\bnaar (me|mij|ons|haar|hem|mama|papa|mijn moeder|mijn vader|de kinderen)\b",
         r"\b(nu|op dit moment|nu net|zojuist|net)\b.{0,30}\b(slaat|slaan|schopt|vechten|steekt|bloedt|gooit|inbreken|in te breken|sloopt)\b",
-        r"\b(slaat|schopt|vecht|vechten|steekt|gooit|sloopt|trapt|schreeuwt)\b(?!.{0,25}\bover\b).{0,30}\b(nu|op dit moment|op dit ogenblik)\b(?! (al|niet|ook|vaak|altijd|sinds)\b)",
+        # (shouting alone is no violence: "papa schreeuwt en nu heeft de juf Veilig Thuis gebeld")
+        r"\b(slaat|schopt|vecht|vechten|steekt|gooit|sloopt|trapt)\b(?!.{0,25}\bover\b).{0,30}\b(nu|op dit moment|op dit ogenblik)\b(?! (al|niet|ook|vaak|altijd|sinds)\b)",
         r"\b(bloedt|bloedde|bloeden)\b(?! (uit (de|zijn|haar|z'n|d'r) neus|neus))|\b(veel|overal|onder het) bloed\b",
         r"\b(probeert|proberen)\b.{0,10}\b(in te breken|binnen te komen|de deur in te)\b|\b(inbreker|inbrekers|breekt in|slaat de deur in|trapt de deur in)\b",
         r"\b(dochter|zoon|kind|kindje|zoontje|dochtertje|broertje|zusje|broer|zus|leerling|meisje|jongen|hij|ze)\b.{0,40}\b(sinds|al sinds|vanaf) (gisteren|vannacht|vanochtend|vanmorgen|gisteravond|gistermiddag|vanmiddag|vanavond|\w+dag|\d+ (uur|dagen))\b.{0,15}\b(weg|kwijt|verdwenen|zoek|onvindbaar|niet (meer )?thuis)\b",
