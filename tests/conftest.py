@@ -66,7 +66,8 @@ NEEDS = {"model": {"trained_model"}, "browser": {"page", "browser"}, "redis": {"
 
 
 def pytest_collection_modifyitems(items):
-    """Marks each test by what it needs; the tests without the model run first, while it trains."""
+    """Marks each test by what it needs; the tests without the model run first, while it trains,
+    and the browser tests last."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         for marker, fixtures in NEEDS.items():
@@ -77,7 +78,11 @@ def pytest_collection_modifyitems(items):
             item.add_marker("postgres")
         if item.nodeid.startswith("tests/e2e/"):
             item.add_marker("e2e")
-    items.sort(key=lambda item: item.get_closest_marker("model") is not None)
+    # Chromium last: its Playwright session keeps an event loop running in this thread, in which
+    # the tests that call asyncio.run (Rasa in process, the socket.io client) cannot run
+    items.sort(
+        key=lambda item: (item.get_closest_marker("browser") is not None, item.get_closest_marker("model") is not None)
+    )
 
 
 def pytest_collection_finish(session):
