@@ -10,7 +10,7 @@ import pytest
 
 from bench.crisis_set import ordinary_examples
 from bot.domain.plain_language import problems
-from bot.domain.safety import SIGN_CONFIDENCE, CrisisKind, danger_sign, detect_crisis
+from bot.domain.safety import MODEL_SIGN, SIGN_AGREEMENT, SIGN_CONFIDENCE, CrisisKind, danger_sign, detect_crisis
 from bot.domain.safety_lines import all_lines, safety_line
 from tests.helpers.project import ROOT, load_yaml
 
@@ -62,9 +62,11 @@ def test_an_ordinary_question_near_the_subject_gets_no_line_from_its_words(text)
 def test_the_classifiers_crisis_gives_the_line_only_from_its_level_in_a_real_sentence():
     text = "ik heb het gevoel dat ik er beter niet kan zijn"
     assert danger_sign(text) is None
-    assert danger_sign(text, crisis_confidence=SIGN_CONFIDENCE) == CrisisKind.GENERAL
-    assert danger_sign(text, crisis_confidence=SIGN_CONFIDENCE - 0.01) is None
-    assert danger_sign("ik ben de moeder", crisis_confidence=0.99) is None  # a short form answer
+    assert danger_sign(text, SIGN_CONFIDENCE, SIGN_AGREEMENT) == CrisisKind.GENERAL
+    assert danger_sign(text, SIGN_CONFIDENCE - 0.01, SIGN_AGREEMENT) is None
+    assert danger_sign(text, 0.99, SIGN_AGREEMENT - 0.01) is None  # the learned model does not agree
+    assert danger_sign(text, 0.0, MODEL_SIGN) == CrisisKind.GENERAL  # the learned model alone
+    assert danger_sign("ik ben de moeder", 0.99, 0.99) is None  # a short form answer
 
 
 @pytest.mark.parametrize(

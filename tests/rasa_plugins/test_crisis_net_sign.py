@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.rasa_plugins.nlu.crisis_classifier import CRISIS_PROBABILITY
 from bot.rasa_plugins.nlu.crisis_net import DANGER_SIGN, CrisisSafetyNet
 from tests.helpers.project import ROOT, load_yaml
 
 
-def _through_the_net(text: str, intent: str = "nlu_fallback", crisis: float = 0.0) -> Message:
+def _through_the_net(text: str, intent: str = "nlu_fallback", crisis: float = 0.0, model: float = 0.0) -> Message:
     ranking = [{"name": intent, "confidence": max(0.4, crisis)}] + (
         [{"name": "crisis", "confidence": crisis}] if intent != "crisis" else []
     )
@@ -17,6 +18,7 @@ def _through_the_net(text: str, intent: str = "nlu_fallback", crisis: float = 0.
         data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []},
         output_properties={"text", "intent", "intent_ranking", "entities"},
     )
+    message.set(CRISIS_PROBABILITY, model)
     CrisisSafetyNet.create({}, None, None, None).process([message])
     return message
 
@@ -35,8 +37,9 @@ def test_a_crisis_gets_the_crisis_answer_and_no_mark():
 
 def test_the_classifiers_crisis_below_the_crisis_level_marks_a_sentence_without_danger_words():
     text = "ik heb het gevoel dat ik er beter niet kan zijn"
-    assert _through_the_net(text, crisis=0.45).get(DANGER_SIGN) == "general"
-    assert _through_the_net(text, crisis=0.1).get(DANGER_SIGN) is None
+    assert _through_the_net(text, crisis=0.45, model=0.35).get(DANGER_SIGN) == "general"
+    assert _through_the_net(text, crisis=0.1, model=0.35).get(DANGER_SIGN) is None
+    assert _through_the_net(text, crisis=0.45, model=0.1).get(DANGER_SIGN) is None  # the model disagrees
 
 
 def test_the_classifier_counts_not_for_another_language():
@@ -48,11 +51,13 @@ def test_a_lesson_is_not_marked():
 
 
 def test_the_probe_through_the_model_gets_the_crisis_answer_or_the_line(parse):
-    # measured 23 of 25 (10 crisis answers, 13 lines) and no line on its 25 near-misses (bench/RESULTS.md)
+    # measured 23 of 25 (stop 13: 10 crisis answers, 13 lines; stop 14: 23, of which 21 without the
+    # classifier, whose line now needs the learned model's agreement) and no line on its 25
+    # near-misses (bench/RESULTS.md)
     probe = load_yaml(ROOT / "tests" / "data" / "safety_probe.yml")
     results = {m["text"]: parse(m["text"]) for m in probe["messages"] + probe["negatives"]}
     reached = [t for t in (m["text"] for m in probe["messages"]) if _crisis_or_line(results[t])]
-    assert len(reached) >= 22
+    assert len(reached) >= 21
     assert [m["text"] for m in probe["negatives"] if results[m["text"]].get(DANGER_SIGN)] == []
 
 
