@@ -22,6 +22,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
+from urllib.parse import urlsplit
 
 from bot import PROJECT_ROOT
 
@@ -79,6 +80,7 @@ class Server:
             return handle.read().decode("utf-8", "replace").count(text) >= count
 
     def start(self) -> "Server":
+        _wait_until_free(self.ready_url)
         env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", **self.env}
         with self.log.open("a") as handle:
             log_start = handle.tell()
@@ -95,17 +97,31 @@ class Server:
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
+            children = child_pids(self.process.pid)
             self.process.send_signal(signal.SIGINT)  # a Sanic parent stops its forked workers itself
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                for pid in child_pids(self.process.pid):  # workers the parent did not stop
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
                 self.process.kill()
                 self.process.wait()
+            for pid in children:  # workers the parent did not stop (they would keep its port)
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+
+def _wait_until_free(url: str, seconds: float = 30) -> None:
+    """Waits until nothing listens on the port of ``url`` any more: a server restarted on its port
+    found it still taken by the process it replaced ("address already in use", seen once in CI)."""
+    port = urlsplit(url).port
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+        except OSError:
+            return
+        time.sleep(0.2)
 
 
 def child_pids(pid: int) -> List[int]:
