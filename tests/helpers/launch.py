@@ -116,7 +116,7 @@ def _wait_until_free(url: str, seconds: float = 30) -> None:
     found it still taken by the process it replaced ("address already in use", seen once in CI)."""
     port = urlsplit(url).port
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    while port is not None and time.monotonic() < deadline:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
         except OSError:
