@@ -344,9 +344,8 @@ SIGN_MIN_WORDS = 5
 # The learned crisis model (``bot.domain.crisis_model``) gives the crisis answer from this
 # probability on, in a message of this many words or more (short crises are the concepts' work; the
 # model took short answers to the hand-off form such as "ik heb vandaag geen tijd meer" for a
-# crisis), and the line from ``MODEL_SIGN``; chosen
-# on the dev splits and the older held-out crisis sets, checked on a writer held out
-# (bench/RESULTS.md, "The learned crisis model").
+# crisis), and the line from ``MODEL_SIGN``; chosen on the dev splits and the older held-out crisis
+# sets, checked on a writer held out (bench/RESULTS.md, "The learned crisis model").
 MODEL_CRISIS = 0.75
 MODEL_MIN_WORDS = 8
 MODEL_SIGN = 0.55

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_plugins.nlu.crisis_classifier import CRISIS_PROBABILITY
-from bot.rasa_plugins.nlu.crisis_net import DANGER_SIGN, CrisisSafetyNet
+from bot.rasa_plugins.nlu.crisis_net import CRISIS_ENTITY, DANGER_SIGN, CrisisSafetyNet
 from tests.helpers.project import ROOT, load_yaml
 
 
@@ -63,3 +63,27 @@ def test_the_probe_through_the_model_gets_the_crisis_answer_or_the_line(parse):
 
 def _crisis_or_line(result: dict) -> bool:
     return result["intent"]["name"] == "crisis" or bool(result.get(DANGER_SIGN))
+
+
+# words the concepts do not know, told as a story: only the model can see the danger in it
+STORY = "ik weet niet meer wat ik moet doen, hij is weer zo en wij zitten nu boven"
+
+
+def test_a_story_the_model_is_sure_of_gets_the_crisis_answer_with_all_numbers():
+    message = _through_the_net(STORY, model=0.9)
+    assert message.get("intent")["name"] == "crisis"
+    assert [e["value"] for e in message.get("entities") if e["entity"] == CRISIS_ENTITY] == ["general"]
+
+
+def test_a_story_the_model_doubts_gets_its_reply_and_the_line():
+    message = _through_the_net(STORY, model=0.6)
+    assert message.get("intent")["name"] == "nlu_fallback" and message.get(DANGER_SIGN) == "general"
+
+
+def test_a_story_the_model_finds_ordinary_gets_nothing():
+    message = _through_the_net(STORY, model=0.1)
+    assert message.get("intent")["name"] == "nlu_fallback" and message.get(DANGER_SIGN) is None
+
+
+def test_a_short_answer_is_no_crisis_however_sure_the_model_is():
+    assert _through_the_net("ik ben zijn vader", model=0.99).get("intent")["name"] == "nlu_fallback"

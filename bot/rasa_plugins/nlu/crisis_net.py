@@ -75,7 +75,12 @@ def sign_of_danger(message: Message) -> Optional[CrisisKind]:
         ],
         default=0.0,
     )
-    return danger_sign(message.get(TEXT), confidence if trusted else 0.0, message.get(CRISIS_PROBABILITY) or 0.0)
+    return danger_sign(message.get(TEXT), confidence if trusted else 0.0, model_probability(message))
+
+
+def model_probability(message: Message) -> float:
+    """The learned crisis model's probability (``CrisisClassifier``), 0 when it did not run."""
+    return message.get(CRISIS_PROBABILITY) or 0.0
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -92,9 +97,7 @@ class CrisisSafetyNet(StatelessComponent, IntentClassifier):
         kind = detect_crisis(message.get(TEXT))
         if kind is not None:
             set_intent(message, CRISIS_INTENT, 1.0)
-        elif classifier_sees_crisis(message) or learned_crisis(
-            message.get(TEXT), message.get(CRISIS_PROBABILITY) or 0.0
-        ):
+        elif classifier_sees_crisis(message) or learned_crisis(message.get(TEXT), model_probability(message)):
             set_intent(message, CRISIS_INTENT, 1.0)
             kind = CrisisKind.GENERAL
         else:
