@@ -16,7 +16,7 @@ from bot.region.answers import project_library
 
 
 def answer_key(latest_message: dict) -> str | None:
-    """'absence/leerplichtambtenaar' for the answer the ResponseSelector just chose (or the user
+    """'absence/leerplichtambtenaar' for the answer the assistant just chose (or the user
     chose with a clarification's button), else None."""
     intent = (latest_message.get("intent") or {}).get("name")
     if intent == "choose_answer":

@@ -6,70 +6,46 @@ danger. A model of the letters and words of every crisis message written so far 
 of the corpus) catches many of those unseen phrasings, and it is small: it trains in seconds, needs
 no download, and its state is three arrays (no pickle). Figures: bench/RESULTS.md.
 
-The features are hashed, so the model keeps no vocabulary: the inverse document frequencies,
-the weights and the intercept are all it stores.
+The features (``bot.domain.text_features``) are hashed, so the model keeps no vocabulary: the
+columns it saw with their inverse document frequencies, the weights and the intercept are all it
+stores.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, List, Sequence, Tuple
 
 import numpy as np
 import yaml
-from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import normalize
+
+from bot.domain.text_features import Weighting
 
 CRISIS_INTENT = "crisis"
-N_FEATURES = 2**18
-_VECTORIZERS = (
-    HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=N_FEATURES, alternate_sign=False, norm=None),
-    HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=N_FEATURES, alternate_sign=False, norm=None),
-)
-_NOT_A_LETTER = re.compile(r"[^\w']+|_")
-
-
-def prepare(text: str) -> str:
-    """Lower case without accents, letters of every script kept (Arabic, Cyrillic, Ge'ez)."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_A_LETTER.sub(" ", plain).strip()
-
-
-def _counts(texts: Sequence[str]) -> sparse.csr_matrix:
-    prepared = [prepare(t) for t in texts]
-    counts = sparse.hstack([v.transform(prepared) for v in _VECTORIZERS]).tocsr()
-    counts.data = 1.0 + np.log(counts.data)  # a word said three times is not three times the danger
-    return counts
+FILE = "crisis_model.npz"
 
 
 @dataclass(frozen=True)
 class CrisisModel:
     """``probability(text)``: how likely ``text`` tells of acute danger, between 0 and 1."""
 
-    idf: np.ndarray
+    weighting: Weighting
     weights: np.ndarray
     intercept: float
 
     @classmethod
     def train(cls, crisis: Sequence[str], ordinary: Sequence[str], strength: float = 10.0) -> "CrisisModel":
         """Fits on crisis messages against ordinary ones; both classes weigh the same in total."""
-        counts = _counts(list(crisis) + list(ordinary))
-        documents = np.asarray((counts > 0).sum(axis=0)).ravel()
-        idf = (np.log((1 + counts.shape[0]) / (1 + documents)) + 1.0).astype(np.float32)
+        weighting, features = Weighting.fit(list(crisis) + list(ordinary))
         labels = np.array([1] * len(crisis) + [0] * len(ordinary))
         fitted = LogisticRegression(C=strength, class_weight="balanced", max_iter=3000)
-        fitted.fit(normalize(counts.multiply(idf).tocsr()), labels)
-        return cls(idf, fitted.coef_.ravel().astype(np.float32), float(fitted.intercept_[0]))
+        fitted.fit(features, labels)
+        return cls(weighting, fitted.coef_.ravel().astype(np.float32), float(fitted.intercept_[0]))
 
     def probabilities(self, texts: Sequence[str]) -> List[float]:
-        features = normalize(_counts(texts).multiply(self.idf).tocsr())
-        scores = features @ self.weights + self.intercept
+        scores = self.weighting.features(texts) @ self.weights + self.intercept
         return [float(p) for p in 1.0 / (1.0 + np.exp(-scores))]
 
     def probability(self, text: str) -> float:
@@ -77,13 +53,19 @@ class CrisisModel:
 
     def save(self, directory: Path) -> None:
         np.savez_compressed(
-            directory / "crisis_model.npz", idf=self.idf, weights=self.weights, intercept=self.intercept
+            directory / FILE,
+            columns=self.weighting.columns,
+            idf=self.weighting.idf,
+            unseen_idf=self.weighting.unseen_idf,
+            weights=self.weights,
+            intercept=self.intercept,
         )
 
     @classmethod
     def load(cls, directory: Path) -> "CrisisModel":
-        with np.load(directory / "crisis_model.npz") as stored:
-            return cls(stored["idf"], stored["weights"], float(stored["intercept"]))
+        with np.load(directory / FILE) as stored:
+            weighting = Weighting(stored["columns"], stored["idf"], float(stored["unseen_idf"]))
+            return cls(weighting, stored["weights"], float(stored["intercept"]))
 
 
 def train_on(corpus: Iterable[Path], examples: Iterable[Tuple[str, str]]) -> CrisisModel:

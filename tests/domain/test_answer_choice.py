@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from bot.domain.answer_choice import ANSWER, CLARIFY, NOT_COVERED, answers, choose, combined_ranking, title
+from bot.domain.answer_choice import ANSWER, CLARIFY, NOT_COVERED, answers, choose, title
 from bot.domain.fallback import fallback_reply
 from bot.domain.more_parts import SUFFIX
 from tests.helpers.project import ROOT
@@ -103,30 +103,6 @@ def test_a_second_unclear_message_in_a_row_gets_a_person_not_another_question():
     unclear = {"event": "user", "parse_data": {"intent": {"name": "nlu_fallback"}}}
     reply = fallback_reply([unclear, {"event": "bot"}, unclear], {"kind": CLARIFY, "offered": ["route/opp"]})
     assert reply.response == "utter_offer_human"
-
-
-def test_an_answer_sure_within_a_clear_theme_stays_sure():
-    ranking = combined_ranking(
-        {"absence": 0.95, "route": 0.03, "privacy": 0.02},
-        {"absence": [("absence/holiday_leave", 0.9)], "route": [("route/bullying", 0.99)], "privacy": []},
-    )
-    assert ranking[0] == ("absence/holiday_leave", pytest.approx(0.855))
-    assert ranking[1][0] == "route/bullying" and ranking[1][1] < 0.05
-
-
-def test_a_classifier_between_two_themes_lowers_both_answers_under_the_threshold():
-    ranking = combined_ranking(
-        {"absence": 0.5, "route": 0.5, "greet": 0.0},
-        {"absence": [("absence/holiday_leave", 0.95)], "route": [("route/bullying", 0.95)]},
-    )
-    assert [confidence for _, confidence in ranking] == [pytest.approx(0.475)] * 2
-    assert choose("mag ik vakantie opnemen buiten de schoolvakantie", ranking).kind != ANSWER
-
-
-def test_a_message_the_classifier_leans_to_call_not_covered_gets_no_sure_answer():
-    ranking = combined_ranking({"not_covered": 0.45, "privacy": 0.55}, {"privacy": [("privacy/inzage", 0.99)]})
-    assert ranking == [("privacy/inzage", pytest.approx(0.5445))]
-    assert choose("mag ik het dossier inzien", ranking).kind != ANSWER
 
 
 def test_an_answer_the_region_switched_off_is_never_offered():

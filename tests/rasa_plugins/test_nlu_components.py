@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_plugins.nlu.answer_choice import AnswerChoice
 from bot.rasa_plugins.nlu.crisis_net import CrisisSafetyNet
-from bot.rasa_plugins.nlu.theme_answers import ThemeAnswers
 from bot.rasa_plugins.nlu.theme_from_answer import ThemeFromAnswer
 
 
@@ -207,42 +205,3 @@ def test_known_words_and_small_typos_pass(tmp_path):
         message = _message(text, "absence")
         gate.process([message])
         assert message.get("intent")["name"] == "absence", text
-
-
-def test_the_per_theme_selectors_are_combined_into_one_ranking_the_answer_choice_reads():
-    """The theme's chance comes from the selector over all answers, not from DIET's intent."""
-    message = Message(
-        data={
-            "text": "mijn kind wordt gepest op school",
-            "intent": {"name": "privacy", "confidence": 0.9},
-            "intent_ranking": [{"name": "privacy", "confidence": 0.9}],
-            "response_selector": {
-                # the selector over all answers: 0.8 on the route answers together, 0.2 on absence
-                "default": {
-                    "ranking": [
-                        {"confidence": 0.5, "intent_response_key": "route/bullying"},
-                        {"confidence": 0.2, "intent_response_key": "absence/school_refusal"},
-                        {"confidence": 0.3, "intent_response_key": "route/worried_at_school"},
-                    ]
-                },
-                "route": {
-                    "response": {
-                        "confidence": 0.9,
-                        "intent_response_key": "route/bullying",
-                        "responses": [{"text": "x"}],
-                    },
-                    "ranking": [{"confidence": 0.9, "intent_response_key": "route/bullying"}],
-                },
-                "absence": {
-                    "response": {"confidence": 0.99, "intent_response_key": "absence/school_refusal"},
-                    "ranking": [{"confidence": 0.99, "intent_response_key": "absence/school_refusal"}],
-                },
-            },
-        }
-    )
-    ThemeAnswers.create({}, None, None, None).process([message])
-    combined = message.get("response_selector")["default"]
-    assert [r["intent_response_key"] for r in combined["ranking"]] == ["route/bullying", "absence/school_refusal"]
-    assert combined["response"]["intent_response_key"] == "route/bullying"
-    assert combined["response"]["responses"] == [{"text": "x"}]
-    assert combined["response"]["confidence"] == pytest.approx(0.72)

@@ -1,6 +1,6 @@
 """Rasa NLU component: the answer is given only when it fits the message (bot.domain.answer_choice).
 
-It runs after the ResponseSelector, the FallbackClassifier and the theme fix. For a question on a
+It runs after the answer ranking (``AnswerRanker``), the FallbackClassifier and the theme fix. For a question on a
 theme, or one the classifier was unsure of or found outside what it covers, it decides: answer,
 ask back once ("Bedoel je ...?"), or say honestly that it has no answer. The latter two become
 ``nlu_fallback`` with the decision in the parse result (``answer_choice``), which the fallback
@@ -34,7 +34,7 @@ OUT_OF_SCOPE_INTENT = "out_of_scope"
 
 
 def ranking(message: Message) -> List[Tuple[str, float]]:
-    """The answers the ResponseSelector weighed, as (key, confidence), best first."""
+    """The answers ranked for the message, as (key, confidence), best first."""
     selector = (message.get(RESPONSE_SELECTOR_KEY) or {}).get("default") or {}
     return [
         (r.get("intent_response_key"), float(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0))

@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, List, Optional, Text, Tuple
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -35,6 +33,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.rasa_plugins.nlu.trained import TrainedComponent
 
 ROLE, SCHOOL_TYPE, AGE = "rol", "schooltype", "leeftijd"
 WORDS_FILE = "closed_entities.json"
@@ -135,48 +135,25 @@ def words_from(training_data: TrainingData) -> Dict[str, Dict[str, str]]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class ClosedClassEntityExtractor(GraphComponent, EntityExtractorMixin):
+class ClosedClassEntityExtractor(TrainedComponent, EntityExtractorMixin):
     """Sets the `rol`, `schooltype` and `leeftijd` entities (see the module's docstring)."""
 
-    def __init__(
-        self, model_storage: ModelStorage, resource: Resource, words: Optional[Dict[str, Dict[str, str]]] = None
-    ) -> None:
-        self._storage, self._resource = model_storage, resource
-        self._matcher = ClosedClassMatcher(words or {})
+    def learn(self, training_data: TrainingData) -> ClosedClassMatcher:
+        return ClosedClassMatcher(words_from(training_data))
+
+    @staticmethod
+    def write(learned: ClosedClassMatcher, directory: Path) -> None:
+        (directory / WORDS_FILE).write_text(
+            json.dumps(learned.words, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        )
 
     @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ClosedClassEntityExtractor":
-        return cls(model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "ClosedClassEntityExtractor":
-        with model_storage.read_from(resource) as directory:
-            words = json.loads((directory / WORDS_FILE).read_text(encoding="utf-8"))
-        return cls(model_storage, resource, words)
-
-    def train(self, training_data: TrainingData) -> Resource:
-        words = words_from(training_data)
-        with self._storage.write_to(self._resource) as directory:
-            (directory / WORDS_FILE).write_text(json.dumps(words, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        self._matcher = ClosedClassMatcher(words)
-        return self._resource
+    def read(cls, directory: Path) -> ClosedClassMatcher:
+        return ClosedClassMatcher(json.loads((directory / WORDS_FILE).read_text(encoding="utf-8")))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            found = self._matcher.entities(message.get(TEXT) or "")
+            found = self.learned.entities(message.get(TEXT) or "")
             if found:
                 message.set(ENTITIES, (message.get(ENTITIES) or []) + found, add_to_output=True)
         return messages

@@ -13,15 +13,13 @@ import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.domain.crisis_model import CrisisModel, train_on
+from bot.rasa_plugins.nlu.trained import TrainedComponent
 
 CRISIS_PROBABILITY = "crisis_probability"  # key on the message, read by CrisisSafetyNet
 
@@ -31,8 +29,11 @@ def _corpus_files(config: Dict[Text, Any]) -> List[Path]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class CrisisClassifier(GraphComponent):
+class CrisisClassifier(TrainedComponent):
     """Sets ``crisis_probability`` (0-1) on every message."""
+
+    learned_type = CrisisModel
+    stored_as = "2"  # the columns seen in training (bot.domain.text_features.Weighting)
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -40,51 +41,17 @@ class CrisisClassifier(GraphComponent):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(cls.stored_as.encode())
         for path in _corpus_files({**cls.get_default_config(), **config}):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         return digest.hexdigest()
 
-    def __init__(
-        self, model_storage: ModelStorage, resource: Resource, config: Dict[Text, Any], model: Optional[CrisisModel]
-    ) -> None:
-        self._model_storage = model_storage
-        self._resource = resource
-        self._config = config
-        self.model = model
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CrisisClassifier":
-        return cls(model_storage, resource, {**cls.get_default_config(), **config}, None)
-
-    def train(self, training_data: TrainingData) -> Resource:
+    def learn(self, training_data: TrainingData) -> CrisisModel:
         examples = ((example.get(INTENT), example.get(TEXT)) for example in training_data.intent_examples)
-        self.model = train_on(_corpus_files(self._config), examples)
-        with self._model_storage.write_to(self._resource) as directory:
-            self.model.save(directory)
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "CrisisClassifier":
-        with model_storage.read_from(resource) as directory:
-            model = CrisisModel.load(directory)
-        return cls(model_storage, resource, {**cls.get_default_config(), **config}, model)
+        return train_on(_corpus_files(self.config), examples)
 
     def process(self, messages: List[Message]) -> List[Message]:
         texts = [message.get(TEXT) or "" for message in messages]
-        for message, probability in zip(messages, self.model.probabilities(texts)):
+        for message, probability in zip(messages, self.learned.probabilities(texts)):
             message.set(CRISIS_PROBABILITY, probability)
         return messages

@@ -1,12 +1,11 @@
-"""Rasa NLU component: the chosen answer decides the theme when DIET and the ResponseSelector disagree.
+"""Rasa NLU component: the chosen answer decides the theme when DIET and the answer ranking disagree.
 
 The three themes are retrieval intents (``route``, ``privacy``, ``absence``): DIET picks the
-coarse theme and a ResponseSelector per theme ranks its answers; ``ThemeAnswers`` combines them
-into one ranking (theme confidence times answer confidence), whose first answer can belong to
+coarse theme and ``AnswerRanker`` ranks the answers of all three, whose first answer can belong to
 another theme than DIET's first ("Op welke dag start de leerplicht?": DIET leans to ``privacy``
 because privacy questions mention leerplicht too, the ranking puts ``absence/leerplicht_age`` first).
-Rasa would then say the selector's answer under the wrong theme label, so the local door and a
-handoff would be about the wrong theme. On our held-out questions the fine-grained selector is
+Rasa would then say the ranked answer under the wrong theme label, so the local door and a
+handoff would be about the wrong theme. On our held-out questions the fine-grained ranking is
 the better judge (docs/pipeline.md), so its theme wins; the answer gate after this component
 still turns an unsure answer into ``nlu_fallback``.
 """

@@ -12,12 +12,10 @@ import difflib
 import json
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Dict, FrozenSet, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -25,6 +23,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.domain.safety import normalise
 from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, set_fallback
+from bot.rasa_plugins.nlu.trained import TrainedComponent
 
 VOCABULARY_FILE = "vocabulary.json"
 
@@ -71,58 +70,29 @@ def _by_length(vocabulary: FrozenSet[str]) -> Dict[int, List[str]]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class UnknownWordsFallback(GraphComponent, IntentClassifier):
+class UnknownWordsFallback(TrainedComponent, IntentClassifier):
     """Sets ``nlu_fallback`` when fewer than ``min_known_share`` of the words are known."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"min_known_share": 0.5}
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        vocabulary: FrozenSet[str] = frozenset(),
-    ) -> None:
-        self.min_known_share = float(config["min_known_share"])
-        self._model_storage = model_storage
-        self._resource = resource
-        self.vocabulary = vocabulary
+    def learn(self, training_data: TrainingData) -> FrozenSet[str]:
+        return frozenset(w for example in training_data.intent_examples for w in words(example.get(TEXT)))
+
+    @staticmethod
+    def write(learned: FrozenSet[str], directory: Path) -> None:
+        (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(learned)))
 
     @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "UnknownWordsFallback":
-        return cls({**cls.get_default_config(), **config}, model_storage, resource)
-
-    def train(self, training_data: TrainingData) -> Resource:
-        self.vocabulary = frozenset(w for example in training_data.intent_examples for w in words(example.get(TEXT)))
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(self.vocabulary)))
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "UnknownWordsFallback":
-        with model_storage.read_from(resource) as directory:
-            vocabulary = frozenset(json.loads((directory / VOCABULARY_FILE).read_text()))
-        return cls({**cls.get_default_config(), **config}, model_storage, resource, vocabulary)
+    def read(cls, directory: Path) -> FrozenSet[str]:
+        return frozenset(json.loads((directory / VOCABULARY_FILE).read_text()))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            share = known_share(message.get(TEXT), self.vocabulary, enough=self.min_known_share)
-            if share is not None and share < self.min_known_share:
+            minimum = float(self.config["min_known_share"])
+            share = known_share(message.get(TEXT), self.learned, enough=minimum)
+            if share is not None and share < minimum:
                 set_fallback(message, share)
                 message.set(UNKNOWN_WORDS, True)
         return messages

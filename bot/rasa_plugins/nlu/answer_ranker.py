@@ -1,0 +1,74 @@
+"""Rasa NLU component: every answer ranked for the message by the answer model
+(``bot.domain.answer_model``), in place of Rasa's ResponseSelectors.
+
+It trains on the questions of the retrieval intents (``route/...``, ``privacy/...``,
+``absence/...``) and writes its ranking where a ResponseSelector over all answers writes it
+(``response_selector.default``): the components after it (theme fix, answer choice, evaluation,
+handoff) and Rasa's retrieval actions (``utter_route`` and the others fall back to ``default``)
+read it unchanged. Why one linear model instead of four selectors: the module's docstring.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import (
+    RESPONSE_SELECTOR_DEFAULT_INTENT,
+    RESPONSE_SELECTOR_PREDICTION_KEY,
+    RESPONSE_SELECTOR_RANKING_KEY,
+    RESPONSE_SELECTOR_RETRIEVAL_INTENTS,
+    RESPONSE_SELECTOR_UTTER_ACTION_KEY,
+)
+from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.domain.answer_model import NONE, AnswerModel
+from bot.rasa_plugins.nlu.answer_choice import RESPONSE_SELECTOR_KEY
+from bot.rasa_plugins.nlu.trained import TrainedComponent
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class AnswerRanker(TrainedComponent, IntentClassifier):
+    """Sets ``response_selector`` as a ResponseSelector over all answers would."""
+
+    learned_type = AnswerModel
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # the intents whose questions no answer covers: they lower the answers' confidence;
+        # strength: the inverse of the regularisation (higher: surer of the training questions)
+        return {"uncovered_intents": ["not_covered", "out_of_scope"], "strength": 30.0}
+
+    def learn(self, training_data: TrainingData) -> AnswerModel:
+        uncovered = set(self.config["uncovered_intents"])
+        examples = (
+            (example.get(INTENT_RESPONSE_KEY) or NONE, example.get(TEXT))
+            for example in training_data.intent_examples
+            if example.get(INTENT_RESPONSE_KEY) or example.get(INTENT) in uncovered
+        )
+        return AnswerModel.train(examples, strength=float(self.config["strength"]))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        themes = sorted({str(key).split("/")[0] for key in self.learned.keys if key != NONE})
+        rankings = self.learned.rankings([message.get(TEXT) or "" for message in messages])
+        for message, ranking in zip(messages, rankings):
+            key, confidence = ranking[0]
+            selected = {
+                RESPONSE_SELECTOR_PREDICTION_KEY: {
+                    INTENT_RESPONSE_KEY: key,
+                    PREDICTED_CONFIDENCE_KEY: confidence,
+                    RESPONSE_SELECTOR_UTTER_ACTION_KEY: f"utter_{key}",
+                },
+                RESPONSE_SELECTOR_RANKING_KEY: [
+                    {INTENT_RESPONSE_KEY: k, PREDICTED_CONFIDENCE_KEY: p} for k, p in ranking
+                ],
+            }
+            message.set(
+                RESPONSE_SELECTOR_KEY,
+                {RESPONSE_SELECTOR_RETRIEVAL_INTENTS: themes, RESPONSE_SELECTOR_DEFAULT_INTENT: selected},
+                add_to_output=True,
+            )
+        return messages

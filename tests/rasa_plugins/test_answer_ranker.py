@@ -1,0 +1,70 @@
+"""The answer ranker as a Rasa graph node: trained on the retrieval intents, stored and loaded, and
+its ranking where the answer choice and Rasa's retrieval actions read it."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.core.actions.action import ActionRetrieveResponse
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.rasa_plugins.nlu.answer_choice import ranking
+from bot.rasa_plugins.nlu.answer_ranker import AnswerRanker
+from bot.rasa_plugins.nlu.crisis_classifier import CrisisClassifier
+from bot.rasa_plugins.nlu.trained import TrainedComponent
+
+QUESTIONS = {
+    "absence/holiday_leave": ["mag mijn kind buiten de schoolvakantie op vakantie", "verlof voor een reis aanvragen"],
+    "privacy/inzage": ["mag ik het dossier van mijn kind inzien", "wat schrijft school over mijn zoon op"],
+    "route/tlv": ["wat is een toelaatbaarheidsverklaring", "hoe kom je op het speciaal onderwijs"],
+}
+
+
+@pytest.fixture(scope="module")
+def ranker(tmp_path_factory):
+    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
+    resource = Resource("answer_ranker")
+    examples = [Message.build(text, intent=key) for key, texts in QUESTIONS.items() for text in texts] + [
+        Message.build("hallo", intent="greet")
+    ]
+    AnswerRanker.create({}, storage, resource, None).train(TrainingData(examples))
+    # loaded back as the Rasa server does, from the model storage
+    return AnswerRanker.load({}, storage, resource, None)
+
+
+def _parsed(ranker, text):
+    message = Message(data={"text": text})
+    ranker.process([message])
+    return message
+
+
+def test_the_answers_of_every_theme_are_ranked_and_no_other_intent(ranker):
+    ranked = ranking(_parsed(ranker, "mag ik het dossier van mijn dochter inzien"))
+    assert ranked[0][0] == "privacy/inzage"
+    assert sorted(key for key, _ in ranked) == sorted(QUESTIONS)
+
+
+def test_each_theme_s_retrieval_action_gives_the_chosen_answer(ranker):
+    """Rasa's ``utter_absence`` finds no ``absence`` selector and reads ``default``, as it does
+    for a ResponseSelector over all retrieval intents."""
+    parse_data = _parsed(ranker, "vakantie buiten de schoolvakantie").as_dict(only_output_properties=True)
+    tracker = DialogueStateTracker.from_events("id", [UserUttered("x", parse_data=parse_data)])
+    assert ActionRetrieveResponse("utter_absence").get_full_retrieval_name(tracker) == "utter_absence/holiday_leave"
+    assert parse_data["response_selector"]["all_retrieval_intents"] == ["absence", "privacy", "route"]
+
+
+@pytest.mark.parametrize("component", [AnswerRanker, CrisisClassifier])
+def test_what_a_trained_component_stores_is_in_its_fingerprint(component):
+    """Rasa reuses a cached node whatever its code: a new storage format must retrain it."""
+    before = component.fingerprint_addon({})
+    stored_as = component.stored_as
+    try:
+        component.stored_as = stored_as + "-next"
+        assert component.fingerprint_addon({}) != before
+    finally:
+        component.stored_as = stored_as
+    assert issubclass(component, TrainedComponent)
