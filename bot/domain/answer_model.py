@@ -59,9 +59,7 @@ class AnswerModel:
     def save(self, directory: Path) -> None:
         np.savez_compressed(
             directory / FILE,
-            columns=self.weighting.columns,
-            idf=self.weighting.idf,
-            unseen_idf=self.weighting.unseen_idf,
+            **self.weighting.arrays(),
             keys=self.keys,
             weights=self.weights,
             intercepts=self.intercepts,
@@ -70,5 +68,4 @@ class AnswerModel:
     @classmethod
     def load(cls, directory: Path) -> "AnswerModel":
         with np.load(directory / FILE) as stored:
-            weighting = Weighting(stored["columns"], stored["idf"], float(stored["unseen_idf"]))
-            return cls(weighting, stored["keys"], stored["weights"], stored["intercepts"])
+            return cls(Weighting.stored(stored), stored["keys"], stored["weights"], stored["intercepts"])

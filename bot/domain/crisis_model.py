@@ -52,20 +52,12 @@ class CrisisModel:
         return self.probabilities([text])[0]
 
     def save(self, directory: Path) -> None:
-        np.savez_compressed(
-            directory / FILE,
-            columns=self.weighting.columns,
-            idf=self.weighting.idf,
-            unseen_idf=self.weighting.unseen_idf,
-            weights=self.weights,
-            intercept=self.intercept,
-        )
+        np.savez_compressed(directory / FILE, **self.weighting.arrays(), weights=self.weights, intercept=self.intercept)
 
     @classmethod
     def load(cls, directory: Path) -> "CrisisModel":
         with np.load(directory / FILE) as stored:
-            weighting = Weighting(stored["columns"], stored["idf"], float(stored["unseen_idf"]))
-            return cls(weighting, stored["weights"], float(stored["intercept"]))
+            return cls(Weighting.stored(stored), stored["weights"], float(stored["intercept"]))
 
 
 def train_on(corpus: Iterable[Path], examples: Iterable[Tuple[str, str]]) -> CrisisModel:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Sequence, Tuple
+from typing import Dict, Mapping, Sequence, Tuple
 
 import numpy as np
 from scipy import sparse
@@ -62,6 +62,14 @@ class Weighting:
         idf = (np.log((1 + found.shape[0]) / (1 + documents[columns])) + 1.0).astype(np.float32)
         weighting = cls(columns, idf, float(np.log(1 + found.shape[0]) + 1.0))
         return weighting, weighting._weighted(found)
+
+    def arrays(self) -> Dict[str, np.ndarray]:
+        """What a model stores of its weighting (with ``np.savez``; read back by ``stored``)."""
+        return {"columns": self.columns, "idf": self.idf, "unseen_idf": np.asarray(self.unseen_idf)}
+
+    @classmethod
+    def stored(cls, arrays: Mapping[str, np.ndarray]) -> "Weighting":
+        return cls(arrays["columns"], arrays["idf"], float(arrays["unseen_idf"]))
 
     def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """One row per text, unit length; n-grams not seen in training are left out."""
