@@ -1,12 +1,13 @@
 """Score the crisis safety net (bot.domain.safety, no classifier), alone and with the learned crisis
 model (bot.domain.crisis_model, trained here as ``rasa train`` trains it), on the crisis sets.
 
-Five parts, reported apart: the part the concepts were tuned on in the first two rounds
+Seven parts, reported apart: the part the concepts were tuned on in the first two rounds
 (data/crisis/own.yml), the tuning two thirds of the independent writer's batch 3 (the same file,
-``batch: 3``; the coordinator keeps its other third), round 4's three writers (data/crisis/round4.yml:
-the model trains on them, the concepts were not tuned to them), and two held-out parts that nobody
-looked at while tuning or trained on: tests/data/crisis_heldout.yml and round 4's fourth writer
-(tests/data/crisis_heldout_round4.yml). Per language and per kind:
+``batch: 3``; the coordinator keeps its other third), round 4's three writers and round 5's two
+(data/crisis/round4.yml, round5.yml: the model trains on them, the concepts were not tuned to
+them), and three held-out parts that nobody looked at while tuning or trained on:
+tests/data/crisis_heldout.yml, round 4's fourth writer (tests/data/crisis_heldout_round4.yml) and
+round 5's third (tests/data/crisis_heldout_round5.yml). Per language and per kind:
 recall (a crisis answer for a crisis message), the kind that leads the answer, and false alarms
 on hard negatives (ordinary questions with crisis-like words). Beside each figure, in brackets:
 the same with the safety line counted (a crisis answer or a line under the ordinary answer,
@@ -30,8 +31,10 @@ from bot.rasa_plugins.nlu.examples import examples_by_intent
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "crisis"
-OWN, ROUND_4 = CORPUS / "own.yml", CORPUS / "round4.yml"
-HELD_OUT, HELD_OUT_4 = (ROOT / "tests" / "data" / name for name in ("crisis_heldout.yml", "crisis_heldout_round4.yml"))
+OWN, ROUND_4, ROUND_5 = CORPUS / "own.yml", CORPUS / "round4.yml", CORPUS / "round5.yml"
+HELD_OUT, HELD_OUT_4, HELD_OUT_5 = (
+    ROOT / "tests" / "data" / f"crisis_heldout{suffix}.yml" for suffix in ("", "_round4", "_round5")
+)
 
 
 def _read(path: Path) -> Dict:
@@ -39,8 +42,8 @@ def _read(path: Path) -> Dict:
 
 
 def load_parts() -> Dict[str, Dict]:
-    """The five parts by name: own rounds 1-2, batch 3 of the independent writer, round 4's
-    corpus, and the two held-out parts."""
+    """The seven parts by name: own rounds 1-2, batch 3 of the independent writer, the corpus of
+    rounds 4 and 5, and the three held-out parts."""
     own = _read(OWN)
 
     def batch(third: bool) -> Dict:
@@ -50,8 +53,10 @@ def load_parts() -> Dict[str, Dict]:
         "tuning, rounds 1-2 (data/crisis/own.yml)": batch(False),
         "tuning, batch 3 of the independent writer (own.yml, batch: 3)": batch(True),
         "round 4, three writers: the model's corpus, not tuned on (data/crisis/round4.yml)": _read(ROUND_4),
+        "round 5, two writers: the model's corpus, not tuned on (data/crisis/round5.yml)": _read(ROUND_5),
         "held-out (crisis_heldout.yml)": _read(HELD_OUT),
         "held-out, round 4's fourth writer (crisis_heldout_round4.yml)": _read(HELD_OUT_4),
+        "held-out, round 5's third writer (crisis_heldout_round5.yml)": _read(HELD_OUT_5),
     }
 
 

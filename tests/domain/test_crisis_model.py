@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from bench.crisis_set import HELD_OUT_4, detectors, ordinary_examples, score, trained_model
+from bench.crisis_set import HELD_OUT_4, HELD_OUT_5, detectors, ordinary_examples, score, trained_model
 from bot.domain.crisis_model import CrisisModel
 from bot.domain.safety import learned_crisis
 from bot.domain.text_features import prepare
 from tests.helpers.project import load_yaml
 
-# Round 4's fourth writer, held out: the net alone 72 of 150, with the model 124 (bench/RESULTS.md,
-# "The learned crisis model"); false alarms on that writer's hard negatives 17 -> 21 of 100.
-HELD_OUT_4_MIN_RECALL = 0.80
-HELD_OUT_4_MAX_FALSE_ALARMS = 0.26
+# The held-out writers (bench/RESULTS.md, "the learned crisis model" and "round 5"): round 4's
+# fourth, the net alone 72 of 150, with the model 126 (false alarms on that writer's hard
+# negatives 17 -> 20 of 99); round 5's third, the net alone 65, with the model 134 (16 -> 23 of 100).
+HELD_OUT_FLOORS = {HELD_OUT_4: (0.80, 0.26), HELD_OUT_5: (0.85, 0.27)}  # least recall, most false alarms
 
 
 @pytest.fixture(scope="module")
@@ -23,18 +23,20 @@ def model() -> CrisisModel:
     return trained_model()
 
 
-def test_the_model_adds_the_crisis_messages_of_a_writer_nobody_trained_on(model, capsys):
-    data = load_yaml(HELD_OUT_4)
+@pytest.mark.parametrize("held_out", sorted(HELD_OUT_FLOORS), ids=lambda path: path.stem)
+def test_the_model_adds_the_crisis_messages_of_a_writer_nobody_trained_on(model, held_out, capsys):
+    min_recall, max_false_alarms = HELD_OUT_FLOORS[held_out]
+    data = load_yaml(held_out)
     alone, both = score(data, detectors(None)["crisis"]), score(data, detectors(model)["crisis"])
     hits, total = both["recall"]["all"]
     alarms, negatives = both["false alarms"]["all"]
     with capsys.disabled():
         print(
-            f"\nround 4 held out: recall {alone['recall']['all'][0]} -> {hits} of {total}, false alarms {alarms}/{negatives}"
+            f"\n{held_out.stem}: recall {alone['recall']['all'][0]} -> {hits} of {total}, false alarms {alarms}/{negatives}"
         )
     assert hits > alone["recall"]["all"][0]
-    assert hits / total >= HELD_OUT_4_MIN_RECALL
-    assert alarms / negatives <= HELD_OUT_4_MAX_FALSE_ALARMS
+    assert hits / total >= min_recall
+    assert alarms / negatives <= max_false_alarms
 
 
 def test_no_ordinary_question_of_the_held_out_nlu_set_becomes_a_crisis(model):

@@ -48,13 +48,16 @@ def test_the_answers_of_every_theme_are_ranked_and_no_other_intent(ranker):
     assert sorted(key for key, _ in ranked) == sorted(QUESTIONS)
 
 
-def test_each_theme_s_retrieval_action_gives_the_chosen_answer(ranker):
-    """Rasa's ``utter_absence`` finds no ``absence`` selector and reads ``default``, as it does
-    for a ResponseSelector over all retrieval intents."""
+def test_each_theme_s_retrieval_action_says_that_theme_s_first_answer(ranker):
+    """As with a ResponseSelector per theme: Rasa's ``utter_absence`` reads the ``absence`` entry
+    (and the processor names its answer in the intent's ``full_retrieval_intent_name``)."""
     parse_data = _parsed(ranker, "vakantie buiten de schoolvakantie").as_dict(only_output_properties=True)
     tracker = DialogueStateTracker.from_events("id", [UserUttered("x", parse_data=parse_data)])
     assert ActionRetrieveResponse("utter_absence").get_full_retrieval_name(tracker) == "utter_absence/holiday_leave"
-    assert parse_data["response_selector"]["all_retrieval_intents"] == ["absence", "privacy", "route"]
+    assert ActionRetrieveResponse("utter_route").get_full_retrieval_name(tracker) == "utter_route/tlv"
+    selectors = parse_data["response_selector"]
+    assert selectors["all_retrieval_intents"] == ["absence", "privacy", "route"]
+    assert selectors["default"]["response"]["intent_response_key"] == "absence/holiday_leave"
 
 
 @pytest.mark.parametrize("component", [AnswerRanker, CrisisClassifier])

@@ -2,10 +2,11 @@
 (``bot.domain.answer_model``), in place of Rasa's ResponseSelectors.
 
 It trains on the questions of the retrieval intents (``route/...``, ``privacy/...``,
-``absence/...``) and writes its ranking where a ResponseSelector over all answers writes it
-(``response_selector.default``): the components after it (theme fix, answer choice, evaluation,
-handoff) and Rasa's retrieval actions (``utter_route`` and the others fall back to ``default``)
-read it unchanged. Why one linear model instead of four selectors: the module's docstring.
+``absence/...``) and writes its ranking where Rasa's ResponseSelectors write theirs: over all
+answers under ``default`` (read by the theme fix, the answer choice, the evaluation and the
+handoff) and each theme's answers under the theme's name (read by Rasa: the retrieval action
+``utter_route`` says the first ``route`` answer, and the processor names it in the intent's
+``full_retrieval_intent_name``). Why one linear model instead of four selectors: the module's docstring.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, PREDICTED_CON
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.domain.answer_model import NONE, AnswerModel
+from bot.domain.answer_model import NONE, AnswerModel, Ranking
 from bot.rasa_plugins.nlu.answer_choice import RESPONSE_SELECTOR_KEY
 from bot.rasa_plugins.nlu.trained import TrainedComponent
 
@@ -55,20 +56,24 @@ class AnswerRanker(TrainedComponent, IntentClassifier):
         themes = sorted({str(key).split("/")[0] for key in self.learned.keys if key != NONE})
         rankings = self.learned.rankings([message.get(TEXT) or "" for message in messages])
         for message, ranking in zip(messages, rankings):
-            key, confidence = ranking[0]
-            selected = {
-                RESPONSE_SELECTOR_PREDICTION_KEY: {
-                    INTENT_RESPONSE_KEY: key,
-                    PREDICTED_CONFIDENCE_KEY: confidence,
-                    RESPONSE_SELECTOR_UTTER_ACTION_KEY: f"utter_{key}",
-                },
-                RESPONSE_SELECTOR_RANKING_KEY: [
-                    {INTENT_RESPONSE_KEY: k, PREDICTED_CONFIDENCE_KEY: p} for k, p in ranking
-                ],
+            selectors = {
+                RESPONSE_SELECTOR_RETRIEVAL_INTENTS: themes,
+                RESPONSE_SELECTOR_DEFAULT_INTENT: _selected(ranking),
             }
-            message.set(
-                RESPONSE_SELECTOR_KEY,
-                {RESPONSE_SELECTOR_RETRIEVAL_INTENTS: themes, RESPONSE_SELECTOR_DEFAULT_INTENT: selected},
-                add_to_output=True,
-            )
+            for theme in themes:
+                selectors[theme] = _selected([(key, p) for key, p in ranking if key.startswith(theme + "/")])
+            message.set(RESPONSE_SELECTOR_KEY, selectors, add_to_output=True)
         return messages
+
+
+def _selected(ranking: Ranking) -> Dict[Text, Any]:
+    """A selector's entry: the first answer (with the response Rasa's retrieval action says) and the ranking."""
+    key, confidence = ranking[0]
+    return {
+        RESPONSE_SELECTOR_PREDICTION_KEY: {
+            INTENT_RESPONSE_KEY: key,
+            PREDICTED_CONFIDENCE_KEY: confidence,
+            RESPONSE_SELECTOR_UTTER_ACTION_KEY: f"utter_{key}",
+        },
+        RESPONSE_SELECTOR_RANKING_KEY: [{INTENT_RESPONSE_KEY: k, PREDICTED_CONFIDENCE_KEY: p} for k, p in ranking],
+    }
