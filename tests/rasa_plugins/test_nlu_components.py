@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_plugins.nlu.answer_choice import AnswerChoice
@@ -205,3 +206,17 @@ def test_known_words_and_small_typos_pass(tmp_path):
         message = _message(text, "absence")
         gate.process([message])
         assert message.get("intent")["name"] == "absence", text
+
+
+@pytest.mark.parametrize(
+    "intent, answered",
+    [("erase_conversation", True), ("crisis", False), ("request_human", False)],
+)
+def test_an_answer_surer_than_another_intent_is_given_but_never_over_a_crisis_or_a_person(intent, answered):
+    """DIET took "verwijderen" for deleting the conversation (0.71); the answer ranking was surer of the
+    answer about a pupil sent away from school, whose anchor words are in the message."""
+    text = "de school gaat mijn zoon verwijderen, welke regels gelden daarvoor"
+    message = _message(text, intent, confidence=0.71, answer="route/expulsion", answer_confidence=0.9)
+    AnswerChoice().process([message])
+    assert message.get("answer_choice")["key"] == "route/expulsion"
+    assert message.get("intent")["name"] == ("route" if answered else intent)

@@ -31,6 +31,7 @@ RESPONSE_SELECTOR_KEY = "response_selector"
 CHOICE_KEY = "answer_choice"
 NOT_COVERED_INTENT = "not_covered"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+KEPT_INTENTS = ("crisis", "request_human")  # never overruled by an answer
 
 
 def ranking(message: Message) -> List[Tuple[str, float]]:
@@ -69,8 +70,12 @@ class AnswerChoice(StatelessComponent, IntentClassifier):
     def choice(self, message: Message, answers_ranked: List[Tuple[str, float]]) -> Tuple[bool, Choice]:
         """(whether the choice decides the reply, the choice). It decides for a question on a
         theme, one the classifier found outside the themes but near them (a subject it names),
-        and one the classifier was unsure of."""
-        intent = classified(message).get(INTENT_NAME_KEY)
+        and one the classifier was unsure of; and an answer the ranking is surer of than the
+        classifier of another intent ("de school gaat mijn zoon verwijderen": DIET 0.71
+        ``erase_conversation``), except a crisis or a request for a person."""
+        intent, intent_confidence = (
+            classified(message).get(key) for key in (INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY)
+        )
         text = message.get(TEXT) or ""
         if intent in THEMES:
             return True, choose(text, answers_ranked, self.limits)
@@ -81,4 +86,6 @@ class AnswerChoice(StatelessComponent, IntentClassifier):
                 return True, near
             if unsure:
                 return near.kind != NOT_COVERED or bool(near.subject), near
-        return False, choose(text, answers_ranked, self.limits)
+        choice = choose(text, answers_ranked, self.limits)
+        surer = choice.kind == ANSWER and answers_ranked[0][1] > float(intent_confidence or 0.0)
+        return surer and intent not in KEPT_INTENTS, choice
