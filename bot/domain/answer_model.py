@@ -54,7 +54,10 @@ class AnswerModel:
         scores = np.asarray(self.weighting.features(texts) @ self.weights.T) + self.intercepts
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         probabilities = scores / scores.sum(axis=1, keepdims=True)
-        return [[(str(self.keys[i]), float(row[i])) for i in np.argsort(-row, kind="stable")] for row in probabilities]
+        return [
+            [(str(self.keys[i]), float(row[i])) for i in np.argsort(-row, kind="stable") if self.keys[i] != NONE]
+            for row in probabilities
+        ]
 
     def save(self, directory: Path) -> None:
         np.savez_compressed(

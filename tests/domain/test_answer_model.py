@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.answer_model import AnswerModel
+from bot.domain.answer_model import NONE, AnswerModel
 
 EXAMPLES = [
     ("absence/holiday_leave", "mag ik mijn kind buiten de schoolvakantie mee op vakantie nemen"),
@@ -51,3 +51,11 @@ def test_two_answers_are_ranked_as_well_as_many():
     two = AnswerModel.train([pair for pair in EXAMPLES if not pair[0].startswith("privacy")])
     ranking = two.rankings(["vanaf welke leeftijd leerplichtig"])[0]
     assert ranking[0][0] == "absence/leerplicht_age" and sum(p for _, p in ranking) == pytest.approx(1.0)
+
+
+def test_the_questions_no_answer_covers_lower_the_answers_but_are_never_ranked():
+    uncovered = [(NONE, text) for text in ("hoe vraag ik een parkeervergunning aan", "wat voor weer wordt het morgen")]
+    with_uncovered = AnswerModel.train(EXAMPLES + uncovered)
+    ranking = with_uncovered.rankings(["hoe vraag ik een vergunning aan voor parkeren"])[0]
+    assert NONE not in [key for key, _ in ranking] and len(ranking) == 3
+    assert sum(p for _, p in ranking) < 0.5

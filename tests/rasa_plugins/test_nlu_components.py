@@ -212,7 +212,7 @@ def test_known_words_and_small_typos_pass(tmp_path):
     "intent, answered",
     [("erase_conversation", True), ("crisis", False), ("request_human", False)],
 )
-def test_an_answer_surer_than_another_intent_is_given_but_never_over_a_crisis_or_a_person(intent, answered):
+def test_an_answer_surer_than_another_unsure_intent_is_given_but_never_over_a_crisis_or_a_person(intent, answered):
     """DIET took "verwijderen" for deleting the conversation (0.71); the answer ranking was surer of the
     answer about a pupil sent away from school, whose anchor words are in the message."""
     text = "de school gaat mijn zoon verwijderen, welke regels gelden daarvoor"
@@ -220,3 +220,14 @@ def test_an_answer_surer_than_another_intent_is_given_but_never_over_a_crisis_or
     AnswerChoice().process([message])
     assert message.get("answer_choice")["key"] == "route/expulsion"
     assert message.get("intent")["name"] == ("route" if answered else intent)
+
+
+def test_an_intent_the_classifier_is_sure_of_keeps_its_place_before_a_surer_answer():
+    """ "wis deze chat": DIET 0.91 ``erase_conversation``, the answer about chat data 0.98: the user
+    asked to erase, not how chats are kept."""
+    message = _message(
+        "wis deze chat", "erase_conversation", confidence=0.91, answer="privacy/chat_data", answer_confidence=0.98
+    )
+    AnswerChoice().process([message])
+    assert message.get("answer_choice")["kind"] == "answer"  # the answer would have been given
+    assert message.get("intent")["name"] == "erase_conversation"

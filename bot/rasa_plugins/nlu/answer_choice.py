@@ -70,9 +70,10 @@ class AnswerChoice(StatelessComponent, IntentClassifier):
     def choice(self, message: Message, answers_ranked: List[Tuple[str, float]]) -> Tuple[bool, Choice]:
         """(whether the choice decides the reply, the choice). It decides for a question on a
         theme, one the classifier found outside the themes but near them (a subject it names),
-        and one the classifier was unsure of; and an answer the ranking is surer of than the
-        classifier of another intent ("de school gaat mijn zoon verwijderen": DIET 0.71
-        ``erase_conversation``), except a crisis or a request for a person."""
+        and one the classifier was unsure of; and an answer the ranking is sure of when the
+        classifier is less sure of another intent and not sure enough to answer by the same measure
+        ("de school gaat mijn zoon verwijderen": DIET 0.71 ``erase_conversation``; "wis deze chat":
+        0.91, kept), except a crisis or a request for a person."""
         intent, intent_confidence = (
             classified(message).get(key) for key in (INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY)
         )
@@ -87,5 +88,6 @@ class AnswerChoice(StatelessComponent, IntentClassifier):
             if unsure:
                 return near.kind != NOT_COVERED or bool(near.subject), near
         choice = choose(text, answers_ranked, self.limits)
-        surer = choice.kind == ANSWER and answers_ranked[0][1] > float(intent_confidence or 0.0)
+        other = float(intent_confidence or 0.0)
+        surer = choice.kind == ANSWER and answers_ranked[0][1] > other and other < self.limits.answer
         return surer and intent not in KEPT_INTENTS, choice
