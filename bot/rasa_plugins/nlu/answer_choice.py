@@ -23,15 +23,17 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.answer_choice import ANSWER, NOT_COVERED, Choice, Thresholds, choose
+from bot.domain.crisis_model import CRISIS_INTENT
 from bot.domain.handoff import THEMES
 from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, classified, set_fallback, set_intent
+from bot.rasa_plugins.nlu.handoff_request import REQUEST_HUMAN
 from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 RESPONSE_SELECTOR_KEY = "response_selector"
 CHOICE_KEY = "answer_choice"
 NOT_COVERED_INTENT = "not_covered"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
-KEPT_INTENTS = ("crisis", "request_human")  # never overruled by an answer
+KEPT_INTENTS = (CRISIS_INTENT, REQUEST_HUMAN)  # never overruled by an answer
 
 
 def ranking(message: Message) -> List[Tuple[str, float]]:
