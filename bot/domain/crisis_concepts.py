@@ -258,7 +258,7 @@ KILLING = (
     + r"|\b(mijn|mn|m'n) (dochter|zoon|kind|kinderen)\b te pakken (krijgt|krijgen|nemen|neemt)\b"
     + r"|\b(opwacht\w*|opgewacht)\b.{0,40}\b(slaan|pakken|steken|mes|messen|in elkaar|vrienden|groep|jongens)\b|\b(laat|laten) ontploffen\b|\bopblazen\b|\bblow up\b"
     # "iemand iets aandoen" is harm; "er/daar iets aan doen" is doing something about it
-    + r"|\b(?!er\b|daar\b|hier\b|wat\b|niet\b|nog\b|ook\b|school\b)\w+ iets (aandoet|aandoen|aan te doen|aan doen)\b"
+    + r"|\b(?!er\b|daar\b|hier\b|wat\b|niet\b|nog\b|ook\b|school\b|toch\b|wel\b|snel\b|eens\b|even\b|echt\b|nou\b|dan\b|maar\b|moet\b|moeten\b|kan\b|kunnen\b|zou\b|zouden\b|graag\b)\w+ iets (aandoet|aandoen|aan te doen|aan doen)\b"
 )
 MISSING = (
     r"\b(is|zijn|was|waren|nu|al|ineens|opeens|gewoon|helemaal|spoorloos) (zoek|kwijt)\b|\b(vermist|verdwenen|onvindbaar|weggelopen|ontvoerd|missing|ran away|run away|niet thuisgekomen"
@@ -269,7 +269,8 @@ MISSING = (
 NOT_A_PERSON_MISSING = _stems(
     "telefoon", "tas", "gymtas", "jas", "sleutel*", "pas", "boek*", "spullen", "kat", "hond", "hamster",
     "konijn", "poes", "rooster", "classes", "class", "lessons", "school", "les", "klas", "administratie",
-    "bag", "phone", "weg", "draad", "overzicht", "tel",
+    "bag", "phone", "weg", "draad", "overzicht", "tel", "leerlingenadministratie", "app", "whatsapp", "groepsapp", "klassenapp",
+    "appgroep", "groepschat", "chat", "systeem", "leerlingvolgsysteem", "volgsysteem", "schoolsysteem", "magister", "somtoday", "lijst", "registratie",
 )  # fmt: skip
 MEDICAL = (
     r"\bniet (meer )?aanspreekbaar\b|\bademt (niet|slecht|raar|moeilijk|nauwelijks)\b"
@@ -638,13 +639,21 @@ IDIOMS = re.compile(
     r"|vertrouwen|macht|bevoegdheid|regeling|situatie|systeem)\b"
     # hyperbole: a killing or hanging followed or preceded by a joke ("haha", a laughing emoji), a
     # child who "kills" a parent over a mail to the mentor, a parent who suspects to be suspected
-    r"|\b(vermoord\w*|murder\w*|kill\w*|ophang\w*|schiet\w* (\w+ )?neer|maak\w* (\w+ )?af)\b[^.]{0,80}"
+    r"|\b(vermoord\w*|murder\w*|kill\w*|ophang\w*|schiet\w* (\w+ )?neer|maak\w* (\w+ )?af|afmaak\w*|afmaken)\b[^.]{0,80}"
     r"\b(haha\w*|hihi|lol|grapje|geintje|jk|just kidding|nee serieus)\b"
     r"|\b(zoon|dochter|kind|zusje|broertje|son|daughter|kid) (vermoordt|vermoorden|kills|will kill|maakt) (me|mij|ons|us)\b"
     r"( af)? (als|when|if)\b"
     r"|\b(denken|denkt|dacht|vermoeden|verdenken|think|thinks)\b (\w+ ){0,3}(dat|that) (wij|we|ik|i) (\w+ ){1,2}"
     r"(slaan|sla|mishandelen|mishandel|hit|beat|abuse)\b"
     r"|\b(odev\w*|sinav\w*|ders\w*|matematik\w*)\b( \w+){0,2} beni oldur\w*"
+    # "de havo afmaken", "haar school graag afmaken": finishing, not killing
+    r"|\b(school|opleiding|havo|vwo|vmbo|mbo|hbo|studie|examen\w*|diploma|schooljaar|huiswerk|opdracht\w*|werkstuk"
+    r"|toets\w*|stage|cursus|project|traject|jaar|klas|leerjaar|brugklas|bovenbouw|onderbouw)\b( \w+){0,2} "
+    r"(afmaken|afmaakt|afmaakte|af te maken|af maken)\b|\bkilling it\b"
+    # a toddler who hits or bites, a child who lashes out, a ball that hits
+    r"|\b(peuter\w*|kleuter\w*|dreumes|baby|toddler)\b( \w+){0,4} (slaat|sloeg|bijt|beet|schopt|schopte|knijpt|hits|bites|kicks)\b"
+    r"|\bom (zich|me|zijn|haar) heen (te )?(sla\w*|schop\w*|slaan)\b|\b(sla\w*|schop\w*) (\w+ ){0,2}om (zich|zijn|haar) heen\b"
+    r"|\b(ball|bal)\b( \w+){0,3} (hit|hits|raakte|raakt|kwam tegen)\b"
     r"|\bveilig thuis\b|\b(die|died|dying|dood ?gaan|sterven|ga dood|gaat dood) (of|van) (embarrassment|shame|boredom"
     r"|laughter|schaamte|verveling|het lachen)\b"
     r"|\b(homework|huiswerk) ?help\b|\bhelp ?(service|desk|line)\b"
@@ -682,7 +691,7 @@ _STILL_NOW = re.compile(
 )
 _SANCTION_QUESTION = re.compile(
     r"\b(geschorst|schorsing|suspended|expelled|verwijderd van school)\b.{0,80}\b(mag (de )?school|mag dat|is dat"
-    r" (toegestaan|terecht)|can the school|is that allowed)\b"
+    r" (toegestaan|terecht)|can the school|is that allowed|hoe lang (mag|duurt|kan)|how long)\b"
 )
 _POLICY_QUESTION = re.compile(
     r"\b(what is|wat is) (the|het) (\w+ )?(policy|beleid|protocol)\b|\bschool policy\b|\bbeleid van (de )?school\b"
@@ -928,7 +937,7 @@ def _missing_child(sentence: str) -> bool:
     """A child named shortly before "zoek", "vermist", ...; not a phone or a school subject."""
     for found in _MISSING.finditer(sentence):
         before = sentence[max(0, found.start() - 60) : found.start()]
-        after = sentence[found.end() : found.end() + 30]
+        after = sentence[found.end() : found.end() + 45]
         if (
             _CHILD.search(before)
             and not _NOT_A_PERSON.search(before[-25:] + " " + after)

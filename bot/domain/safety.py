@@ -221,7 +221,7 @@ _STRONG = {
         r"\b(bloedt|bloedde|bloeden)\b(?! (uit (de|zijn|haar|z'n|d'r) neus|neus))|\b(veel|overal|onder het) bloed\b",
         r"\b(probeert|proberen)\b.{0,10}\b(in te breken|binnen te komen|de deur in te)\b|\b(inbreker|inbrekers|breekt in|slaat de deur in|trapt de deur in)\b",
         r"\b(dochter|zoon|kind|kindje|zoontje|dochtertje|broertje|zusje|broer|zus|leerling|meisje|jongen|hij|ze)\b.{0,40}\b(sinds|al sinds|vanaf) (gisteren|vannacht|vanochtend|vanmorgen|gisteravond|gistermiddag|vanmiddag|vanavond|\w+dag|\d+ (uur|dagen))\b.{0,15}\b(weg|kwijt|verdwenen|zoek|onvindbaar|niet (meer )?thuis)\b",
-        r"\b(dochter|zoon|kind|kindje|zoontje|dochtertje|broertje|zusje|peuter|kleuter|leerling)\b (is|zijn) (nu |al uren |sinds \w+ )?(kwijt|zoek|verdwenen|onvindbaar)\b(?! (uit|in|van) (de |het )?(leerlingenadministratie|administratie|systeem|inschrijving|register|lijst))",
+        r"\b(dochter|zoon|kind|kindje|zoontje|dochtertje|broertje|zusje|peuter|kleuter|leerling)\b (is|zijn) (nu |al uren |sinds \w+ )?(kwijt|zoek|verdwenen|onvindbaar)\b(?! (uit|in|van) (de |het )?(\w*administratie|\w*systeem|inschrijving|register|lijst|\w*app|groep\w*|chat\w*))",
         r"\b(kan|kunnen|kon|konden) (hem|haar|mijn \w+|ze) nergens (meer )?vinden\b|\bniemand weet waar (hij|ze|zij) is\b",
         r"\b(nog steeds|nog altijd) niet thuis\b|\bniet (meer )?(teruggekomen|terug gekomen) (naar huis|thuis)\b",
     ],
