@@ -184,6 +184,8 @@ NO_MEANING = (
     r"|\bgeen reden (meer )?om (\w+ ){0,2}(te blijven|te leven|door te gaan)\b"
     r"|\b(ik|hij|ze|zij) er (over een week|over \w+ dagen|na (het weekend|vandaag|morgen)|binnenkort|snel) niet meer"
     r" (is|ben|zal zijn)\b"
+    r"|\bbeter (is |zou zijn |zijn |was )?(als|zonder dat) (ik|hij|ze|zij) er (\w+ )?niet (meer )?(was|ben|is|zou zijn|waren|zijn)\b"
+    r"|\bwaarom (leef|besta) (ik|hij|ze) (\w+ ){0,2}nog\b|\bwhy (am i|do i) (still )?(alive|living|exist)\b"
     r"|\b(een|dit is (mijn|mn)) laatste (post|bericht|story)\b|\b(bio|status|story)\b.{0,30}\b(tot ziens|vaarwel|doei|goodbye)\b"
 )
 PILLS = _stems(
@@ -264,6 +266,8 @@ MISSING = (
     r"\b(is|zijn|was|waren|nu|al|ineens|opeens|gewoon|helemaal|spoorloos) (zoek|kwijt)\b|\b(vermist|verdwenen|onvindbaar|weggelopen|ontvoerd|missing|ran away|run away|niet thuisgekomen"
     r"|niet thuis gekomen|niet uit school gekomen|nergens (te )?vinden|weet niet waar (hij|ze|zij) (is|zijn)"
     r"|hasnt come home|hasn t come home|not come home|meegenomen door (een|iemand)|wandered off"
+    r"|niet (\w+ )?(op school|thuis|bij (oma|opa|de opvang|de bso|training)) aangekomen|nooit aangekomen"
+    r"|never arrived|(didn t|did not) arrive"
     r"|(can t|cannot|couldn t) find (him|her))\b"
 )
 NOT_A_PERSON_MISSING = _stems(
@@ -283,6 +287,13 @@ STALKING = _stems(
     "achtervolg*", "gestalkt", "stalkt", "stalker", "being followed", "meelokken", "mee te lokken",
     "lokte haar mee", "lokte hem mee",
 )  # fmt: skip
+# "er volgt iemand mij", "a man is following me": followed now, told with fear
+FOLLOWED = (
+    r"\bvolgt (iemand|een man|een vrouw|een auto|een jongen|hij|ze) (mij|me|ons|haar|hem)\b"
+    r"|\b(iemand|een man|een vrouw|een auto|een busje|een jongen) (\w+ )?(volgt|volgde) (mij|me|ons|haar|hem)\b"
+    r"|\b(someone|a man|a guy|a car|a van) (is )?following (me|us|her|him)\b"
+)
+AFRAID = _stems("bang", "eng", "doodsbang", "help", "paniek", "scared", "afraid", "frightened", "help me")
 # a child left behind where it is not safe, an injury whose story keeps changing
 LEFT_ALONE = r"\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
 HEARD_VIOLENCE = (
@@ -570,7 +581,9 @@ MINOR = (
 )
 BRIDE = r"\b(she s|she is|zij is|ze is) (the|de) (bride|bruid)\b|\b(taking|takes|brengen|brengt|sturen|stuurt) (her|haar) (\w+ ){0,4}(for|voor) (a|een|the|de) (wedding|bruiloft|huwelijk)\b"
 ALONE_ALLOWED = _stems("mag", "mogen", "vanaf", "leeftijd", "oud genoeg", "allowed", "age", "can", "kan")
-ROAD = _stems("weg", "straat", "provinciale", "hoofdweg", "snelweg", "spoor", "kanaal", "road", "street", "highway")
+ROAD = _stems("weg", "straat", "provinciale", "hoofdweg", "snelweg", "spoor", "kanaal", "road", "street", "highway") + (
+    r"|\b(langs|op|over|naast) de [an] ?\d{1,3}\b"
+)
 # sleeping in a shed, a pen or outside as a punishment
 SHED_SLEEP = (
     r"\b(schuur|tuinhuis\w*|hok|garage|kelder|zolder|shed|basement|cellar|buiten)\b.{0,20}\b(slapen|slaapt|sliep|sleep\w*|overnachten)\b"
@@ -819,6 +832,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (DANGER, (LURING, STRANGER), (_stems("open dag", "juf", "excursie"),)),
     (DANGER, (THREAT, VICTIM), (SANCTION,)),
     (DANGER, (STALKING,), ()),
+    (DANGER, (FOLLOWED, AFRAID), ()),
 )
 # Combinations whose parts a story tells in different sentences ("... since yesterday. His mum
 # dropped him off and isn't answering."): looked for in the whole message.
@@ -834,6 +848,7 @@ _MESSAGE_RULES = tuple(
     for kind, need, unless in _MESSAGE_PAIRS
 )
 _MISSING = re.compile(MISSING)
+_CLAUSE_END = re.compile(r",| en | and | maar | but ")
 _CHILD = re.compile(CHILD)
 _NOT_A_PERSON = re.compile(NOT_A_PERSON_MISSING)
 _FOUND = re.compile(FOUND_AGAIN)
@@ -937,7 +952,7 @@ def _missing_child(sentence: str) -> bool:
     """A child named shortly before "zoek", "vermist", ...; not a phone or a school subject."""
     for found in _MISSING.finditer(sentence):
         before = sentence[max(0, found.start() - 60) : found.start()]
-        after = sentence[found.end() : found.end() + 45]
+        after = _CLAUSE_END.split(sentence[found.end() : found.end() + 45])[0]  # its own clause
         if (
             _CHILD.search(before)
             and not _NOT_A_PERSON.search(before[-25:] + " " + after)

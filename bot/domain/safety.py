@@ -267,6 +267,7 @@ _CHAT_WORDS = {
     "kwil": "ik wil",
     "kben": "ik ben",
     "kga": "ik ga",
+    "wrm": "waarom",
 }
 # a quote around a word ("komt 'knuffelen'"), not the apostrophe inside one ("m'n", "mama's")
 _QUOTE = re.compile(r"(?<![a-z0-9])'(?!s\b)|'(?![a-z0-9])")
