@@ -14,6 +14,7 @@ choice asks back or says it has no answer instead of answering a neighbouring ru
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, List, Sequence, Tuple
 
@@ -49,6 +50,11 @@ class AnswerModel:
         if len(keys) == 2:  # one row (the second key against the first): the same softmax with a zero row
             weights, intercepts = np.vstack([np.zeros_like(weights), weights]), np.array([0.0, intercepts[0]])
         return cls(weighting, keys, weights.astype(np.float32), intercepts.astype(np.float32))
+
+    @cached_property
+    def themes(self) -> List[str]:
+        """The themes of the answers ("route" of "route/bullying"), sorted; worked out once."""
+        return sorted({str(key).split("/")[0] for key in self.keys if key != NONE})
 
     def rankings(self, texts: Sequence[str]) -> List[Ranking]:
         scores = np.asarray(self.weighting.features(texts) @ self.weights.T) + self.intercepts

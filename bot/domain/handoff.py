@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from bot.domain.answer_choice import title
-from bot.domain.handoff_request import question_in_request
+from bot.domain.handoff_request import REQUEST_HUMAN, question_in_request
 from bot.domain.user_text import clean
 from bot.tickets import reference as references
 
@@ -153,7 +153,7 @@ def summary(events: list, limit: int = 1500) -> str:
             continue
         text = clean(event.get("text") or "")
         intent = _full_intent(event)
-        if intent in ("request_human",) or text.startswith("/"):
+        if intent == REQUEST_HUMAN or text.startswith("/"):
             break
         if theme_of_intent(intent) and intent not in themes:
             themes.append(intent)

@@ -13,6 +13,8 @@ from typing import Optional
 
 from bot.domain.safety import normalise
 
+REQUEST_HUMAN = "request_human"  # the intent of a request for a person
+
 _ASK = r"(kan|kun|kunt|kunnen|wil|wilt|willen|zou|zouden|graag|aub|alsjeblieft|alstublieft|svp)"
 _PERSON = (
     r"(iemand|een mens|een medewerker|een persoon|een echt persoon|een echte persoon|"

@@ -53,14 +53,13 @@ class AnswerRanker(TrainedComponent, IntentClassifier):
         return AnswerModel.train(examples, strength=float(self.config["strength"]))
 
     def process(self, messages: List[Message]) -> List[Message]:
-        themes = sorted({str(key).split("/")[0] for key in self.learned.keys if key != NONE})
         rankings = self.learned.rankings([message.get(TEXT) or "" for message in messages])
         for message, ranking in zip(messages, rankings):
             selectors = {
-                RESPONSE_SELECTOR_RETRIEVAL_INTENTS: themes,
+                RESPONSE_SELECTOR_RETRIEVAL_INTENTS: self.learned.themes,
                 RESPONSE_SELECTOR_DEFAULT_INTENT: _selected(ranking),
             }
-            for theme in themes:
+            for theme in self.learned.themes:
                 selectors[theme] = _selected([(key, p) for key, p in ranking if key.startswith(theme + "/")])
             message.set(RESPONSE_SELECTOR_KEY, selectors, add_to_output=True)
         return messages

@@ -14,11 +14,9 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.domain.handoff_request import asks_for_person
+from bot.domain.handoff_request import REQUEST_HUMAN, asks_for_person
 from bot.rasa_plugins.nlu.fallback_intent import set_intent
 from bot.rasa_plugins.nlu.stateless import StatelessComponent
-
-REQUEST_HUMAN = "request_human"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
