@@ -7,10 +7,11 @@ words. The model is loaded in this process (no server); each question is one par
 answer choice the pipeline made: the right answer, a question back (with the right answer offered
 or not), no answer, or an answer about another rule (wrong).
 
-    .venv/bin/python -m bench.nearby [--model models/cip.tar.gz] [--set nearby|answers]
+    .venv/bin/python -m bench.nearby [--model models/cip.tar.gz] [--set nearby|answers|answers3]
 
-Two held-out sets: ``nearby`` (the first writer's other half, tests/data/nearby_heldout.yml) and
-``answers`` (the third writer of the second round, tests/data/answers_heldout.yml).
+Three held-out sets: ``nearby`` (the first writer's other half, tests/data/nearby_heldout.yml),
+``answers`` (the third writer of the second round, tests/data/answers_heldout.yml) and ``answers3``
+(the third writer of the third round, tests/data/answers3_heldout.yml).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from bot import PROJECT_ROOT
 from bot.domain.answer_choice import ANSWER, CLARIFY
 from bot.domain.handoff import THEMES
 
-HELD_OUT = {name: PROJECT_ROOT / "tests" / "data" / f"{name}_heldout.yml" for name in ("nearby", "answers")}
+HELD_OUT = {name: PROJECT_ROOT / "tests" / "data" / f"{name}_heldout.yml" for name in ("nearby", "answers", "answers3")}
 GROUPS = {
     "answer": "vraag bij een antwoord",
     "near_other": "buurvraag, ander antwoord",

@@ -149,6 +149,7 @@ def test_held_out_examples_are_not_in_the_training_data():
     [
         ("nearby_heldout.yml", None),
         ("answers_heldout.yml", None),
+        ("answers3_heldout.yml", None),
         ("crisis_heldout.yml", "messages"),
         ("crisis_heldout_round4.yml", "messages"),
         ("crisis_heldout_round5.yml", "messages"),
