@@ -24,16 +24,31 @@ QUESTIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def ranker(tmp_path_factory):
-    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
+NEAR_MISS = "wat kost een vakantiereis naar turkije met de kinderen"  # near holiday leave, not answered by it
+
+
+def _trained(storage_path, corpus):
+    storage = LocalModelStorage(storage_path)
     resource = Resource("answer_ranker")
     examples = [Message.build(text, intent=key) for key, texts in QUESTIONS.items() for text in texts] + [
         Message.build("hallo", intent="greet")
     ]
-    AnswerRanker.create({}, storage, resource, None).train(TrainingData(examples))
+    config = {"corpus": str(corpus)}
+    AnswerRanker.create(config, storage, resource, None).train(TrainingData(examples))
     # loaded back as the Rasa server does, from the model storage
-    return AnswerRanker.load({}, storage, resource, None)
+    return AnswerRanker.load(config, storage, resource, None)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("answers")
+    (folder / "near_misses.yml").write_text(f'near_misses:\n- {{text: "{NEAR_MISS}", near: absence/holiday_leave}}\n')
+    return folder
+
+
+@pytest.fixture(scope="module")
+def ranker(tmp_path_factory, corpus):
+    return _trained(tmp_path_factory.mktemp("model"), corpus)
 
 
 def _parsed(ranker, text):
@@ -58,6 +73,24 @@ def test_each_theme_s_retrieval_action_says_that_theme_s_first_answer(ranker):
     selectors = parse_data["response_selector"]
     assert selectors["all_retrieval_intents"] == ["absence", "privacy", "route"]
     assert selectors["default"]["response"]["intent_response_key"] == "absence/holiday_leave"
+
+
+def test_a_question_like_a_near_miss_of_the_corpus_gets_a_less_sure_answer(ranker, tmp_path):
+    question = "hoeveel kost zo'n vakantiereis naar turkije eigenlijk"
+    (tmp_path / "model").mkdir()
+    without = _trained(tmp_path / "model", tmp_path / "no_corpus")
+    sure_without = ranking(_parsed(without, question))[0][1]
+    assert ranking(_parsed(ranker, question))[0][1] < sure_without
+    # the questions the answers do cover keep their answer first
+    assert ranking(_parsed(ranker, "mag mijn kind buiten de vakantie op reis"))[0][0] == "absence/holiday_leave"
+
+
+@pytest.mark.parametrize("component", [AnswerRanker, CrisisClassifier])
+def test_a_change_to_a_component_s_corpus_retrains_it(component, tmp_path):
+    (tmp_path / "part.yml").write_text("near_misses: []\n")
+    before = component.fingerprint_addon({"corpus": str(tmp_path)})
+    (tmp_path / "part.yml").write_text("near_misses: [{text: iets anders}]\n")
+    assert component.fingerprint_addon({"corpus": str(tmp_path)}) != before
 
 
 @pytest.mark.parametrize("component", [AnswerRanker, CrisisClassifier])

@@ -7,12 +7,18 @@ answers under ``default`` (read by the theme fix, the answer choice, the evaluat
 handoff) and each theme's answers under the theme's name (read by Rasa: the retrieval action
 ``utter_route`` says the first ``route`` answer, and the processor names it in the intent's
 ``full_retrieval_intent_name``). Why one linear model instead of four selectors: the module's docstring.
+
+Questions on a neighbouring subject that no answer covers (``data/answers/``, near misses of
+independent writers) count as questions without an answer here, and only here: as ``not_covered``
+examples in the NLU data they made DIET take covered questions for uncovered ones.
 """
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any, Dict, List, Text
 
+import yaml
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.nlu.constants import (
@@ -40,8 +46,9 @@ class AnswerRanker(TrainedComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # the intents whose questions no answer covers: they lower the answers' confidence;
-        # strength: the inverse of the regularisation (higher: surer of the training questions)
-        return {"uncovered_intents": ["not_covered", "out_of_scope"], "strength": 30.0}
+        # strength: the inverse of the regularisation (higher: surer of the training questions);
+        # corpus: questions near the answers that none of them covers (``near_misses``)
+        return {"uncovered_intents": ["not_covered", "out_of_scope"], "strength": 30.0, "corpus": "data/answers"}
 
     def learn(self, training_data: TrainingData) -> AnswerModel:
         uncovered = set(self.config["uncovered_intents"])
@@ -50,7 +57,12 @@ class AnswerRanker(TrainedComponent, IntentClassifier):
             for example in training_data.intent_examples
             if example.get(INTENT_RESPONSE_KEY) or example.get(INTENT) in uncovered
         )
-        return AnswerModel.train(examples, strength=float(self.config["strength"]))
+        near_misses = (
+            (NONE, item["text"])
+            for path in self.corpus_files(self.config)
+            for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("near_misses") or []
+        )
+        return AnswerModel.train(chain(examples, near_misses), strength=float(self.config["strength"]))
 
     def process(self, messages: List[Message]) -> List[Message]:
         rankings = self.learned.rankings([message.get(TEXT) or "" for message in messages])

@@ -3,15 +3,13 @@
 It trains on the ``crisis`` examples of the NLU data and the crisis corpus (``data/crisis/``:
 crisis messages and hard negatives of independent writers, in many languages) against every other
 NLU example, and sets ``crisis_probability`` on each message; ``CrisisSafetyNet`` decides what it
-means. The corpus is no Rasa training data, so its bytes go into the node's fingerprint: a change
-to it retrains this node (and only this one).
+means. The corpus is no Rasa training data: ``TrainedComponent`` puts its bytes in the node's
+fingerprint.
 """
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
@@ -22,10 +20,6 @@ from bot.domain.crisis_model import CrisisModel, train_on
 from bot.rasa_plugins.nlu.trained import TrainedComponent
 
 CRISIS_PROBABILITY = "crisis_probability"  # key on the message, read by CrisisSafetyNet
-
-
-def _corpus_files(config: Dict[Text, Any]) -> List[Path]:
-    return sorted(Path(config["corpus"]).glob("*.yml"))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -39,16 +33,9 @@ class CrisisClassifier(TrainedComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {"corpus": "data/crisis"}
 
-    @classmethod
-    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        digest = hashlib.sha256(cls.stored_as.encode())
-        for path in _corpus_files({**cls.get_default_config(), **config}):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        return digest.hexdigest()
-
     def learn(self, training_data: TrainingData) -> CrisisModel:
         examples = ((example.get(INTENT), example.get(TEXT)) for example in training_data.intent_examples)
-        return train_on(_corpus_files(self.config), examples)
+        return train_on(self.corpus_files(self.config), examples)
 
     def process(self, messages: List[Message]) -> List[Message]:
         texts = [message.get(TEXT) or "" for message in messages]

@@ -9,13 +9,17 @@ learned. A subclass says what it learns (``learn``) and how that is written and 
 
 Rasa reuses a trained node from its cache when the node's configuration and inputs are the same,
 whatever the component's code: ``stored_as`` goes into the fingerprint, so a change of what a
-component stores retrains it instead of failing to read an old file.
+component stores retrains it instead of failing to read an old file. A component may also learn
+from a corpus beside Rasa's training data (config ``corpus``: a folder of YAML files, such as
+``data/crisis``): Rasa does not fingerprint those files, so their bytes go into the fingerprint too,
+and a change to them retrains this node (and only this one).
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
@@ -43,7 +47,16 @@ class TrainedComponent(GraphComponent):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
-        return cls.stored_as
+        digest = hashlib.sha256(cls.stored_as.encode())
+        for path in cls.corpus_files(config):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()
+
+    @classmethod
+    def corpus_files(cls, config: Dict[Text, Any]) -> List[Path]:
+        """The YAML files of the component's corpus (config ``corpus``), none without one."""
+        folder = {**cls.get_default_config(), **config}.get("corpus")
+        return sorted(Path(folder).glob("*.yml")) if folder else []
 
     @classmethod
     def create(
