@@ -63,7 +63,8 @@ def covered(item: Dict) -> Dict:
 
 
 def splits() -> List[str]:
-    """The frozen splits (dev and final of the first set; wave2-dev and wave2-final of the second)."""
+    """The frozen splits (dev and final of the first set, wave2-dev and wave2-final of the second,
+    wave3-dev and wave3-final of the third)."""
     return [name[: -len(".jsonl")] for _, name in map(str.split, (EVAL_DIR / "SHA256SUMS").read_text().splitlines())]
 
 
