@@ -13,7 +13,7 @@ from bench import replies
 from bench.eval_questions import score, summary
 from bot.domain.safety import CrisisKind
 from bot.domain.safety_lines import safety_line
-from tests.helpers.project import ROOT
+from tests.helpers.project import ROOT, corpus_texts
 
 EVAL = ROOT / "bench" / "eval"
 
@@ -65,11 +65,7 @@ def test_no_evaluation_message_is_in_the_training_data():
             for line in (block.get("examples") or "").splitlines():
                 plain = re.sub(r"\[([^\]]*)\]\{[^}]*\}|\[([^\]]*)\]\([^)]*\)", r"\1\2", line.lstrip("- "))
                 trained.add(_fold(plain))
-    for path in sorted((ROOT / "data").glob("*/*.yml")):  # the corpora of the crisis and answer models
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            parts = ("messages", "negatives", "near_misses")
-            trained |= {_fold(item["text"]) for part in parts for item in data.get(part) or []}
+    trained |= {_fold(text) for text in corpus_texts()}
     assert evaluation & trained <= ALREADY_TRAINED
 
 

@@ -293,7 +293,7 @@ FOLLOWED = (
     r"|\b(iemand|een man|een vrouw|een auto|een busje|een jongen) (\w+ )?(volgt|volgde) (mij|me|ons|haar|hem)\b"
     r"|\b(someone|a man|a guy|a car|a van) (is )?following (me|us|her|him)\b"
 )
-AFRAID = _stems("bang", "eng", "doodsbang", "help", "paniek", "scared", "afraid", "frightened", "help me")
+AFRAID = _stems("bang", "eng", "doodsbang", "help", "paniek", "scared", "afraid", "frightened")
 # a child left behind where it is not safe, an injury whose story keeps changing
 LEFT_ALONE = r"\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
 HEARD_VIOLENCE = (

@@ -42,6 +42,14 @@ def load_yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def corpus_texts() -> list:
+    """The texts the crisis and answer models train on beside Rasa's NLU data (``data/crisis/``,
+    ``data/answers/``): crisis messages, hard negatives and near misses."""
+    parts = ("messages", "negatives", "near_misses")
+    corpora = [*(ROOT / "data" / "crisis").glob("*.yml"), *(ROOT / "data" / "answers").glob("*.yml")]
+    return [item["text"] for path in sorted(corpora) for part in parts for item in load_yaml(path).get(part) or []]
+
+
 def postgres_database():
     """A new, empty PostgreSQL database on the server of CIP_TEST_POSTGRES_URL (as a generator:
     dropped when it resumes); the test is skipped without that server, or fails in CI."""

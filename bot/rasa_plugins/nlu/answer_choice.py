@@ -25,8 +25,8 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.domain.answer_choice import ANSWER, NOT_COVERED, Choice, Thresholds, choose
 from bot.domain.crisis_model import CRISIS_INTENT
 from bot.domain.handoff import THEMES
+from bot.domain.handoff_request import REQUEST_HUMAN
 from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, classified, set_fallback, set_intent
-from bot.rasa_plugins.nlu.handoff_request import REQUEST_HUMAN
 from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
 RESPONSE_SELECTOR_KEY = "response_selector"
