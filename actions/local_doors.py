@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.domain.handoff import THEMES
-from bot.domain.local_doors import describe_doors, doors_for
+from bot.domain.local_doors import asked_doors, describe_doors, doors_for
 from bot.region import find_municipality, load_region
 from bot.region.answers import project_library
 
@@ -79,3 +79,26 @@ class ActionMunicipalityGiven(Action):
             doors=describe_doors(region, municipality, kinds) or describe_doors(region, municipality),
         )
         return [SlotSet("gemeente", municipality), SlotSet("door_kinds", None)]
+
+
+class ActionDoorRequest(Action):
+    """'wijkteam bellen', 'leerplicht nummer Aalten': the doors asked for in the municipality the
+    message or the conversation names, or the question which municipality (the doors remembered
+    for the answer, as after an answer that depends on them)."""
+
+    def name(self) -> Text:
+        return "action_door_request"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        region = load_region()
+        text = tracker.latest_message.get("text") or ""
+        kinds = asked_doors(text)
+        municipality = find_municipality(region, text) or tracker.get_slot("gemeente")
+        if municipality in region.municipalities:
+            doors = describe_doors(region, municipality, kinds) or describe_doors(region, municipality)
+            dispatcher.utter_message(response="utter_local_door", gemeente=municipality, doors=doors)
+            return [SlotSet("gemeente", municipality), SlotSet("door_kinds", None)]
+        dispatcher.utter_message(response="utter_ask_municipality_for_door")
+        return [SlotSet("door_kinds", list(kinds))]

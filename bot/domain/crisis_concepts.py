@@ -129,11 +129,16 @@ CONFINED = _stems(
 FORCED_MARRIAGE = _stems(
     "uithuwelijk*", "uitgehuwelijkt", "laten trouwen", "moet trouwen", "gedwongen trouwen", "gedwongen huwelijk",
     "forced marriage", "forced to marry",
-) + r"|\bgestuurd om te trouwen\b|\b(gedwongen|dwingen|dwingt|dwong|forced)\b (\w+ ){0,5}(te )?(trouwen|marry)\b|\b(stuurt|sturen|stuurde|brengt|brengen|bracht) (\w+ ){0,3}om te (laten )?trouwen\b|\bsent\b.{0,30}\bto (marry|get married)\b"  # fmt: skip
+) + r"|\bgestuurd om te trouwen\b|\bmoet (\w+ ){0,6}om te trouwen\b|\bwil (echt |helemaal )?niet trouwen\b|\b(gedwongen|dwingen|dwingt|dwong|forced)\b (\w+ ){0,5}(te )?(trouwen|marry)\b|\b(stuurt|sturen|stuurde|brengt|brengen|bracht) (\w+ ){0,3}om te (laten )?trouwen\b|\bsent\b.{0,30}\bto (marry|get married)\b"  # fmt: skip
 # a passport taken away: the sign of a forced marriage or a stay abroad against one's will
 PASSPORT_TAKEN = (
-    r"\b(paspoort|passport)\b.{0,20}\b(afgepakt|ingenomen|afgenomen|weggenomen|taken|kept|took)\b"
+    r"\b(paspoort|passport)\w*\b.{0,20}\b(afgepakt|ingenomen|afgenomen|weggenomen|taken|kept|took|zijn weg|is weg|verdwenen|gone)\b"
     r"|\b(took|taken|takes|keeps|kept|afgepakt|ingenomen|afgenomen|houdt|hield|pakt)\b (\w+ ){0,4}(paspoort|passport|id kaart|verblijfsvergunning)\b"
+)
+# a parent who keeps the children: with "buitenland", a child abduction
+NOT_BROUGHT_BACK = (
+    r"\b(niet|nooit) (meer )?(terug ?brengt|terug ?brengen|terug ?gebracht|terug ?geeft|teruggeven)\b"
+    r"|\b(brengt|brengen|bracht|geeft|geven|gaf) (\w+ ){0,3}(niet|nooit) (meer )?terug\b"
 )
 EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "sex for", "prostitu*", "tippelen")
 # a child sent with or brought to men: by a "boyfriend" to hotels, cars, men with money and addresses
@@ -146,9 +151,12 @@ PAID_CONTACT = _stems(
 FEAR_OF_HOME = (
     r"\b(bang|doodsbang|afraid|scared) (voor|van|of)\b.{0,12}" + HOME_PERSON
     + r"|\b(nooit|niet|never) (meer )?(naar huis|thuis|home)\b.{0,12}\b(wil|wilt|durf\w*|willen|want|go)\b"
-    + r"|\b(wil|wilt|durf\w*)\b.{0,20}\b(nooit|niet) (meer )?(naar huis|terug naar huis)\b"
+    + r"|\b(wil|wilt|durf\w*)\b (\w+ ){0,4}(nooit|niet) (meer )?(naar huis|terug naar huis)\b"
+    + r"|\b(wil|durf\w*) (\w+ ){0,2}(niet|nooit) (nog een keer |meer |weer )?alleen (\w+ )?(met|bij) (hem|haar|mijn \w+|mn \w+)\b"
     + r"|\b(afraid|scared) to go home\b"
 )  # fmt: skip
+# "als mijn vader het hoort ben ik niet veilig": said of oneself, beside someone at home
+NOT_SAFE_MYSELF = r"\b(ben|voel) (ik|me) (me )?(\w+ ){0,2}niet (meer )?veilig\b|\bi (am|m|feel) not safe\b"
 INJURY = _stems(
     "striemen", "blauw oog", "blauwe plek*", "brandplek*", "brandwond*", "wonden", "bruise*", "black eye",
     "dikke wang", "bult*", "rare plekken", "wondjes",
@@ -177,7 +185,7 @@ NO_MEANING = (
     r"|\b(mezelf|zichzelf|mijzelf|myself) (\w+ ){0,2}(doden|te doden|ombrengen|om te brengen)\b"
     r"|\btrek\w* (dit|het) leven\b.{0,15}\b(niet|nie) meer\b|\bgecut\b|\bcutten\b|\bdisappear forever\b"
     r"|\bzelf ?mo+r[dt]\w*|\bsu[iy]?[cs]id\w*|\bzelfdod\w*"
-    r"|\ber (\w+ ){0,3}een eind(e)? aan (maak|maakt|maken|te maken)\b|\beind(e)? aan (mijn|mn|zijn|haar|m'n) leven\b"
+    r"|\ber (\w+ ){0,3}een eind(e)? aan (maak|maakt|maken|te maken)\b|\b(ga|ik) (\w+ ){0,2}een eind(e)? maken\b(?! aan)|\beind(e)? aan (mijn|mn|zijn|haar|m'n) leven\b"
     r"|\b(k?zie|zie[tn]) (het |t )?(\w+ )?(niet|nie|ni|nt) meer zitt?e?n?\b"
     r"|\ber (\w+ ){0,2}niet meer (wil|wilt|wou|willen) (zijn|wezen|bestaan)\b"
     r"|\bzichzelf van het leven\b|\bvan het leven (beroven|te beroven)\b|\bmezelf om te brengen\b"
@@ -297,7 +305,7 @@ AFRAID = _stems("bang", "eng", "doodsbang", "help", "paniek", "scared", "afraid"
 # a child left behind where it is not safe, an injury whose story keeps changing
 LEFT_ALONE = r"\balleen in (een|de|zijn|haar) (hete )?auto\b|\bleft alone in (a|the) car\b"
 HEARD_VIOLENCE = (
-    r"\b(hoor\w*|gehoord|heard|hear|hearing)\b.{0,50}\b(klappen|gillen|gegil|slaan|geslagen|glas (\w+ )?(breken|brak)"
+    r"\b(hoor\w*|gehoord|heard|hear|hearing)\b.{0,50}\b(klappen|gillen|gegil|gebonk|gebons|slaan|geslagen|glas (\w+ )?(breken|brak)"
     r"|papa stop|mama stop|hou op|om hulp (roepen|roept|riep)|hulp roepen|thud|smash\w*|glass breaking|scream\w*"
     r"|(crying|calling|screaming) for help)\b"
 )
@@ -654,6 +662,7 @@ IDIOMS = re.compile(
     # child who "kills" a parent over a mail to the mentor, a parent who suspects to be suspected
     r"|\b(vermoord\w*|murder\w*|kill\w*|ophang\w*|schiet\w* (\w+ )?neer|maak\w* (\w+ )?af|afmaak\w*|afmaken)\b[^.]{0,80}"
     r"\b(haha\w*|hihi|lol|grapje|geintje|jk|just kidding|nee serieus)\b"
+    r"|\bvermoord (\w+ ){1,3}nog (eens|een keer|ooit)\b"
     r"|\b(zoon|dochter|kind|zusje|broertje|son|daughter|kid) (vermoordt|vermoorden|kills|will kill|maakt) (me|mij|ons|us)\b"
     r"( af)? (als|when|if)\b"
     r"|\b(denken|denkt|dacht|vermoeden|verdenken|think|thinks)\b (\w+ ){0,3}(dat|that) (wij|we|ik|i) (\w+ ){1,2}"
@@ -677,7 +686,7 @@ IDIOMS = re.compile(
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
-    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
+    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|presentatie (\w+ ){0,2}over|enge? (film|filmpje|video|serie)\w*|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
     r"(dat|dit|het) boek (gebruiken|lezen|bespreken)\b|(lees|lezen|read|reading) (\w+ ){0,3}(boek|book)\b|(het|dat|dit) onderwerp\b|gastles\w*|(les|lessen|lessenserie|lespakket) over\b"
     r"|(herkennen van )?signalen van\b|(recogni[sz]\w* )?signs of\b|workshops?\b|training (is|for|voor)\b|"
     r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball|trainingen\b|trainings\b"
@@ -688,16 +697,16 @@ ABOUT_A_SUBJECT = re.compile(
 # A question about the procedure or a case that may happen ("wat moet ik doen als een leerling
 # vertelt dat ...", "wat zegt de meldcode"), without anything that happened: the themes answer it.
 ABOUT_A_PROCEDURE = re.compile(
-    r"\bmeldcode\b|\bafwegingskader\b|\bin het algemeen\b|\bbij (een )?vermoeden van\b|\bstel dat\b|\bhypothetisch"
+    r"\bmeldcode\b|\bafwegingskader\b|\baandachtsfunctionaris\w*|\bin het algemeen\b|\bbij (een )?vermoeden van\b|\bstel dat\b|\bhypothetisch"
     r"|\b(wat|hoe|wanneer)\b (\w+ ){0,4}(als|wanneer) (een|je|iemand|u|er) \b"
 )
 # A parent who was a victim years ago and asks about custody or information from school, and a
 # question about the school's policy on nude pictures going round: no danger now, unless someone
 # is threatened or blackmailed.
-_PAST_CASE = re.compile(r"\b(jaren|years|lang) (geleden|ago)\b|\bvroeger\b|\bin the past\b")
+_PAST_CASE = re.compile(r"\b(jaren|years|lang|(\d+|een|twee|drie|vier|vijf|paar) jaar) (geleden|ago)\b|\bvroeger\b|\bin the past\b")
 _ADMIN_QUESTION = re.compile(
     r"\b(informatie|recht op|gezag|omgang|custody|information|rights|inschrijving|need to know|tell the school|history"
-    r"|verleden|geschiedenis|vertellen aan|melden aan)\b|\b(moet|moeten) (\w+ ){0,3}(weten|vertellen)\b"
+    r"|verleden|geschiedenis|vertellen aan|melden aan|dossier|nieuwe school)\b|\b(moet|moeten) (\w+ ){0,3}(weten|vertellen)\b"
 )
 _STILL_NOW = re.compile(
     r"\b(weer|nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday|bang|scared|afraid)\b"
@@ -810,6 +819,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (SMALL_CHILD, ALONE, ALONE_TOO_LONG), (ALONE_ALLOWED,)),
     (ABUSE, (EXPLOITATION,), ()),
     (ABUSE, (FEAR_OF_HOME,), ()),
+    (ABUSE, (NOT_SAFE_MYSELF, HOME_PERSON), ()),
     (ABUSE, (INJURY, HOME_PERSON), ()),
     (ABUSE, (INJURY, INTIMATE), ()),
     (ABUSE, (FRACTURE, STORY_CHANGES), ()),
@@ -839,6 +849,7 @@ _PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
 _MESSAGE_PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (CARER_GONE, ALONE_TOO_LONG), (ORDINARY_ABSENCE,)),
     (ABUSE, (LEFT_ABROAD, ABROAD), (CARE_ARRANGED,)),
+    (DANGER, (NOT_BROUGHT_BACK, ABROAD), ()),
 )
 _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(
     (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless)) for kind, need, unless in _PAIRS
@@ -855,6 +866,7 @@ _FOUND = re.compile(FOUND_AGAIN)
 _DISTRESS = re.compile(DISTRESS)
 # Concepts that name no danger without their partner ("foto", "dreigt", "drugs", "oudere man").
 _NEEDS_PARTNER = {
+    NOT_SAFE_MYSELF,
     IMAGES,
     PILLS,
     SEXUAL_TOUCH,

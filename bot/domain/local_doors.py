@@ -6,6 +6,10 @@ when the municipality is known, and a question for the municipality when it is n
 
 from __future__ import annotations
 
+import re
+
+from bot.domain.safety import normalise as plain
+from bot.region.match import locate_municipality
 from bot.region.model import Door, Region
 
 _SWV = ("swv_po", "swv_vo")
@@ -72,3 +76,50 @@ def describe_doors(region: Region, municipality: str, kinds: tuple = ()) -> str 
         )
         or None
     )
+
+
+# The words of each door as people write them, and the words of a question for its contact details
+# ("wijkteam bellen", "leerplicht nummer", "ik zoek het zorgloket van de gemeente Winterswijk").
+DOOR_WORDS = {
+    "wijkteam": re.compile(r"\bwijk ?(team|coach)|\bcjg\b|\bjeugd ?team|zorg ?loket|ondersteuningsteam|\bwmo ?loket|sociaal team"),
+    "leerplicht": re.compile(r"\ble+r?plicht|\blpa\b"),
+    "jgz": re.compile(r"\bjeugd ?(arts|verpleegkundige)|\bjgz\b|\bggd\b"),
+    "swv_po": re.compile(r"\bswv\b|samenwerkingsverband"),
+    "swv_vo": re.compile(r"\bswv\b|samenwerkingsverband"),
+    "rmc": re.compile(r"\brmc\b|doorstroompunt"),
+}
+# Contact details asked for in so many words; a call or a mail only in a message of a few words
+# ("wijkteam bellen"): "mag ik het wijkteam bellen" asks whether, not how.
+_DETAILS = re.compile(
+    r"\b(tel(efoon)? ?(nummer|nr)|nummer|nr|adres|e ?mail ?adres|mailadres|website|site|contact ?(persoon|gegevens)"
+    r"|openingstijden|bereik(en|baar)?|zoek|waar (zit|is|vind))\b"
+)
+_CALL = re.compile(r"\b(bellen|bel|mailen|mail|contact)\b")
+_SHORT = 6
+_WHETHER = re.compile(r"\b(mag|mogen|moet|moeten|kan ik zelf|of)\b")
+# Words around a municipality's name that add no question of their own ("wij wonen in Groenlo").
+_AROUND_A_PLACE = frozenset(
+    "ik wij we je jij u woon wonen woont wonend in de het een gemeente kom komen uit mijn ons onze kind kinderen "
+    "zoon dochter gaat gaan naar school staat zit zitten woonplaats regio bij van en hier is dat sinds net "
+    "verhuisd dorp stad buurt omgeving te op i live we are from our the".split()
+)
+
+
+def asked_doors(text: str) -> tuple:
+    """The door kinds a message asks the contact details of ("wijkteam winterswijk nummer":
+    ('wijkteam',)); () when it asks no such thing. A door named without a contact word is a
+    question about what the door does, which an answer explains."""
+    words = plain(text)
+    short = len(words.split()) <= _SHORT
+    if not (_DETAILS.search(words) or (short and _CALL.search(words))) or _WHETHER.search(words):
+        return ()
+    return tuple(kind for kind, pattern in DOOR_WORDS.items() if pattern.search(words))
+
+
+def names_only_a_place(region: Region, text: str) -> bool:
+    """Whether a message does no more than name where the user lives ("wij wonen in Groenlo",
+    "Utrecht"), unlike a question that names a place ("welke basisschool in Groenlo is goed")."""
+    found = locate_municipality(region, text)
+    rest = plain(text[: found.start] + " " + text[found.end :]) if found else plain(text)
+    content = [word for word in rest.split() if word not in _AROUND_A_PLACE]
+    return len(content) <= (0 if found else 1)

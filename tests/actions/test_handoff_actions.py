@@ -20,7 +20,7 @@ from actions.handoff import (
     ActionTicketStatus,
     ValidateHandoffForm,
 )
-from actions.local_doors import ActionLocalDoor, ActionMunicipalityGiven
+from actions.local_doors import ActionDoorRequest, ActionLocalDoor, ActionMunicipalityGiven
 from bot.domain.answer_choice import title
 from bot.storage.db import session
 from bot.tickets.models import OutboxMail, Ticket
@@ -68,6 +68,20 @@ def run(action, t):
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, t, {}))
     return dispatcher.messages, events
+
+
+def said(text: str, slots: dict | None = None) -> Tracker:
+    """A conversation whose latest message is ``text``."""
+    return Tracker(
+        sender_id="t",
+        slots=slots or {},
+        latest_message={"text": text},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
 
 
 def validate(slot, value, intent="nlu_fallback"):
@@ -336,17 +350,7 @@ def test_without_a_municipality_the_assistant_asks_it_and_remembers_the_door():
     messages, events = run(ActionLocalDoor(), answered("route/youth_care_access"))
     assert messages[0]["response"] == "utter_ask_municipality_for_door"
     assert events == [{"event": "slot", "timestamp": None, "name": "door_kinds", "value": ["wijkteam"]}]
-    given = Tracker(
-        sender_id="t",
-        slots={"door_kinds": ["wijkteam"]},
-        latest_message={"text": "winterwijk"},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name=None,
-    )
-    messages, events = run(ActionMunicipalityGiven(), given)
+    messages, events = run(ActionMunicipalityGiven(), said("winterwijk", {"door_kinds": ["wijkteam"]}))
     assert messages[0]["gemeente"] == "Winterswijk" and "Ondersteuningsteam Jeugd en Gezin" in messages[0]["doors"]
     assert "Leerplicht" not in messages[0]["doors"]
 
@@ -368,19 +372,30 @@ def test_an_answer_without_a_local_door_adds_nothing():
 
 
 def test_a_municipality_outside_the_region_hears_which_are_served():
-    outside = Tracker(
-        sender_id="t",
-        slots={},
-        latest_message={"text": "ik woon in Utrecht"},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name=None,
-    )
-    messages, _ = run(ActionMunicipalityGiven(), outside)
+    messages, _ = run(ActionMunicipalityGiven(), said("ik woon in Utrecht"))
     assert messages[0]["response"] == "utter_outside_region"
     assert messages[0]["gemeenten"] == "Aalten, Oost Gelre en Winterswijk"
+
+
+def test_a_question_for_a_doors_number_gets_that_door_of_the_named_municipality():
+    messages, events = run(ActionDoorRequest(), said("leerplicht nummer aalten"))
+    assert messages[0]["response"] == "utter_local_door" and messages[0]["gemeente"] == "Aalten"
+    assert messages[0]["doors"].startswith("- Leerplicht: de leerplichtambtenaar van de gemeente Aalten")
+    assert "Wijkteam" not in messages[0]["doors"]
+    assert {"event": "slot", "timestamp": None, "name": "gemeente", "value": "Aalten"} in events
+
+
+def test_a_question_for_a_doors_number_without_a_municipality_asks_it_then_names_that_door():
+    messages, events = run(ActionDoorRequest(), said("wijkteam bellen"))
+    assert messages[0]["response"] == "utter_ask_municipality_for_door"
+    assert events == [{"event": "slot", "timestamp": None, "name": "door_kinds", "value": ["wijkteam"]}]
+    messages, _ = run(ActionMunicipalityGiven(), said("Winterswijk", {"door_kinds": ["wijkteam"]}))
+    assert "Ondersteuningsteam Jeugd en Gezin" in messages[0]["doors"] and "Leerplicht" not in messages[0]["doors"]
+
+
+def test_a_question_for_a_doors_number_uses_the_municipality_given_before():
+    messages, _ = run(ActionDoorRequest(), said("hoe bereik ik het cjg", {"gemeente": "Oost Gelre"}))
+    assert messages[0]["gemeente"] == "Oost Gelre" and messages[0]["doors"].startswith("- Wijkteam / CJG")
 
 
 def test_a_conversation_gets_at_most_three_tickets_then_the_central_number(db_url):

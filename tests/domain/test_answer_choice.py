@@ -64,8 +64,19 @@ def test_two_close_answers_become_one_question_back_with_at_most_three_options()
 
 
 def test_nothing_that_fits_is_an_honest_no_answer():
-    choice = choose("wat kost een paspoort", [("privacy/inzage", 0.3), ("route/swv", 0.2)])
+    choice = choose("wat kost een paspoort", [("privacy/inzage", 0.2), ("route/swv", 0.15)])
     assert choice.kind == NOT_COVERED and choice.subject is None
+    outside = choose("wat kost een paspoort", [("privacy/inzage", 0.6)], answerable=False)
+    assert outside.kind == NOT_COVERED
+
+
+def test_a_theme_question_in_words_no_answer_knows_gets_the_likeliest_answers_offered():
+    # "verlof" alone names neither a holiday nor a wedding: both anchors miss it
+    choice = choose(
+        "verlof aanvragen",
+        [("absence/special_leave", 0.69), ("absence/holiday_leave", 0.21), ("absence/religious_holiday", 0.03)],
+    )
+    assert (choice.kind, choice.offered) == (CLARIFY, ["absence/special_leave", "absence/holiday_leave"])
 
 
 def test_outside_the_themes_an_answer_is_only_offered_not_given():

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from bench.crisis_set import HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, detectors, ordinary_examples, score, trained_model
+from bench.crisis_set import (
+    HELD_OUT_4,
+    HELD_OUT_5,
+    HELD_OUT_6,
+    HELD_OUT_7,
+    detectors,
+    ordinary_examples,
+    score,
+    trained_model,
+)
 from bot.domain.crisis_model import CrisisModel
 from bot.domain.safety import learned_crisis
 from bot.domain.text_features import prepare
@@ -16,11 +25,13 @@ from tests.helpers.project import load_yaml
 # fourth, the net alone 72 of 150, with the model 126 (false alarms on that writer's hard
 # negatives 17 -> 20 of 99); round 5's third, the net alone 65, with the model 134 (16 -> 23 of 100);
 # round 6's fourth (stop 16, with rounds 4-6 trained on), the net alone 76 of 140, with the model 127
-# (12 -> 14 of 120).
+# (12 -> 14 of 120); round 7's third (stop 17, rounds 4-7 trained on), with the model 118 of 140,
+# false alarms 21 of 119 (before round 7 was trained on: 116, 23).
 HELD_OUT_FLOORS = {
     HELD_OUT_4: (0.80, 0.26),
     HELD_OUT_5: (0.85, 0.27),
     HELD_OUT_6: (0.86, 0.16),
+    HELD_OUT_7: (0.82, 0.20),
 }  # least recall, most false alarms
 
 

@@ -26,6 +26,8 @@ from bot.domain.answer_choice import ANSWER, NOT_COVERED, Choice, Thresholds, ch
 from bot.domain.crisis_model import CRISIS_INTENT
 from bot.domain.handoff import THEMES
 from bot.domain.handoff_request import REQUEST_HUMAN
+from bot.domain.local_doors import names_only_a_place
+from bot.region import load_region
 from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, classified, set_fallback, set_intent
 from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
@@ -33,6 +35,7 @@ RESPONSE_SELECTOR_KEY = "response_selector"
 CHOICE_KEY = "answer_choice"
 NOT_COVERED_INTENT = "not_covered"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+MUNICIPALITY_INTENT = "inform_municipality"
 KEPT_INTENTS = (CRISIS_INTENT, REQUEST_HUMAN)  # never overruled by an answer
 
 
@@ -75,7 +78,9 @@ class AnswerChoice(StatelessComponent, IntentClassifier):
         and one the classifier was unsure of; and an answer the ranking is sure of when the
         classifier is less sure of another intent and not sure enough to answer by the same measure
         ("de school gaat mijn zoon verwijderen": DIET 0.71 ``erase_conversation``; "wis deze chat":
-        0.91, kept), except a crisis or a request for a person."""
+        0.91, kept), except a crisis or a request for a person. A question that names a place is
+        not the naming of a municipality ("huiswerkbegeleiding in Winterswijk?": DIET learned
+        ``inform_municipality`` from place names alone): it is chosen for like an unsure one."""
         intent, intent_confidence = (
             classified(message).get(key) for key in (INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY)
         )
@@ -89,6 +94,8 @@ class AnswerChoice(StatelessComponent, IntentClassifier):
                 return True, near
             if unsure:
                 return near.kind != NOT_COVERED or bool(near.subject), near
+        if intent == MUNICIPALITY_INTENT and not names_only_a_place(load_region(), text):
+            return True, choose(text, answers_ranked, self.limits, answerable=False)
         choice = choose(text, answers_ranked, self.limits)
         other = float(intent_confidence or 0.0)
         surer = choice.kind == ANSWER and answers_ranked[0][1] > other and other < self.limits.answer
