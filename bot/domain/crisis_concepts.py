@@ -703,7 +703,9 @@ ABOUT_A_PROCEDURE = re.compile(
 # A parent who was a victim years ago and asks about custody or information from school, and a
 # question about the school's policy on nude pictures going round: no danger now, unless someone
 # is threatened or blackmailed.
-_PAST_CASE = re.compile(r"\b(jaren|years|lang|(\d+|een|twee|drie|vier|vijf|paar) jaar) (geleden|ago)\b|\bvroeger\b|\bin the past\b")
+_PAST_CASE = re.compile(
+    r"\b(jaren|years|lang|(\d+|een|twee|drie|vier|vijf|paar) jaar) (geleden|ago)\b|\bvroeger\b|\bin the past\b"
+)
 _ADMIN_QUESTION = re.compile(
     r"\b(informatie|recht op|gezag|omgang|custody|information|rights|inschrijving|need to know|tell the school|history"
     r"|verleden|geschiedenis|vertellen aan|melden aan|dossier|nieuwe school)\b|\b(moet|moeten) (\w+ ){0,3}(weten|vertellen)\b"

@@ -81,7 +81,9 @@ def describe_doors(region: Region, municipality: str, kinds: tuple = ()) -> str 
 # The words of each door as people write them, and the words of a question for its contact details
 # ("wijkteam bellen", "leerplicht nummer", "ik zoek het zorgloket van de gemeente Winterswijk").
 DOOR_WORDS = {
-    "wijkteam": re.compile(r"\bwijk ?(team|coach)|\bcjg\b|\bjeugd ?team|zorg ?loket|ondersteuningsteam|\bwmo ?loket|sociaal team"),
+    "wijkteam": re.compile(
+        r"\bwijk ?(team|coach)|\bcjg\b|\bjeugd ?team|zorg ?loket|ondersteuningsteam|\bwmo ?loket|sociaal team"
+    ),
     "leerplicht": re.compile(r"\ble+r?plicht|\blpa\b"),
     "jgz": re.compile(r"\bjeugd ?(arts|verpleegkundige)|\bjgz\b|\bggd\b"),
     "swv_po": re.compile(r"\bswv\b|samenwerkingsverband"),

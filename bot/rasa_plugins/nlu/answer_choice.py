@@ -27,9 +27,9 @@ from bot.domain.crisis_model import CRISIS_INTENT
 from bot.domain.handoff import THEMES
 from bot.domain.handoff_request import REQUEST_HUMAN
 from bot.domain.local_doors import names_only_a_place
-from bot.region import load_region
 from bot.rasa_plugins.nlu.fallback_intent import UNKNOWN_WORDS, classified, set_fallback, set_intent
 from bot.rasa_plugins.nlu.stateless import StatelessComponent
+from bot.region import load_region
 
 RESPONSE_SELECTOR_KEY = "response_selector"
 CHOICE_KEY = "answer_choice"
