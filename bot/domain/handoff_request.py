@@ -17,7 +17,7 @@ REQUEST_HUMAN = "request_human"  # the intent of a request for a person
 
 _ASK = r"(kan|kun|kunt|kunnen|wil|wilt|willen|zou|zouden|graag|aub|alsjeblieft|alstublieft|svp)"
 _PERSON = (
-    r"(iemand|een mens|een medewerker|een persoon|een echt persoon|een echte persoon|"
+    r"(iemand|een mens|een medewerker|een persoon|een echt persoon|een echte persoon|een (mevrouw|meneer)|"
     r"een contactpersoon|een collega|een hulpverlener|een tolk|iemand van (jullie|het informatiepunt|de gemeente))"
 )
 _REQUEST = re.compile(
@@ -25,9 +25,14 @@ _REQUEST = re.compile(
         [
             r"\bterug ?(te )?bellen\b|\bterugbel|\bteruggebeld\b",
             r"\b(bel|belt|mail|mailt|app|appt) (me|mij|ons)\b",
-            rf"\b{_ASK}\b.{{0,40}}\b(me|mij|ons) (\w+ )?(bellen|mailen|appen|spreken)\b",
+            rf"\b{_ASK}\b.{{0,40}}\b(me|mij|ons) (\w+ ){{0,2}}(bellen|mailen|appen|spreken)\b",
+            r"\bmet wie (ik|we|wij) (kan|kunnen|mag|mogen) (praten|spreken|bellen)\b",
+            # a message of a few words that only asks to speak or be called ("lpa oost gelre spreken")
+            r"^((\w+ ){1,4}spreken|bellen|terugbellen|telefonisch contact)$",
             r"\bmag iemand (me|mij|ons)\b|\b(iemand|een medewerker) laten (bellen|mailen)\b",
-            r"\b(gesprek|afspraak) met (een |de )?(medewerker|contactpersoon|persoon|iemand)\b",
+            # not a meeting school plans with someone of another organisation ("iemand van het wijkteam")
+            r"\b(gesprek|afspraak) met (een |de )?(medewerker|contactpersoon|persoon|iemand)\b"
+            r"(?! van (?!(jullie|het informatiepunt|de gemeente)\b))",
             r"\b(liefst|liever|graag) telefonisch\b",
             r"\b(gebeld|gemaild) (te )?worden\b",
             rf"\b{_PERSON} (te )?(spreken|bellen|aan de (telefoon|lijn)|aan de lijn krijgen)\b",

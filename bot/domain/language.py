@@ -34,6 +34,15 @@ _DUTCH_WORDS = frozenset(
 )
 MIN_DUTCH_SHARE = 0.25
 _NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+# The Dutch names of institutions and rules a parent writes in any language ("what is a
+# leerplichtambtenaar", "co to jest wijkteam"): the detector reads their long letters as Dutch.
+_DUTCH_TERMS = re.compile(
+    r"\b(le+r?plicht\w*|wijk ?team\w*|wijkcoach\w*|ouderbijdrage\w*|jeugd(zorg|hulp|arts|team|ggz)\w*|cjg|jgz|ggd"
+    r"|swv|opp|tlv|samenwerkingsverband\w*|passend onderwijs|veilig thuis|kindertelefoon|thuiszitter\w*"
+    r"|verzuim\w*|verlof\w*|ziekmelding\w*|zorgcoordinator\w*|intern begeleider|ib ?er|basisschool|middelbare"
+    r"|onderwijsconsulent\w*|doorstroompunt|gemeente\w*|kinderopvang|consultatiebureau|schoolvakantie\w*)\b",
+    re.IGNORECASE,
+)
 _OTHER_SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "uk": re.compile(r"[\u0400-\u04ff]")}
 
 
@@ -65,10 +74,11 @@ def detect_language(text: Optional[str]) -> str:
     for code, script in _OTHER_SCRIPT.items():
         if letters and len(script.findall(text)) > letters / 2:
             return code
-    words = [w.lower() for w in _WORD.findall(text)]
+    rest = _DUTCH_TERMS.sub(" ", text)
+    words = [w.lower() for w in _WORD.findall(rest)]
     if len(words) < MIN_WORDS or sum(w in _DUTCH_WORDS for w in words) >= MIN_DUTCH_SHARE * len(words):
         return DUTCH
-    values = _detector().compute_language_confidence_values(text)
+    values = _detector().compute_language_confidence_values(rest)
     top = values[0]
     code = top.language.iso_code_639_1.name.lower()
     if code == DUTCH or top.value < MIN_CONFIDENCE:

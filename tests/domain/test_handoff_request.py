@@ -20,6 +20,10 @@ from bot.domain.handoff_request import asks_for_person, question_in_request
         "ik wil met een medewerker praten",
         "ik heb een tolk nodig",
         "bel me aub terug",
+        "kan de jeugdarts mij morgen even bellen, het is dringend",
+        "is er een meneer of mevrouw met wie we kunnen spreken over het dossier",
+        "jeugdteam aalten spreken",
+        "terugbellen",
     ],
 )
 def test_a_request_for_a_person_is_found(text):
@@ -34,6 +38,7 @@ def test_a_request_for_a_person_is_found(text):
         "wie is de contactpersoon op school voor passend onderwijs",
         "hoe lang duurt een aanvraag voor jeugdhulp",
         "mijn zoon wil niet naar school",
+        "de mentor plant een gesprek met iemand van het swv, moet ik erbij zijn",
     ],
 )
 def test_a_question_that_mentions_calling_is_not_a_request(text):

@@ -21,6 +21,8 @@ from bot.domain.language import detect_language
         "kan de ib het opp zonder mij aanpassen??",
         "mag ik mn kind meenemen op vakantie buiten de schoolvakantie want goedkoper",
         "wie is de leerplichtambtenaar in winterswijk",
+        "klagen over privacy schending basisschool",
+        "leerplichtig vanaf wnnr",
         # typed into the handoff form: an address is no English
         "Marieke.Bakkenes@example.org",
         "mijn mail is jan.de.vries@example.com",
@@ -39,6 +41,9 @@ def test_dutch_stays_dutch(text):
         ("Mój syn od dwóch tygodni nie chodzi do szkoły, co mam zrobić?", "pl"),
         ("Мій син уже два тижні не ходить до школи, що мені робити?", "uk"),
         ("Mein Sohn geht seit zwei Wochen nicht zur Schule, was soll ich tun?", "en"),
+        # the Dutch name of an institution inside another language
+        ("what does the leerplichtambtenaar do when my son misses school", "en"),
+        ("czy ktoś z wijkteam może przyjść do nas do domu", "pl"),
     ],
 )
 def test_another_language_is_recognised_and_answered_in_it_or_english(text, language):

@@ -133,10 +133,22 @@ def test_a_sure_answer_that_fits_is_kept():
     assert message.get("answer_choice") == {"kind": "answer", "key": "absence/rmc", "offered": [], "subject": None}
 
 
-def test_a_sure_answer_about_another_subject_becomes_an_honest_no_answer():
+def test_a_sure_answer_about_another_subject_is_not_given_only_offered():
+    # none of the answer's words is in the message: a question back ("Bedoel je ...?" with
+    # "Iets anders"), never the answer itself
     message = _choice(
         _message(
             "mijn dochter wordt gepest, wat nu", "absence", answer_confidence=0.95, answer="absence/school_refusal"
+        )
+    )
+    assert message.get("intent")["name"] == "nlu_fallback"
+    assert message.get("answer_choice")["kind"] == "clarify"
+
+
+def test_a_sure_answer_about_a_subject_no_answer_covers_becomes_an_honest_no_answer():
+    message = _choice(
+        _message(
+            "mijn zoon vapet elke pauze, wat nu", "absence", answer_confidence=0.95, answer="absence/school_refusal"
         )
     )
     assert message.get("intent")["name"] == "nlu_fallback"
