@@ -57,7 +57,9 @@ class ActionLocalDoor(Action):
 
 class ActionMunicipalityGiven(Action):
     """'Winterswijk': the doors asked for before, or all doors of that municipality; outside the
-    region, which municipalities are served."""
+    region, which municipalities are served. 'wijkteam bellen', 'leerplicht nummer Aalten' (the
+    NLU's DoorRequest gives them this intent): the doors asked for in the municipality the message
+    or the conversation names, or the question which municipality, the doors remembered."""
 
     def name(self) -> Text:
         return "action_municipality_given"
@@ -66,39 +68,19 @@ class ActionMunicipalityGiven(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         region = load_region()
-        municipality = find_municipality(region, tracker.latest_message.get("text") or "") or find_municipality(
-            region, tracker.get_slot("gemeente") or ""
-        )
+        text = tracker.latest_message.get("text") or ""
+        asked = asked_doors(text)
+        municipality = find_municipality(region, text) or find_municipality(region, tracker.get_slot("gemeente") or "")
+        if municipality is None and asked:
+            dispatcher.utter_message(response="utter_ask_municipality_for_door")
+            return [SlotSet("door_kinds", list(asked))]
         if municipality is None:
             dispatcher.utter_message(response="utter_outside_region", gemeenten=region.served_list())
             return [SlotSet("gemeente", None)]
-        kinds = tuple(tracker.get_slot("door_kinds") or ())
+        kinds = asked or tuple(tracker.get_slot("door_kinds") or ())
         dispatcher.utter_message(
             response="utter_local_door",
             gemeente=municipality,
             doors=describe_doors(region, municipality, kinds) or describe_doors(region, municipality),
         )
         return [SlotSet("gemeente", municipality), SlotSet("door_kinds", None)]
-
-
-class ActionDoorRequest(Action):
-    """'wijkteam bellen', 'leerplicht nummer Aalten': the doors asked for in the municipality the
-    message or the conversation names, or the question which municipality (the doors remembered
-    for the answer, as after an answer that depends on them)."""
-
-    def name(self) -> Text:
-        return "action_door_request"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        region = load_region()
-        text = tracker.latest_message.get("text") or ""
-        kinds = asked_doors(text)
-        municipality = find_municipality(region, text) or tracker.get_slot("gemeente")
-        if municipality in region.municipalities:
-            doors = describe_doors(region, municipality, kinds) or describe_doors(region, municipality)
-            dispatcher.utter_message(response="utter_local_door", gemeente=municipality, doors=doors)
-            return [SlotSet("gemeente", municipality), SlotSet("door_kinds", None)]
-        dispatcher.utter_message(response="utter_ask_municipality_for_door")
-        return [SlotSet("door_kinds", list(kinds))]

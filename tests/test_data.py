@@ -39,7 +39,6 @@ INTENTS_NOT_LEARNED = {
     "other_language": "bot/rasa_plugins/nlu/language.py",
     "choose_answer": "the clarification's buttons",
     "more": "bot/rasa_plugins/nlu/more_request.py and the 'Meer hierover' buttons",
-    "ask_local_door": "bot/rasa_plugins/nlu/door_request.py",
 }
 # Intents the classifier learns that never reach a rule: the answer choice turns them into nlu_fallback.
 INTENTS_WITHOUT_RULE = {"not_covered": "bot/rasa_plugins/nlu/answer_choice.py"}

@@ -20,7 +20,7 @@ from actions.handoff import (
     ActionTicketStatus,
     ValidateHandoffForm,
 )
-from actions.local_doors import ActionDoorRequest, ActionLocalDoor, ActionMunicipalityGiven
+from actions.local_doors import ActionLocalDoor, ActionMunicipalityGiven
 from bot.domain.answer_choice import title
 from bot.storage.db import session
 from bot.tickets.models import OutboxMail, Ticket
@@ -378,7 +378,7 @@ def test_a_municipality_outside_the_region_hears_which_are_served():
 
 
 def test_a_question_for_a_doors_number_gets_that_door_of_the_named_municipality():
-    messages, events = run(ActionDoorRequest(), said("leerplicht nummer aalten"))
+    messages, events = run(ActionMunicipalityGiven(), said("leerplicht nummer aalten"))
     assert messages[0]["response"] == "utter_local_door" and messages[0]["gemeente"] == "Aalten"
     assert messages[0]["doors"].startswith("- Leerplicht: de leerplichtambtenaar van de gemeente Aalten")
     assert "Wijkteam" not in messages[0]["doors"]
@@ -386,7 +386,7 @@ def test_a_question_for_a_doors_number_gets_that_door_of_the_named_municipality(
 
 
 def test_a_question_for_a_doors_number_without_a_municipality_asks_it_then_names_that_door():
-    messages, events = run(ActionDoorRequest(), said("wijkteam bellen"))
+    messages, events = run(ActionMunicipalityGiven(), said("wijkteam bellen"))
     assert messages[0]["response"] == "utter_ask_municipality_for_door"
     assert events == [{"event": "slot", "timestamp": None, "name": "door_kinds", "value": ["wijkteam"]}]
     messages, _ = run(ActionMunicipalityGiven(), said("Winterswijk", {"door_kinds": ["wijkteam"]}))
@@ -394,7 +394,7 @@ def test_a_question_for_a_doors_number_without_a_municipality_asks_it_then_names
 
 
 def test_a_question_for_a_doors_number_uses_the_municipality_given_before():
-    messages, _ = run(ActionDoorRequest(), said("hoe bereik ik het cjg", {"gemeente": "Oost Gelre"}))
+    messages, _ = run(ActionMunicipalityGiven(), said("hoe bereik ik het cjg", {"gemeente": "Oost Gelre"}))
     assert messages[0]["gemeente"] == "Oost Gelre" and messages[0]["doors"].startswith("- Wijkteam / CJG")
 
 

@@ -1,8 +1,10 @@
 """Rasa NLU component: a question for the contact details of a local door ("wijkteam bellen",
-"leerplicht nummer Aalten") gets the intent ``ask_local_door``, whose rule names the door of the
-user's municipality. No answer explains a phone number, so without this the question got "Bedoel
-je ...?" or no answer. It runs after the answer choice and only changes a message that got no
-answer (or was taken for the naming of a municipality); the crisis net still runs after it and wins."""
+"leerplicht nummer Aalten") gets the intent ``inform_municipality``, whose action names the doors
+asked for in the user's municipality, or asks which municipality. No answer explains a phone
+number, so without this the question got "Bedoel je ...?" or no answer. It runs after the answer
+choice and only changes a message that got no answer; the crisis net still runs after it and wins.
+No intent of its own: a new intent in the domain changes what DIET learns (held-out macro-F1
+0.922 -> 0.917, and "laat maar" fell below the fallback's threshold)."""
 
 from __future__ import annotations
 
@@ -19,17 +21,14 @@ from bot.rasa_plugins.nlu.answer_choice import MUNICIPALITY_INTENT
 from bot.rasa_plugins.nlu.fallback_intent import set_intent
 from bot.rasa_plugins.nlu.stateless import StatelessComponent
 
-DOOR_INTENT = "ask_local_door"
-REPLACED = (DEFAULT_NLU_FALLBACK_INTENT_NAME, MUNICIPALITY_INTENT)
-
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class DoorRequest(StatelessComponent, IntentClassifier):
-    """Sets the intent `ask_local_door` on an unanswered question for a door's contact details."""
+    """Sets the intent `inform_municipality` on an unanswered question for a door's contact details."""
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if intent in REPLACED and asked_doors(message.get(TEXT) or ""):
-                set_intent(message, DOOR_INTENT, 1.0)
+            if intent == DEFAULT_NLU_FALLBACK_INTENT_NAME and asked_doors(message.get(TEXT) or ""):
+                set_intent(message, MUNICIPALITY_INTENT, 1.0)
         return messages
