@@ -646,7 +646,7 @@ IDIOMS = re.compile(
     r"|\b(huiswerk|toets\w*|wiskunde\w*|school|les|lessen|werk|rooster|dat|dit|die|deze)\b( \w+){0,2} "
     r"(vermoordt|vermoorden|maakt|maken) (me|mij|ons)( helemaal)?( kapot| af)?\b"
     r"|\b(is|are) killing me\b|\bdying (to|of boredom|of laughter)\b|\bdead tired\b"
-    r"|\bsla\w* (\w+ ){0,3}over\b|\bslaat (\w+ ){0,4}op\b|\bdicht ?sla\w*\b"
+    r"|\bsla\w* (\w+ ){0,3}over\b|\b(slaat|sloeg|sla|slaan) (\w+ ){0,3}door\b(?! (de|het|een|zijn|haar|mijn|me|mij|hem)\b)|\bslaat (\w+ ){0,4}op\b|\bdicht ?sla\w*\b"
     r"|\b(blauwe plek\w*|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens) (het |de )?"
     r"(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|gym|sport\w*|training|wedstrijd|vallen)\b"
     r"|\b(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|turnen|sport\w*|training|wedstrijd)\b.{0,50}"
