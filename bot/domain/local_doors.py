@@ -90,6 +90,8 @@ DOOR_WORDS = {
     "swv_vo": re.compile(r"\bswv\b|samenwerkingsverband"),
     "rmc": re.compile(r"\brmc\b|doorstroompunt"),
 }
+# A door's name as a whole word ("leerplichtambtenaar", "jeugdarts")
+_DOOR_NAME = re.compile("(" + "|".join(p.pattern for p in DOOR_WORDS.values()) + r")\w*")
 # Contact details asked for in so many words; a call or a mail only in a message of a few words
 # ("wijkteam bellen"): "mag ik het wijkteam bellen" asks whether, not how.
 _DETAILS = re.compile(
@@ -119,9 +121,11 @@ def asked_doors(text: str) -> tuple:
 
 
 def names_only_a_place(region: Region, text: str) -> bool:
-    """Whether a message does no more than name where the user lives ("wij wonen in Groenlo",
-    "Utrecht"), unlike a question that names a place ("welke basisschool in Groenlo is goed")."""
+    """Whether a message does no more than name where the user lives, perhaps with a door ("wij
+    wonen in Groenlo", "Utrecht", "cjg winterswijk"), unlike a question that names a place
+    ("welke basisschool in Groenlo is goed")."""
     found = locate_municipality(region, text)
     rest = plain(text[: found.start] + " " + text[found.end :]) if found else plain(text)
+    rest = _DOOR_NAME.sub(" ", rest)
     content = [word for word in rest.split() if word not in _AROUND_A_PLACE]
     return len(content) <= (0 if found else 1)

@@ -39,9 +39,18 @@ def test_a_door_without_a_question_for_its_contact_details_or_the_reverse_asks_n
 
 
 @pytest.mark.parametrize(
-    "text", ["Winterswijk", "wij wonen in groenlo", "mijn kind gaat naar school in Aalten", "ik woon in Utrecht"]
+    "text",
+    [
+        "Winterswijk",
+        "wij wonen in groenlo",
+        "mijn kind gaat naar school in Aalten",
+        "ik woon in Utrecht",
+        "cjg winterswijk",
+        "leerplicht aalten",
+        "leerplichtambtenaar groenlo",
+    ],
 )
-def test_a_message_that_only_names_where_the_user_lives(text):
+def test_a_message_that_only_names_where_the_user_lives_or_a_door_there(text):
     assert names_only_a_place(load_region(), text)
 
 
