@@ -86,8 +86,7 @@ DOOR_WORDS = {
     ),
     "leerplicht": re.compile(r"\ble+r?plicht|\blpa\b"),
     "jgz": re.compile(r"\bjeugd ?(arts|verpleegkundige)|\bjgz\b|\bggd\b"),
-    "swv_po": re.compile(r"\bswv\b|samenwerkingsverband"),
-    "swv_vo": re.compile(r"\bswv\b|samenwerkingsverband"),
+    **dict.fromkeys(_SWV, re.compile(r"\bswv\b|samenwerkingsverband")),  # one name for both
     "rmc": re.compile(r"\brmc\b|doorstroompunt"),
 }
 # A door's name as a whole word ("leerplichtambtenaar", "jeugdarts")
