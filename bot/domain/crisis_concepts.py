@@ -137,7 +137,7 @@ PASSPORT_TAKEN = (
 )
 # a parent who keeps the children: with "buitenland", a child abduction
 NOT_BROUGHT_BACK = (
-    r"\b(niet|nooit) (meer )?(terug ?brengt|terug ?brengen|terug ?gebracht|terug ?geeft|teruggeven)\b"
+    r"\b(niet|nooit) (meer )?((heeft|hebben|had|wil|wilde|gaat|zal) )?(terug ?brengt|terug ?brengen|terug ?gebracht|terug ?geeft|teruggeven)\b"
     r"|\b(brengt|brengen|bracht|geeft|geven|gaf) (\w+ ){0,3}(niet|nooit) (meer )?terug\b"
 )
 EXPLOITATION = _stems("loverboy*", "mensenhandel", "voor geld", "seks voor", "sex for", "prostitu*", "tippelen")
@@ -430,7 +430,7 @@ SECRECY = (
 ADULT_CONTACT = _stems(
     "afspreken", "afgesproken", "afspraak", "filmpjes", "foto*", "berichten", "stuurt", "doet", "komt", "zien",
     "ophalen", "auto", "kamer", "toilet", "wc", "meet", "meeting", "messages", "does", "comes", "kom", "slapen",
-    "logeren", "gedaan", "deed", "did",
+    "logeren", "gedaan", "deed", "did", "samen doen", "wat we doen",
 )  # fmt: skip
 ONLINE_ADULT = (
     r"\b(man|jongen|iemand|volwassene|guy|someone)\b (\w+ ){0,1}(van|via|op|from|on) (het )?(internet|discord|snapchat|snap"
@@ -488,7 +488,7 @@ POSSESSIONS = _stems(
 PAINLESS = r"\b(zonder pijn|pijnloos|painless\w*)\b|\bwould it be quick\b"
 METHOD = (
     r"\b(manier|methode|way|how|what happens if)\b.{0,40}\b(het te doen|het doen|dood|sterven|die|dying|er een eind|jump\w*)\b"
-    r"|\bmanier om (het|er) (\w+ ){0,3}(te doen|te beeindigen)\b"
+    r"|\bmanier om (het|er) (\w+ ){0,3}(te doen|te beeindigen)\b|\bhoe (je|ik|jij|men|u) (het|er) (\w+ ){0,3}(doet|doen)\b"
 )
 # sitting in a car or van with strangers, sending a location and "help"
 IN_VEHICLE = r"\b(in|into) (een|de|het|zijn|hun|a|the|his|their) (busje|auto|bus|bestelbus|car|van)\b"
@@ -686,7 +686,7 @@ IDIOMS = re.compile(
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
-    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|presentatie (\w+ ){0,2}over|enge? (film|filmpje|video|serie)\w*|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
+    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|profielwerkstuk (\w+ ){0,4}(over|naar)|docu|(school)?proje[ck]t (\w+ ){0,3}(over|about|o|uber|zum?)|presentatie (\w+ ){0,2}over|enge? (film|filmpje|video|serie)\w*|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
     r"(dat|dit|het) boek (gebruiken|lezen|bespreken)\b|(lees|lezen|read|reading) (\w+ ){0,3}(boek|book)\b|(het|dat|dit) onderwerp\b|gastles\w*|(les|lessen|lessenserie|lespakket) over\b"
     r"|(herkennen van )?signalen van\b|(recogni[sz]\w* )?signs of\b|workshops?\b|training (is|for|voor)\b|"
     r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball|trainingen\b|trainings\b"
@@ -697,7 +697,7 @@ ABOUT_A_SUBJECT = re.compile(
 # A question about the procedure or a case that may happen ("wat moet ik doen als een leerling
 # vertelt dat ...", "wat zegt de meldcode"), without anything that happened: the themes answer it.
 ABOUT_A_PROCEDURE = re.compile(
-    r"\bmeldcode\b|\bafwegingskader\b|\baandachtsfunctionaris\w*|\bin het algemeen\b|\bbij (een )?vermoeden van\b|\bstel dat\b|\bhypothetisch"
+    r"\bmeldcode\b|\bafwegingskader\b|\bals (ik|je|u|we|wij) (inschat\w*|vermoed\w*|twijfel\w*) dat\b|\baandachtsfunctionaris\w*|\bin het algemeen\b|\bbij (een )?vermoeden van\b|\bstel dat\b|\bhypothetisch"
     r"|\b(wat|hoe|wanneer)\b (\w+ ){0,4}(als|wanneer) (een|je|iemand|u|er) \b"
 )
 # A parent who was a victim years ago and asks about custody or information from school, and a

@@ -30,7 +30,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _DUTCH_WORDS = frozenset(
     "de het een en van ik je jij mijn mn m'n wij we ons onze is zijn was wat hoe wie waar wanneer "
     "waarom niet geen wel met op aan voor bij naar uit over dat die dit deze er nog al ook maar "
-    "of als dan kan kun kunt mag moet wil heb heeft hebben zit gaat doen school kind zoon dochter".split()
+    "of als dan kan kun kunt mag moet wil heb heeft hebben zit gaat doen school kind zoon dochter "
+    "telefoonnummer nummer mailadres emailadres adres loket openingstijden bellen mailen".split()
 )
 MIN_DUTCH_SHARE = 0.25
 _NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
@@ -43,6 +44,18 @@ _DUTCH_TERMS = re.compile(
     r"|onderwijsconsulent\w*|doorstroompunt|gemeente\w*|kinderopvang|consultatiebureau|schoolvakantie\w*)\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> "re.Pattern[str]":
+    """The region's municipalities and villages ("telefoonnummer wijkteam oost gelre" read as
+    English): names, not words of a language."""
+    from bot.region import load_region
+
+    names = {n for m in load_region().municipalities.values() for n in (m.name, *m.aliases)}
+    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
 _OTHER_SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "uk": re.compile(r"[\u0400-\u04ff]")}
 
 
@@ -60,6 +73,13 @@ def _detector():
         Language.GERMAN,
         Language.FRENCH,
         Language.RUSSIAN,
+        # languages it does not answer in, so that they get English instead of the nearest of the
+        # above (Romanian read as Turkish, Somali as Dutch)
+        Language.ROMANIAN,
+        Language.SOMALI,
+        Language.SPANISH,
+        Language.PORTUGUESE,
+        Language.ITALIAN,
     ]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
@@ -74,7 +94,7 @@ def detect_language(text: Optional[str]) -> str:
     for code, script in _OTHER_SCRIPT.items():
         if letters and len(script.findall(text)) > letters / 2:
             return code
-    rest = _DUTCH_TERMS.sub(" ", text)
+    rest = _place_names().sub(" ", _DUTCH_TERMS.sub(" ", text))
     words = [w.lower() for w in _WORD.findall(rest)]
     if len(words) < MIN_WORDS or sum(w in _DUTCH_WORDS for w in words) >= MIN_DUTCH_SHARE * len(words):
         return DUTCH

@@ -23,6 +23,9 @@ from bot.domain.language import detect_language
         "wie is de leerplichtambtenaar in winterswijk",
         "klagen over privacy schending basisschool",
         "leerplichtig vanaf wnnr",
+        # the region's places are names, not words of a language
+        "mailadres team leerplicht oost gelre?",
+        "telefoonnummer jeugdteam oost gelre",
         # typed into the handoff form: an address is no English
         "Marieke.Bakkenes@example.org",
         "mijn mail is jan.de.vries@example.com",
@@ -44,6 +47,9 @@ def test_dutch_stays_dutch(text):
         # the Dutch name of an institution inside another language
         ("what does the leerplichtambtenaar do when my son misses school", "en"),
         ("czy ktoś z wijkteam może przyjść do nas do domu", "pl"),
+        # a language it does not write gets English, not the nearest language it writes
+        ("fiul meu nu mai vrea să meargă la școală, ce pot face?", "en"),
+        ("Wiilkayga dugsiga ma aado laba toddobaad, maxaan sameeyaa?", "en"),
     ],
 )
 def test_another_language_is_recognised_and_answered_in_it_or_english(text, language):
