@@ -17,9 +17,9 @@ from typing import Optional
 
 DUTCH = "nl"
 # The languages the assistant answers in besides Dutch; any other detected language gets English.
-ANSWERED = ("en", "tr", "ar", "pl", "uk")
+ANSWERED = ("en", "tr", "ar", "pl", "uk", "de")
 # How the contact person reads them on the ticket.
-LANGUAGE_NAMES = {"en": "Engels", "tr": "Turks", "ar": "Arabisch", "pl": "Pools", "uk": "Oekraïens"}
+LANGUAGE_NAMES = {"en": "Engels", "tr": "Turks", "ar": "Arabisch", "pl": "Pools", "uk": "Oekraïens", "de": "Duits"}
 FALLBACK = "en"
 MIN_WORDS = 3
 MIN_CONFIDENCE = 0.85

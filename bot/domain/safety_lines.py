@@ -55,6 +55,11 @@ _SENTENCES: Dict[Optional[str], Dict[str, str]] = {
         HOME: "Насильство вдома або жорстоке поводження з дитиною: телефонуйте до Veilig Thuis, 0800-2000 (безкоштовно, вдень і вночі).",
         SUICIDE: "Думки про самогубство: телефонуйте безкоштовно 113 або пишіть у чат на 113.nl (вдень і вночі).",
     },
+    "de": {
+        NOW: "Ist jetzt jemand in Gefahr? Rufen Sie 112 an.",
+        HOME: "Gewalt zu Hause oder Kindesmisshandlung: Rufen Sie Veilig Thuis an, 0800-2000 (kostenlos, Tag und Nacht).",
+        SUICIDE: "Suizidgedanken: Rufen Sie kostenlos 113 an oder chatten Sie auf 113.nl (Tag und Nacht).",
+    },
 }
 # how a reply names the number of each sentence
 _NUMBERS = {

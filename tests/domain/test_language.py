@@ -1,5 +1,5 @@
 """The language of a message: Dutch stays Dutch (also with typos, abbreviations and English
-words); a parent who writes in English, Turkish, Arabic, Polish or Ukrainian is recognised."""
+words); a parent who writes in English, Turkish, Arabic, Polish, Ukrainian or German is recognised."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def test_dutch_stays_dutch(text):
         ("ابني لا يذهب إلى المدرسة منذ أسبوعين، ماذا أفعل؟", "ar"),
         ("Mój syn od dwóch tygodni nie chodzi do szkoły, co mam zrobić?", "pl"),
         ("Мій син уже два тижні не ходить до школи, що мені робити?", "uk"),
-        ("Mein Sohn geht seit zwei Wochen nicht zur Schule, was soll ich tun?", "en"),
+        ("Mein Sohn geht seit zwei Wochen nicht zur Schule, was soll ich tun?", "de"),
         # the Dutch name of an institution inside another language
         ("what does the leerplichtambtenaar do when my son misses school", "en"),
         ("czy ktoś z wijkteam może przyjść do nas do domu", "pl"),

@@ -123,7 +123,7 @@ def test_the_help_that_fits_comes_first():
 def test_another_language_gets_its_own_line_with_the_same_numbers():
     english = safety_line(CrisisKind.GENERAL, "en")
     assert english.startswith("Is anyone in danger now? Call 112.")
-    for language in ("en", "tr", "ar", "pl", "uk"):
+    for language in ("en", "tr", "ar", "pl", "uk", "de"):
         line = safety_line(CrisisKind.GENERAL, language)
         assert line != safety_line(CrisisKind.GENERAL) and all(n in line for n in ("112", "0800-2000", "113"))
     assert safety_line(CrisisKind.ABUSE, "so") == safety_line(CrisisKind.ABUSE)  # no translation: Dutch

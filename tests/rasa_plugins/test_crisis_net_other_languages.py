@@ -39,6 +39,7 @@ def _entity(message: Message, name: str) -> list:
         ("I am a teaching assistant, a pupil told me his stepmother burns him", "abuse"),
         ("mój mąż jest pijany i agresywny, dzieci są w domu", "abuse"),
         ("aabbahay wuu garaacaa hooyaday iyo carruurta", "abuse"),
+        ("mein Vater hat meine kleine Schwester geschlagen und ich traue mich nicht nach Hause", "abuse"),
     ],
 )
 def test_a_crisis_in_another_language_gets_the_crisis_answer_with_its_kind(text, kind):
@@ -59,3 +60,19 @@ def test_an_ordinary_question_in_english_keeps_the_other_language_reply(text):
     message = _through_language_and_crisis(text)
     assert message.get("intent")["name"] == "other_language"
     assert _entity(message, "language") == ["en"]
+
+
+def test_a_question_in_german_gets_the_german_reply_and_every_answered_language_has_one():
+    """Parents from across the border (Suderwick, Bocholt) write in German: they are answered in it."""
+    import yaml
+
+    from bot.domain.language import ANSWERED
+    from tests.helpers.project import ROOT
+
+    message = _through_language_and_crisis("Guten Tag, darf mein Sohn für eine Hochzeit zwei Tage frei bekommen?")
+    assert message.get("intent")["name"] == "other_language"
+    assert _entity(message, "language") == ["de"]
+    domain = yaml.safe_load((ROOT / "domain" / "languages.yml").read_text(encoding="utf-8"))
+    assert set(domain["slots"]["user_language"]["values"]) == set(ANSWERED)
+    replies = domain["responses"]["utter_other_language"]
+    assert {c["value"] for r in replies for c in r.get("condition") or []} == set(ANSWERED) - {"en"}

@@ -1,6 +1,6 @@
 """Rasa NLU component: a message in another language gets an answer in that language.
 
-A parent who writes in English, Turkish, Arabic, Polish or Ukrainian is told what this assistant
+A parent who writes in English, Turkish, Arabic, Polish, Ukrainian or German is told what this assistant
 is and is offered a call-back (bot.domain.language decides the language). The intent becomes
 ``other_language`` with a ``language`` entity, which also fills the ``user_language`` slot, so the
 crisis answer and the handoff's questions come in that language too. The crisis component runs
