@@ -1,15 +1,15 @@
 """Score the crisis safety net (bot.domain.safety, no classifier), alone and with the learned crisis
 model (bot.domain.crisis_model, trained here as ``rasa train`` trains it), on the crisis sets.
 
-Eleven parts, reported apart: the part the concepts were tuned on in the first two rounds
+Thirteen parts, reported apart: the part the concepts were tuned on in the first two rounds
 (data/crisis/own.yml), the tuning two thirds of the independent writer's batch 3 (the same file,
 ``batch: 3``; the coordinator keeps its other third), round 4's three writers, round 5's two,
-round 6's three and round 7's two (data/crisis/round4.yml ... round7.yml: the model trains on them,
-the concepts were not tuned to them), and five held-out parts that nobody looked at while tuning or
-trained on: tests/data/crisis_heldout.yml, round 4's fourth writer
+round 6's three, round 7's two and round 8's two (data/crisis/round4.yml ... round8.yml: the model
+trains on them, the concepts were not tuned to them), and six held-out parts that nobody looked at
+while tuning or trained on: tests/data/crisis_heldout.yml, round 4's fourth writer
 (tests/data/crisis_heldout_round4.yml), round 5's third (tests/data/crisis_heldout_round5.yml),
-round 6's fourth (tests/data/crisis_heldout_round6.yml) and round 7's third
-(tests/data/crisis_heldout_round7.yml). Per language and per kind:
+round 6's fourth (tests/data/crisis_heldout_round6.yml), round 7's third
+(tests/data/crisis_heldout_round7.yml) and round 8's third (tests/data/crisis_heldout_round8.yml). Per language and per kind:
 recall (a crisis answer for a crisis message), the kind that leads the answer, and false alarms
 on hard negatives (ordinary questions with crisis-like words). Beside each figure, in brackets:
 the same with the safety line counted (a crisis answer or a line under the ordinary answer,
@@ -34,10 +34,10 @@ from bot.rasa_plugins.nlu.examples import examples_by_intent
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "crisis"
 OWN = CORPUS / "own.yml"
-ROUND_4, ROUND_5, ROUND_6, ROUND_7 = (CORPUS / f"round{number}.yml" for number in (4, 5, 6, 7))
-HELD_OUT, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7 = (
+ROUND_4, ROUND_5, ROUND_6, ROUND_7, ROUND_8 = (CORPUS / f"round{number}.yml" for number in (4, 5, 6, 7, 8))
+HELD_OUT, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8 = (
     ROOT / "tests" / "data" / f"crisis_heldout{suffix}.yml"
-    for suffix in ("", "_round4", "_round5", "_round6", "_round7")
+    for suffix in ("", "_round4", "_round5", "_round6", "_round7", "_round8")
 )
 
 
@@ -46,8 +46,8 @@ def _read(path: Path) -> Dict:
 
 
 def load_parts() -> Dict[str, Dict]:
-    """The eleven parts by name: own rounds 1-2, batch 3 of the independent writer, the corpus of
-    rounds 4 to 7, and the five held-out parts."""
+    """The thirteen parts by name: own rounds 1-2, batch 3 of the independent writer, the corpus of
+    rounds 4 to 8, and the six held-out parts."""
     own = _read(OWN)
 
     def batch(third: bool) -> Dict:
@@ -60,11 +60,13 @@ def load_parts() -> Dict[str, Dict]:
         "round 5, two writers: the model's corpus, not tuned on (data/crisis/round5.yml)": _read(ROUND_5),
         "round 6, three writers: the model's corpus, not tuned on (data/crisis/round6.yml)": _read(ROUND_6),
         "round 7, two writers: the model's corpus, not tuned on (data/crisis/round7.yml)": _read(ROUND_7),
+        "round 8, two writers: the model's corpus, not tuned on (data/crisis/round8.yml)": _read(ROUND_8),
         "held-out (crisis_heldout.yml)": _read(HELD_OUT),
         "held-out, round 4's fourth writer (crisis_heldout_round4.yml)": _read(HELD_OUT_4),
         "held-out, round 5's third writer (crisis_heldout_round5.yml)": _read(HELD_OUT_5),
         "held-out, round 6's fourth writer (crisis_heldout_round6.yml)": _read(HELD_OUT_6),
         "held-out, round 7's third writer (crisis_heldout_round7.yml)": _read(HELD_OUT_7),
+        "held-out, round 8's third writer (crisis_heldout_round8.yml)": _read(HELD_OUT_8),
     }
 
 
