@@ -686,7 +686,7 @@ IDIOMS = re.compile(
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
-    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|profielwerkstuk (\w+ ){0,4}(over|naar)|docu|(school)?proje[ck]t (\w+ ){0,3}(over|about|o|uber|zum?)|presentatie (\w+ ){0,2}over|enge? (film|filmpje|video|serie)\w*|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
+    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|profielwerkstuk (\w+ ){0,4}(over|naar)\b|docu('?s)?\b|(school)?proje[ck]t (\w+ ){0,3}(over|about|on|o|uber|zum?)\b|presentatie (\w+ ){0,2}over|enge? (film|filmpje|video|serie)\w*|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
     r"(dat|dit|het) boek (gebruiken|lezen|bespreken)\b|(lees|lezen|read|reading) (\w+ ){0,3}(boek|book)\b|(het|dat|dit) onderwerp\b|gastles\w*|(les|lessen|lessenserie|lespakket) over\b"
     r"|(herkennen van )?signalen van\b|(recogni[sz]\w* )?signs of\b|workshops?\b|training (is|for|voor)\b|"
     r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball|trainingen\b|trainings\b"
