@@ -79,6 +79,22 @@ def test_a_theme_question_in_words_no_answer_knows_gets_the_likeliest_answers_of
     assert (choice.kind, choice.offered) == (CLARIFY, ["absence/special_leave", "absence/holiday_leave"])
 
 
+def test_a_question_back_with_one_fitting_answer_also_offers_the_likeliest_ones():
+    # "ziek" fits reporting ill (and "wintersport" holiday leave, too unlikely to offer); the
+    # ranking's first, skipping school for a holiday, has no anchor word here
+    choice = choose(
+        "we gaan op wintersport en mijn moeder zegt dat ik tegen de juf moet zeggen dat ik ziek ben",
+        [
+            ("absence/luxe_verzuim", 0.3),
+            ("absence/report_ill", 0.25),
+            ("route/worried_at_school", 0.12),
+            ("absence/holiday_leave", 0.04),
+        ],
+    )
+    assert choice.kind == CLARIFY
+    assert choice.offered == ["absence/report_ill", "absence/luxe_verzuim", "route/worried_at_school"]
+
+
 def test_outside_the_themes_an_answer_is_only_offered_not_given():
     choice = choose("mogen we eerder op vakantie", [("absence/holiday_leave", 0.95)], answerable=False)
     assert (choice.kind, choice.offered) == (CLARIFY, ["absence/holiday_leave"])
