@@ -16,10 +16,10 @@ from functools import lru_cache
 from typing import Optional
 
 DUTCH = "nl"
-# The languages the assistant answers in besides Dutch; any other detected language gets English.
-ANSWERED = ("en", "tr", "ar", "pl", "uk", "de")
-# How the contact person reads them on the ticket.
+# The languages the assistant answers in besides Dutch, as the contact person reads them on the
+# ticket; any other detected language gets English.
 LANGUAGE_NAMES = {"en": "Engels", "tr": "Turks", "ar": "Arabisch", "pl": "Pools", "uk": "Oekraïens", "de": "Duits"}
+ANSWERED = tuple(LANGUAGE_NAMES)
 FALLBACK = "en"
 MIN_WORDS = 3
 MIN_CONFIDENCE = 0.85

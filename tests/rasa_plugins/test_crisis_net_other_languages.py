@@ -5,10 +5,13 @@ reply: the language component runs first and sets ``other_language``, the crisis
 from __future__ import annotations
 
 import pytest
+import yaml
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.domain.language import ANSWERED
 from bot.rasa_plugins.nlu.crisis_net import CrisisSafetyNet
 from bot.rasa_plugins.nlu.language import LanguageDetector
+from tests.helpers.project import ROOT
 
 
 def _through_language_and_crisis(text: str) -> Message:
@@ -64,11 +67,6 @@ def test_an_ordinary_question_in_english_keeps_the_other_language_reply(text):
 
 def test_a_question_in_german_gets_the_german_reply_and_every_answered_language_has_one():
     """Parents from across the border (Suderwick, Bocholt) write in German: they are answered in it."""
-    import yaml
-
-    from bot.domain.language import ANSWERED
-    from tests.helpers.project import ROOT
-
     message = _through_language_and_crisis("Guten Tag, darf mein Sohn für eine Hochzeit zwei Tage frei bekommen?")
     assert message.get("intent")["name"] == "other_language"
     assert _entity(message, "language") == ["de"]
