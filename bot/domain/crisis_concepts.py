@@ -388,7 +388,7 @@ SURPRISE = _stems("cadeau*", "verrassing*", "surprise", "sinterklaas", "verjaard
 TEAM_OR_FAMILY = _stems("voetbal*", "training", "team", "sport*", "wedstrijd", "familie")
 ORDINARY_ABSENCE = _stems(
     "verzuim", "ziek", "ziekmelding", "gesprek", "rapport", "formulier", "taxi", "leerlingenvervoer", "vervoer", "bus",
-    "ziekenhuis*", "opname", "vakantie", "op reis",
+    "ziekenhuis*", "opname", "vakantie", "op reis", "niet op school",
 )  # fmt: skip
 CARE_ARRANGED = _stems("oppas", "opvang", "logeren", "bij oma", "bij opa")
 # "nog niks gehad" of a copy of the file, "krijgt niks extra" at school: no food denied
@@ -634,7 +634,7 @@ CRIMINAL = _stems("drugs", "dealen", "dealer*", "koerier*", "bende", "gang", "cr
 PEERS = r"(?<!\bin )\belkaar\b|" + _stems(
     "ruzie", "jaloers", "pest*", "gepest", "klasgenoot", "klasgenoten", "medeleerling*", "schoolplein", "pauze",
     "speelplaats", "vechten", "gevochten", "judo", "kickboks*", "voetbal", "sport", "spel", "bal", "mat", "bullied",
-    "bully*", "classmate*",
+    "bully*", "classmate*", "klassenapp", "groepsapp", "appgroep", "groepschat",
 )  # fmt: skip
 FOUND_AGAIN = _stems("terug", "teruggevonden", "gevonden", "weer thuis", "back home", "found", "was weggelopen")
 
@@ -735,6 +735,11 @@ def no_danger_now(plain: str) -> bool:
 NO_CASE = re.compile(
     r"\b((er is|ik heb|we hebben) (nu |nog )?geen (casus|concreet geval|concrete casus|case)|(ik wil|wil ik) (het )?(gewoon )?weten voor later"
     r"|(don t|do not|dont) have a case|no (concrete )?case|in general terms)\b"
+)
+# "hij lag dubbel", "vond het grappig": the one who said it (or heard it) was laughing about it; a
+# crisis told with a laugh says "lachte erbij" or "lachte het weg", and that stays a crisis
+JOKING = re.compile(
+    r"\b(lag|lagen|ligt|liggen) (\w+ )?dubbel\b|\bvond(en)? (het|t) (wel |heel )?grappig\b|\bis (gewoon|nou eenmaal) zijn humor\b"
 )
 # Laughing or eye-rolling emoji mark a joke; as words, the idioms can see them.
 _JOKE_EMOJI = re.compile("[\U0001f602\U0001f923\U0001f605\U0001f606\U0001f61c\U0001f61d\U0001f644\U0001f609]")

@@ -26,6 +26,7 @@ from bot.domain.crisis_concepts import (
     ABOUT_A_SUBJECT,
     FIRST_HAND,
     IDIOMS,
+    JOKING,
     MEDICAL_USE,
     NO_CASE,
     cancelled_danger,
@@ -301,10 +302,14 @@ def _parts(text: str) -> list:
 
 def _about_not_happening(text: str) -> bool:
     """A lesson, talk, training or film on the subject, a question about the procedure or the policy
-    without a case, or a past case with a question about custody or information."""
+    without a case, words said with a laugh ("hij lag dubbel"), or a past case with a question about
+    custody or information."""
     plain = IDIOMS.sub(" ", normalise(text))
     procedure = ABOUT_A_PROCEDURE.search(plain) and not FIRST_HAND.search(plain)
-    return bool(ABOUT_A_SUBJECT.search(plain) or procedure or NO_CASE.search(plain) or no_danger_now(plain))
+    said_laughing = JOKING.search(plain)
+    return bool(
+        ABOUT_A_SUBJECT.search(plain) or procedure or NO_CASE.search(plain) or said_laughing or no_danger_now(plain)
+    )
 
 
 def detect_crisis(text: Optional[str]) -> Optional[CrisisKind]:

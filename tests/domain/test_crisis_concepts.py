@@ -279,3 +279,29 @@ def test_third_round_mechanisms_catch_other_peoples_crises(text):
 )
 def test_third_round_mechanisms_leave_ordinary_questions_alone(text):
     assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn neefje riep 'ik spring van het dak' toen hij moest afwassen en lag dubbel, maar mag dat op school?",
+        "de meester zei dat hij ze zou vermoorden als ze niet stil waren, de kinderen vonden het grappig. mag dat?",
+        "ze hebben haar uit de groepsapp gegooid, wat kan school doen",
+        "leerling uit 2 mavo is al drie weken niet op school en de ouders nemen niet op, wie schakel ik in",
+    ],
+)
+def test_words_said_laughing_a_child_removed_from_the_class_app_and_unreachable_parents_of_an_absent_pupil_are_no_crisis(
+    text,
+):
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jongen van 9 zei dat papa hem met de riem slaat en lachte erbij",
+        "mijn vader heeft me eruit gegooid en ik heb geen slaapplek",
+    ],
+)
+def test_a_crisis_told_with_a_laugh_or_a_child_thrown_out_of_home_stays_a_crisis(text):
+    assert detect_crisis(text) is not None
