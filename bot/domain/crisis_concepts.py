@@ -647,14 +647,15 @@ IDIOMS = re.compile(
     r"(vermoordt|vermoorden|maakt|maken) (me|mij|ons)( helemaal)?( kapot| af)?\b"
     r"|\b(is|are) killing me\b|\bdying (to|of boredom|of laughter)\b|\bdead tired\b"
     r"|\bsla\w* (\w+ ){0,3}over\b|\b(slaat|sloeg|sla|slaan) (\w+ ){0,3}door\b(?! (de|het|een|zijn|haar|mijn|me|mij|hem)\b)|\bslaat (\w+ ){0,4}op\b|\bdicht ?sla\w*\b"
-    r"|\b(blauwe plek\w*|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens) (het |de )?"
-    r"(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|gym|sport\w*|training|wedstrijd|vallen)\b"
+    r"|\b(blauwe plek\w*|blauw oog|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens|door) (het |de |een )?"
+    r"(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|gym|gymles|sport\w*|training|wedstrijd|vallen|bal)\b"
     r"|\b(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|turnen|sport\w*|training|wedstrijd)\b.{0,50}"
     r"\b(blauwe plek\w*|schaafwond\w*|bult\w*)\b|\bdood ?graag\b"
     r"|\b(dicht|gesloten|ontruimd) (door|vanwege|wegens) (een )?(bommelding|brand|storm)\b"
     r"|\b(will|gonna|going to|gaat|zal) (kill|vermoorden) me\b.{0,60}\b(haha\w*|lol|grapje|just kidding)\b"
     r"|\bdreig\w* (\w+ ){0,3}(uit te vallen|uitval|thuiszitter|te blijven zitten|vast te lopen|achter te raken"
     r"|te mislukken|te worden|te zakken)\b|\bdreigende (uitval|thuiszitter\w*)\b|\bhet mes snijdt aan twee kanten\b"
+    r"|\b(nooit|niet|never|not) (\w+ ){0,2}(geslagen|mishandeld|misbruikt|hit|beaten|abused)\b"
     r"|\bbom (geld|duiten)\b|\bop zoek\b|\bzoek naar\b|\bin elkaar (zetten|gezet|zakken|gezakt)\b"
     r"|\bmisbruik (gemaakt |maken )?(van|maakt van) (de |het |mijn |zijn |haar |onze )?(gegevens|data|foto\w*|positie"
     r"|vertrouwen|macht|bevoegdheid|regeling|situatie|systeem)\b"
@@ -713,6 +714,20 @@ _ADMIN_QUESTION = re.compile(
 _STILL_NOW = re.compile(
     r"\b(weer|nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday|bang|scared|afraid)\b"
 )
+# A case that is over and dealt with: long enough ago, and now stable, in treatment or stopped
+# ("heeft zich vorig jaar gesneden, doet dat al een jaar niet meer"); "again", "today" or "still"
+# make it a case now.
+_LAST_YEAR = re.compile(
+    r"\b(vorig jaar|vorige (maand|zomer|winter)|last (year|month|summer)|lang geleden|een tijd geleden)\b"
+)
+_RESOLVED = re.compile(
+    r"\b(gaat|ging) (het )?((nu|inmiddels|al|weer|echt|veel|heel) )*(goed|beter)\b|\b(is|zijn) ((nu|inmiddels|al|weer|lang) )*"
+    r"(stabiel|opgelost|voorbij|afgesloten)\b|\b(onder|in) behandeling\b|\b(doet|doen) (\w+ ){0,4}(niet meer|nooit meer)\b"
+    r"|\bwoont (er|daar|thuis|bij ons) niet meer\b|\b(is|are) (doing )?(fine|well|better|stable) now\b"
+)
+_AGAIN_NOW = re.compile(
+    r"\b(nog steeds|still|again|opnieuw|vandaag|today|vanavond|tonight|gisteren|yesterday|vannacht|sinds kort)\b"
+)
 _SANCTION_QUESTION = re.compile(
     r"\b(geschorst|schorsing|suspended|expelled|verwijderd van school)\b.{0,80}\b(mag (de )?school|mag dat|is dat"
     r" (toegestaan|terecht)|can the school|is that allowed|hoe lang (mag|duurt|kan)|how long)\b"
@@ -724,11 +739,13 @@ _PRESSURE = re.compile(COERCION + "|" + THREAT + "|" + FORCING + "|" + PAYMENT)
 
 
 def no_danger_now(plain: str) -> bool:
-    """A past case with a question about custody or information, a question whether a school's
-    sanction was allowed, or a policy question without a threat."""
+    """A past case with a question about custody or information, a past case that is over and dealt
+    with, a question whether a school's sanction was allowed, or a policy question without a threat."""
     past = (_PAST_CASE.search(plain) and _ADMIN_QUESTION.search(plain)) or _SANCTION_QUESTION.search(plain)
     past = past and not _STILL_NOW.search(plain)
-    return bool(past or (_POLICY_QUESTION.search(plain) and not _PRESSURE.search(plain)))
+    resolved = (_PAST_CASE.search(plain) or _LAST_YEAR.search(plain)) and _RESOLVED.search(plain)
+    resolved = resolved and not _AGAIN_NOW.search(plain)
+    return bool(past or resolved or (_POLICY_QUESTION.search(plain) and not _PRESSURE.search(plain)))
 
 
 # "ik wil het gewoon weten voor later, er is nu geen casus": no case, whatever "nu" says

@@ -199,7 +199,7 @@ _STRONG = {
         r"\b(bewusteloos|ademt niet|reageert niet meer)\b",
         r"\b(bel|belt|bellen)\b.{0,10}\b(de )?(politie|ambulance|112)\b(?!.{0,20}\b(verzuim|schoolverzuim|spijbel|leerplicht))",
         r"\b(politie|ambulance|112)\b.{0,6}\b(bellen|gebeld|komen)\b(?!.{0,20}\b(verzuim|schoolverzuim|spijbel|leerplicht))",
-        r"^(?!.*\b(hond|kat|poes|konijn|huisdier|cavia|hamster|weer thuis|teruggevonden|gevonden)\b).*\b(weggelopen|vermist|ontvoerd|ontvoeren|ontvoering)\b(?! uit de (les|klas|gymzaal)\b)",
+        r"^(?!.*\b(hond|kat|poes|konijn|huisdier|cavia|hamster|weer thuis|teruggevonden|gevonden|ging (\w+ ){0,2}naar huis|kwam (\w+ ){0,3}(weer|terug))\b).*\b(weggelopen|vermist|ontvoerd|ontvoeren|ontvoering)\b(?! uit de (les|klas|gymzaal)\b)",
         r"\b(\d+|twee|drie|een paar) (dagen|nachten)\b.{0,10}\bniet (meer )?thuis( geweest| geslapen)?\b|\bniet thuis geslapen\b",
         r"\bnoodgeval\b(?!.{0,40}\b(school|verzuim|verlof|storm|dicht)\b)",
         r"\b(niet thuisgekomen|niet thuis gekomen|niet naar huis gekomen|spoorloos)\b",

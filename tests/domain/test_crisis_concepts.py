@@ -305,3 +305,28 @@ def test_words_said_laughing_a_child_removed_from_the_class_app_and_unreachable_
 )
 def test_a_crisis_told_with_a_laugh_or_a_child_thrown_out_of_home_stays_a_crisis(text):
     assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn zoon heeft zich vorig jaar gekrast, hij is nu in behandeling en het gaat beter. moet de nieuwe mentor dat weten?",
+        "onze pleegdochter is vorige zomer een keer weggelopen, dat is opgelost met het wijkteam. mag ze mee op kamp?",
+        "wij hebben thuis soms ruzie maar er wordt nooit geslagen, kan school ons helpen met opvoedvragen",
+        "dochter blauw oog door een bal bij gymles, moet school mij dan bellen?",
+        "my son was stable all year, can he go back to full days at school?",
+    ],
+)
+def test_a_case_that_is_over_a_denied_harm_a_sports_injury_and_a_stable_child_are_no_crisis(text):
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij heeft zich vorig jaar gesneden en het ging beter, maar vandaag zag ik nieuwe sneden",
+        "a boy says he will stab my son after school",
+    ],
+)
+def test_a_past_case_that_is_back_today_and_a_stabbing_threat_stay_a_crisis(text):
+    assert detect_crisis(text) is not None
