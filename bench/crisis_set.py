@@ -1,15 +1,13 @@
 """Score the crisis safety net (bot.domain.safety, no classifier), alone and with the learned crisis
 model (bot.domain.crisis_model, trained here as ``rasa train`` trains it), on the crisis sets.
 
-Thirteen parts, reported apart: the part the concepts were tuned on in the first two rounds
+Fifteen parts, reported apart: the part the concepts were tuned on in the first two rounds
 (data/crisis/own.yml), the tuning two thirds of the independent writer's batch 3 (the same file,
-``batch: 3``; the coordinator keeps its other third), round 4's three writers, round 5's two,
-round 6's three, round 7's two and round 8's two (data/crisis/round4.yml ... round8.yml: the model
-trains on them, the concepts were not tuned to them), and six held-out parts that nobody looked at
-while tuning or trained on: tests/data/crisis_heldout.yml, round 4's fourth writer
-(tests/data/crisis_heldout_round4.yml), round 5's third (tests/data/crisis_heldout_round5.yml),
-round 6's fourth (tests/data/crisis_heldout_round6.yml), round 7's third
-(tests/data/crisis_heldout_round7.yml) and round 8's third (tests/data/crisis_heldout_round8.yml). Per language and per kind:
+``batch: 3``; the coordinator keeps its other third), the writers of rounds 4 to 9
+(data/crisis/round4.yml ... round9.yml: the model trains on them, the concepts were not tuned to
+them), and seven held-out parts that nobody looked at while tuning or trained on:
+tests/data/crisis_heldout.yml and one writer of each of rounds 4 to 9
+(tests/data/crisis_heldout_round4.yml ... _round9.yml). Per language and per kind:
 recall (a crisis answer for a crisis message), the kind that leads the answer, and false alarms
 on hard negatives (ordinary questions with crisis-like words). Beside each figure, in brackets:
 the same with the safety line counted (a crisis answer or a line under the ordinary answer,
@@ -34,10 +32,13 @@ from bot.rasa_plugins.nlu.examples import examples_by_intent
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "crisis"
 OWN = CORPUS / "own.yml"
-ROUND_4, ROUND_5, ROUND_6, ROUND_7, ROUND_8 = (CORPUS / f"round{number}.yml" for number in (4, 5, 6, 7, 8))
-HELD_OUT, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8 = (
-    ROOT / "tests" / "data" / f"crisis_heldout{suffix}.yml"
-    for suffix in ("", "_round4", "_round5", "_round6", "_round7", "_round8")
+ROUNDS = (4, 5, 6, 7, 8, 9)
+# writers per round in the corpus, and which writer of the round was held out
+_WRITERS = {4: ("three", "fourth"), 5: ("two", "third"), 6: ("three", "fourth"), 7: ("two", "third")}
+_WRITERS.update({8: ("two", "third"), 9: ("three", "fourth")})
+HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.yml"
+HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8, HELD_OUT_9 = (
+    ROOT / "tests" / "data" / f"crisis_heldout_round{number}.yml" for number in ROUNDS
 )
 
 
@@ -46,28 +47,29 @@ def _read(path: Path) -> Dict:
 
 
 def load_parts() -> Dict[str, Dict]:
-    """The thirteen parts by name: own rounds 1-2, batch 3 of the independent writer, the corpus of
-    rounds 4 to 8, and the six held-out parts."""
+    """The fifteen parts by name: own rounds 1-2, batch 3 of the independent writer, the corpus of
+    rounds 4 to 9, and the seven held-out parts."""
     own = _read(OWN)
 
     def batch(third: bool) -> Dict:
         return {key: [m for m in own[key] if (m.get("batch") == 3) == third] for key in ("messages", "negatives")}
 
-    return {
+    parts = {
         "tuning, rounds 1-2 (data/crisis/own.yml)": batch(False),
         "tuning, batch 3 of the independent writer (own.yml, batch: 3)": batch(True),
-        "round 4, three writers: the model's corpus, not tuned on (data/crisis/round4.yml)": _read(ROUND_4),
-        "round 5, two writers: the model's corpus, not tuned on (data/crisis/round5.yml)": _read(ROUND_5),
-        "round 6, three writers: the model's corpus, not tuned on (data/crisis/round6.yml)": _read(ROUND_6),
-        "round 7, two writers: the model's corpus, not tuned on (data/crisis/round7.yml)": _read(ROUND_7),
-        "round 8, two writers: the model's corpus, not tuned on (data/crisis/round8.yml)": _read(ROUND_8),
-        "held-out (crisis_heldout.yml)": _read(HELD_OUT),
-        "held-out, round 4's fourth writer (crisis_heldout_round4.yml)": _read(HELD_OUT_4),
-        "held-out, round 5's third writer (crisis_heldout_round5.yml)": _read(HELD_OUT_5),
-        "held-out, round 6's fourth writer (crisis_heldout_round6.yml)": _read(HELD_OUT_6),
-        "held-out, round 7's third writer (crisis_heldout_round7.yml)": _read(HELD_OUT_7),
-        "held-out, round 8's third writer (crisis_heldout_round8.yml)": _read(HELD_OUT_8),
     }
+    for number in ROUNDS:
+        name = f"round{number}.yml"
+        parts[
+            f"round {number}, {_WRITERS[number][0]} writers: the model's corpus, not tuned on (data/crisis/{name})"
+        ] = _read(CORPUS / name)
+    parts["held-out (crisis_heldout.yml)"] = _read(HELD_OUT)
+    for number in ROUNDS:
+        name = f"crisis_heldout_round{number}.yml"
+        parts[f"held-out, round {number}'s {_WRITERS[number][1]} writer ({name})"] = _read(
+            ROOT / "tests" / "data" / name
+        )
+    return parts
 
 
 def trained_model() -> CrisisModel:
