@@ -616,9 +616,21 @@ FAREWELL = _stems(
 )  # fmt: skip
 # Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
 DISTRESS_WORDS = _stems(
-    "gevaar", "geweld", "doodsbang", "help", "paniek", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert",
-    "danger", "unsafe",
-)  # fmt: skip
+    "geweld",
+    "doodsbang",
+    "help",
+    "paniek",
+    "nood",
+    "noodgeval",
+    "onveilig",
+    "uit de hand",
+    "escaleert",
+    "danger",
+    "unsafe",
+) + (  # fmt: skip
+    # "een gevaar voor andere kinderen": what a school says of a pupil's behaviour, no danger to him
+    r"|\bgevaar\b(?! (is |zijn |was |wordt )?voor (de |andere |de andere )?(kinderen|leerlingen|anderen|klas|klasgenoten|medeleerlingen|groep)\b)"
+)
 DISTRESS = DISTRESS_WORDS + r"|\bgaat (\w+ ){0,3}mis\b"
 
 THREAT = _stems("dreig*", "gedreigd", "bedreig*", "threaten*", "threat*")

@@ -113,6 +113,10 @@ def test_only_a_message_naming_some_danger_lets_the_classifier_raise_an_alarm():
     assert not names_danger("mijn vader wil het verlof aanvragen")
     assert not names_danger("de juf dreigt met nablijven")
     assert not names_danger("mag mijn zoon van 16 als slager met messen werken")
+    assert names_danger("mijn stiefvader is een gevaar voor mijn moeder")
+    assert not names_danger(
+        "de mentor noemt mijn dochter een gevaar voor de klas omdat ze boos wordt, mag ze haar weren?"
+    )
 
 
 # Third round: mechanisms found in an independent writer's messages, each tested here on cases
