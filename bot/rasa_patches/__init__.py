@@ -10,6 +10,8 @@ less work (docs/rasa-patches.md says why each one, bench/RESULTS.md what it save
 - parse_batch: messages that arrive together parsed together
 - action_calls: the JSON of a custom action call made once per event
 - kept_connections: kept HTTP connections to the action server
+- count_vectors: the count-vector features of many messages with one vectorizer call per attribute
+- fingerprints: fingerprints of tokens and features for the training cache in one hash each
 (tracker_cache is no patch: the project's tracker store, bot/rasa_plugins/tracker_store.py, uses it.)
 
 `install()` is called on import by the packages that Rasa loads from config.yml and credentials.yml
@@ -35,7 +37,16 @@ from bot.settings import settings
 log = logging.getLogger(__name__)
 
 RASA_VERSION = "3.6.21"
-MODULES = ("rasa_speedups", "tracker_speedups", "graph_runner", "action_calls", "parse_batch", "kept_connections")
+MODULES = (
+    "rasa_speedups",
+    "tracker_speedups",
+    "graph_runner",
+    "action_calls",
+    "parse_batch",
+    "kept_connections",
+    "count_vectors",
+    "fingerprints",
+)
 
 # (module, class, attribute, parameter names of Rasa's original), per patch module
 TARGETS: Tuple[Tuple[str, str, str, Tuple[str, ...]], ...] = (
@@ -88,6 +99,16 @@ TARGETS: Tuple[Tuple[str, str, str, Tuple[str, ...]], ...] = (
     ("rasa.nlu.selectors.response_selector", "ResponseSelector", "process", ("self", "messages")),
     # kept_connections
     ("rasa.utils.endpoints", "EndpointConfig", "session", ("self",)),
+    # count_vectors
+    (
+        "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer",
+        "CountVectorsFeaturizer",
+        "process",
+        ("self", "messages"),
+    ),
+    # fingerprints
+    ("rasa.nlu.tokenizers.tokenizer", "Token", "fingerprint", ("self",)),
+    ("rasa.shared.nlu.training_data.features", "Features", "fingerprint", ("self",)),
 )
 # Private parts of Rasa and TensorFlow the patches call without replacing them.
 USED: Tuple[Tuple[str, str, str], ...] = (

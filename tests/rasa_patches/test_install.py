@@ -47,7 +47,7 @@ print(json.dumps([found, missing]))
     expected = [list(parameters) for *_, parameters in rasa_patches.TARGETS]
     assert found == expected
     assert missing == []
-    assert len(rasa_patches.TARGETS) == 18
+    assert len(rasa_patches.TARGETS) == 21
 
 
 def test_installed_once_logged_once_with_every_target():
@@ -66,7 +66,7 @@ print(len(installed()))
     lines = [line for line in result.stderr.splitlines() if line.startswith("LOG bot.rasa_patches")]
     assert len(lines) == 1, lines
     assert "INFO" in lines[0] and "3.6.21" in lines[0] and "DialogueStateTracker.copy" in lines[0]
-    assert result.stdout.strip().splitlines()[-1] == "18"
+    assert result.stdout.strip().splitlines()[-1] == "21"
 
 
 def test_switched_off_with_cip_rasa_patches_0():
