@@ -34,12 +34,17 @@ CORPUS = ROOT / "data" / "crisis"
 OWN = CORPUS / "own.yml"
 ROUNDS = (4, 5, 6, 7, 8, 9)
 # writers per round in the corpus, and which writer of the round was held out
-_WRITERS = {4: ("three", "fourth"), 5: ("two", "third"), 6: ("three", "fourth"), 7: ("two", "third")}
-_WRITERS.update({8: ("two", "third"), 9: ("three", "fourth")})
+_WRITERS = {
+    4: ("three", "fourth"),
+    5: ("two", "third"),
+    6: ("three", "fourth"),
+    7: ("two", "third"),
+    8: ("two", "third"),
+    9: ("three", "fourth"),
+}
 HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.yml"
-HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8, HELD_OUT_9 = (
-    ROOT / "tests" / "data" / f"crisis_heldout_round{number}.yml" for number in ROUNDS
-)
+HELD_OUT_ROUNDS = {number: ROOT / "tests" / "data" / f"crisis_heldout_round{number}.yml" for number in ROUNDS}
+HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8, HELD_OUT_9 = HELD_OUT_ROUNDS.values()
 
 
 def _read(path: Path) -> Dict:
@@ -64,11 +69,8 @@ def load_parts() -> Dict[str, Dict]:
             f"round {number}, {_WRITERS[number][0]} writers: the model's corpus, not tuned on (data/crisis/{name})"
         ] = _read(CORPUS / name)
     parts["held-out (crisis_heldout.yml)"] = _read(HELD_OUT)
-    for number in ROUNDS:
-        name = f"crisis_heldout_round{number}.yml"
-        parts[f"held-out, round {number}'s {_WRITERS[number][1]} writer ({name})"] = _read(
-            ROOT / "tests" / "data" / name
-        )
+    for number, path in HELD_OUT_ROUNDS.items():
+        parts[f"held-out, round {number}'s {_WRITERS[number][1]} writer ({path.name})"] = _read(path)
     return parts
 
 

@@ -614,23 +614,13 @@ ARRANGED = r"\balles (heeft |heb |had )?geregeld\b|\barranged everything\b"
 FAREWELL = _stems(
     "afscheid", "niet boos", "bedankt voor alles", "goodbye", "vaarwel", "thank you for everything",
 )  # fmt: skip
+# "een gevaar voor andere kinderen": what a school says of a pupil's behaviour, no danger to him
+_DANGER = r"\bgevaar\b(?! (is |zijn |was |wordt )?voor (de |andere |de andere )?(kinderen|leerlingen|anderen|klas|klasgenoten|medeleerlingen|groep)\b)"
 # Distress without a named harm: not a crisis by itself, but enough for the classifier's crisis.
 DISTRESS_WORDS = _stems(
-    "geweld",
-    "doodsbang",
-    "help",
-    "paniek",
-    "nood",
-    "noodgeval",
-    "onveilig",
-    "uit de hand",
-    "escaleert",
-    "danger",
-    "unsafe",
-) + (  # fmt: skip
-    # "een gevaar voor andere kinderen": what a school says of a pupil's behaviour, no danger to him
-    r"|\bgevaar\b(?! (is |zijn |was |wordt )?voor (de |andere |de andere )?(kinderen|leerlingen|anderen|klas|klasgenoten|medeleerlingen|groep)\b)"
-)
+    "geweld", "doodsbang", "help", "paniek", "nood", "noodgeval", "onveilig", "uit de hand", "escaleert",
+    "danger", "unsafe",
+) + "|" + _DANGER  # fmt: skip
 DISTRESS = DISTRESS_WORDS + r"|\bgaat (\w+ ){0,3}mis\b"
 
 THREAT = _stems("dreig*", "gedreigd", "bedreig*", "threaten*", "threat*")
@@ -723,9 +713,9 @@ _ADMIN_QUESTION = re.compile(
     r"\b(informatie|recht op|gezag|omgang|custody|information|rights|inschrijving|need to know|tell the school|history"
     r"|verleden|geschiedenis|vertellen aan|melden aan|dossier|nieuwe school)\b|\b(moet|moeten) (\w+ ){0,3}(weten|vertellen)\b"
 )
-_STILL_NOW = re.compile(
-    r"\b(weer|nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday|bang|scared|afraid)\b"
-)
+# the case goes on: still, again, today or last night
+_NOW = r"nog steeds|still|again|vandaag|today|vanavond|tonight|gisteren|yesterday"
+_STILL_NOW = re.compile(rf"\b(weer|{_NOW}|bang|scared|afraid)\b")
 # A case that is over and dealt with: long enough ago, and now stable, in treatment or stopped
 # ("heeft zich vorig jaar gesneden, doet dat al een jaar niet meer"); "again", "today" or "still"
 # make it a case now.
@@ -737,9 +727,8 @@ _RESOLVED = re.compile(
     r"(stabiel|opgelost|voorbij|afgesloten)\b|\b(onder|in) behandeling\b|\b(doet|doen) (\w+ ){0,4}(niet meer|nooit meer)\b"
     r"|\bwoont (er|daar|thuis|bij ons) niet meer\b|\b(is|are) (doing )?(fine|well|better|stable) now\b"
 )
-_AGAIN_NOW = re.compile(
-    r"\b(nog steeds|still|again|opnieuw|vandaag|today|vanavond|tonight|gisteren|yesterday|vannacht|sinds kort)\b"
-)
+# not "weer" here: "het gaat weer goed" is the case being over
+_AGAIN_NOW = re.compile(rf"\b({_NOW}|opnieuw|vannacht|sinds kort)\b")
 _SANCTION_QUESTION = re.compile(
     r"\b(geschorst|schorsing|suspended|expelled|verwijderd van school)\b.{0,80}\b(mag (de )?school|mag dat|is dat"
     r" (toegestaan|terecht)|can the school|is that allowed|hoe lang (mag|duurt|kan)|how long)\b"

@@ -64,10 +64,10 @@ def process(self, messages: List[Message]) -> List[Message]:
         )
         return messages
     for attribute in self._attributes:
-        all_tokens = [self._get_processed_message_tokens_by_attribute(message, attribute) for message in messages]
         vectorizer = self.vectorizers.get(attribute)
         if not vectorizer:
             continue  # Rasa adds nothing either: its features are [None], [None]
+        all_tokens = [self._get_processed_message_tokens_by_attribute(message, attribute) for message in messages]
         sequence, sentence = _features(vectorizer, attribute, all_tokens)
         for message, sequence_features, sentence_features in zip(messages, sequence, sentence):
             self.add_features_to_message(sequence_features, sentence_features, attribute, message)

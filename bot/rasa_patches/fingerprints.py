@@ -22,9 +22,6 @@ import numpy as np
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.training_data.features import Features
 
-_RASA_TOKEN_FINGERPRINT = Token.fingerprint
-_RASA_FEATURES_FINGERPRINT = Features.fingerprint
-
 
 def token_fingerprint(self: Token) -> str:
     """One hash of the token's text, start, end, lemma and data."""
