@@ -92,7 +92,7 @@ def test_meer_hierover_shows_the_rest_of_a_long_answer(page, assistant):
     reply = _say(page, "mag ik op vakantie buiten de schoolvakantie?")
     assert "8 weken van tevoren" in reply and "maximaal 10 dagen" not in reply
     rest = _click(page, "Meer hierover")
-    assert "maximaal 10 dagen" in rest and "Meer lezen bij RBL Gooi en Vechtstreek" in rest
+    assert "maximaal 10 dagen" in rest and "Meer lezen bij Leerplichtwet, artikel 11 tot en met 14" in rest
     assert page.locator(USER_TEXTS).all_inner_texts()[-1] == "Meer hierover"
     screenshot(page, "chat-more")
 
