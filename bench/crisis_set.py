@@ -1,13 +1,13 @@
 """Score the crisis safety net (bot.domain.safety, no classifier), alone and with the learned crisis
 model (bot.domain.crisis_model, trained here as ``rasa train`` trains it), on the crisis sets.
 
-Fifteen parts, reported apart: the part the concepts were tuned on in the first two rounds
+Seventeen parts, reported apart: the part the concepts were tuned on in the first two rounds
 (data/crisis/own.yml), the tuning two thirds of the independent writer's batch 3 (the same file,
-``batch: 3``; the coordinator keeps its other third), the writers of rounds 4 to 9
-(data/crisis/round4.yml ... round9.yml: the model trains on them, the concepts were not tuned to
-them), and seven held-out parts that nobody looked at while tuning or trained on:
-tests/data/crisis_heldout.yml and one writer of each of rounds 4 to 9
-(tests/data/crisis_heldout_round4.yml ... _round9.yml). Per language and per kind:
+``batch: 3``; the coordinator keeps its other third), the writers of rounds 4 to 10
+(data/crisis/round4.yml ... round10.yml: the model trains on them, the concepts were not tuned to
+them), and eight held-out parts that nobody looked at while tuning or trained on:
+tests/data/crisis_heldout.yml and one writer of each of rounds 4 to 10
+(tests/data/crisis_heldout_round4.yml ... _round10.yml). Per language and per kind:
 recall (a crisis answer for a crisis message), the kind that leads the answer, and false alarms
 on hard negatives (ordinary questions with crisis-like words). Beside each figure, in brackets:
 the same with the safety line counted (a crisis answer or a line under the ordinary answer,
@@ -26,13 +26,13 @@ from typing import Callable, Dict, List, Optional
 import yaml
 
 from bot.domain.crisis_model import CrisisModel, train_on
-from bot.domain.safety import CrisisKind, danger_sign, detect_crisis, learned_crisis
+from bot.domain.safety import CrisisKind, danger_sign, detect_crisis, learned_crisis, overruled
 from bot.rasa_plugins.nlu.examples import examples_by_intent
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "crisis"
 OWN = CORPUS / "own.yml"
-ROUNDS = (4, 5, 6, 7, 8, 9)
+ROUNDS = (4, 5, 6, 7, 8, 9, 10)
 # writers per round in the corpus, and which writer of the round was held out
 _WRITERS = {
     4: ("three", "fourth"),
@@ -41,10 +41,11 @@ _WRITERS = {
     7: ("two", "third"),
     8: ("two", "third"),
     9: ("three", "fourth"),
+    10: ("three", "fourth"),
 }
 HELD_OUT = ROOT / "tests" / "data" / "crisis_heldout.yml"
 HELD_OUT_ROUNDS = {number: ROOT / "tests" / "data" / f"crisis_heldout_round{number}.yml" for number in ROUNDS}
-HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8, HELD_OUT_9 = HELD_OUT_ROUNDS.values()
+HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8, HELD_OUT_9, HELD_OUT_10 = HELD_OUT_ROUNDS.values()
 
 
 def _read(path: Path) -> Dict:
@@ -52,8 +53,8 @@ def _read(path: Path) -> Dict:
 
 
 def load_parts() -> Dict[str, Dict]:
-    """The fifteen parts by name: own rounds 1-2, batch 3 of the independent writer, the corpus of
-    rounds 4 to 9, and the seven held-out parts."""
+    """The seventeen parts by name: own rounds 1-2, batch 3 of the independent writer, the corpus of
+    rounds 4 to 10, and the eight held-out parts."""
     own = _read(OWN)
 
     def batch(third: bool) -> Dict:
@@ -107,12 +108,15 @@ def detectors(model: Optional[CrisisModel]) -> Dict[str, Callable[[str], Optiona
 
     def crisis(text: str) -> Optional[str]:
         kind = detect_crisis(text)
+        if kind is not None and overruled(text, model.probability(text) if model is not None else None):
+            return None
         if kind is None and learned_crisis(text, probability(text)):
             kind = CrisisKind.GENERAL
         return None if kind is None else kind.value
 
     def line(text: str) -> Optional[str]:
-        return crisis(text) or ("line" if danger_sign(text, model_probability=probability(text)) is not None else None)
+        sign = danger_sign(text, model_probability=probability(text)) is not None or detect_crisis(text) is not None
+        return crisis(text) or ("line" if sign else None)
 
     return {"crisis": crisis, "line": line}
 

@@ -157,6 +157,7 @@ def test_held_out_examples_are_not_in_the_training_data():
         ("crisis_heldout_round7.yml", "messages"),
         ("crisis_heldout_round8.yml", "messages"),
         ("crisis_heldout_round9.yml", "messages"),
+        ("crisis_heldout_round10.yml", "messages"),
     ],
 )
 def test_held_out_question_sets_are_not_in_the_training_data(held_out, key):

@@ -228,6 +228,7 @@ JUMPING = (
     r"|\b(flat|brug|trein|dak|spoor|balkon)\b.{0,30}\b(spring\w*|jump\w*)\b"
     r"|\bvan (een|de|het) (flat|brug|dak|balkon)\b.{0,10}\b(valt|vallen)\b"
     r"|\bvan (het|de|een) (dak|flat|brug|balkon|spoorbrug) af\b"
+    r"|\b(gonna|going to|wants to|want to|will) jump\b(?! (rope|on|in|into|the queue|over|higher|around))"
 )
 CUTTING = _stems(
     "snij", "snijd", "snijdt", "sneed", "gesneden", "kras", "krast", "krassen", "gekrast", "brandt", "cutting",
@@ -247,12 +248,13 @@ HIDDEN_BLADE = r"\bmesje\b.{0,30}\b(bed|kamer|slecht|verstopt|als het)\b"
 
 WEAPON = _stems(
     "mes", "messen", "pistool", "pistolen", "vuurwapen*", "wapen", "wapens", "geweer", "taser", "boksbeugel",
-    "bijl", "machete", "vlindermes", "knuppel*", "honkbalknuppel*", "bom", "vuurwerkbom*", "explosie*", "bomb", "a gun", "the gun", "his gun", "her gun", "guns", "knife", "knives", "firearm",
+    "bijl", "machete", "vlindermes", "jachtgeweer*", "luchtbuks*", "knuppel*", "honkbalknuppel*", "bom", "vuurwerkbom*", "explosie*", "bomb", "a gun", "the gun", "his gun", "her gun", "guns", "knife", "knives", "firearm",
 )  # fmt: skip
 WEAPON_HARMLESS = _stems(
     "kok", "koks", "koksopleiding", "slager", "keuken", "koken", "kookles", "nep*", "speelgoed*", "toneel*",
     "paintball", "waterpistool", "bestek", "opleiding", "knutsel*", "woodwork*", "houtbewerk*", "cooking", "chef*",
-    "kitchen", "handvaardigheid", "techniekles", "ingeleverd", "afgegeven", "handed in", "turned in",
+    "kitchen", "handvaardigheid", "techniekles", "ingeleverd", "afgegeven", "handed in", "turned in", "jager*",
+    "jacht", "jachtakte", "wapenkluis",
 )  # fmt: skip
 KILLING_WORDS = _stems(
     "vermoord*", "afmaak*", "afmaken", "doodsteek*", "neersteek*", "neersteken", "neer te steken",
@@ -275,7 +277,7 @@ MISSING = (
     r"|niet thuis gekomen|niet uit school gekomen|nergens (te )?vinden|weet niet waar (hij|ze|zij) (is|zijn)"
     r"|hasnt come home|hasn t come home|not come home|meegenomen door (een|iemand)|wandered off"
     r"|niet (\w+ )?(op school|thuis|bij (oma|opa|de opvang|de bso|training)) aangekomen|nooit aangekomen"
-    r"|never arrived|(didn t|did not) arrive"
+    r"|never arrived|(didn t|did not) arrive|weg sinds (gisteren|vannacht|vanochtend|vanmorgen|gisteravond)"
     r"|(can t|cannot|couldn t) find (him|her))\b"
 )
 NOT_A_PERSON_MISSING = _stems(
@@ -462,6 +464,8 @@ KNOWS_ADDRESS = (
 GONE_SOON = (
     r"\b(morgen|straks|vanavond|vannacht|binnenkort|na vandaag|volgende week|over \w+ (dagen|weken))\b (\w+ ){0,2}"
     r"(ben|is|zijn) (ik|hij|ze|zij) er (\w+ ){0,2}niet meer\b"
+    r"|\b(ik|ze|zij|hij|ben) er (na (het|dit) weekend|volgende week|morgen|over \w+ (dagen|weken|jaar)|voor de zomer"
+    r"|na de vakantie|binnenkort) (\w+ ){0,2}niet meer\b"
     r"|\b(vanavond|vannacht|morgen) (is het|het is) (allemaal )?(voorbij|over|afgelopen)\b"
     r"|\bniemand (\w+ ){0,2}(gaat|zal) (me|mij|hem|haar) (\w+ ){0,2}vinden\b|\bnobody will find (me|him|her)\b"
 )
@@ -541,6 +545,17 @@ UNCARED = (
 HOMELESS = (
     r"\b(in een auto|in de auto|op straat|buiten) (wonen|woont|slapen|slaapt)\b|\b(wonen|woont|slapen|slaapt) (\w+ ){0,4}"
     r"(in een auto|in de auto|op straat)\b|\buit huis gezet\b|\bdakloos\b|\bhomeless\b|\b(living|sleeping) in (a|the|our) car\b"
+)
+# a place to sleep tonight, asked by someone who is not safe at home
+SHELTER_TONIGHT = (
+    r"\b(ergens|waar)\b (\w+ ){0,3}(slapen|heen|naartoe|blijven|logeren)\b.{0,30}\b(vannacht|vanavond)\b"
+    r"|\b(vannacht|vanavond)\b.{0,30}\b(ergens|waar)\b (\w+ ){0,3}(slapen|heen|naartoe|blijven)\b|\bslaapplek\b|\bonderdak\b"
+    r"|\b(ergens|waar)\b (\w+ ){0,3}(vannacht|vanavond) (\w+ )?(slapen|heen|naartoe|blijven)\b"
+    r"|\b(somewhere|place) to (sleep|stay) tonight\b"
+)
+HOME_UNSAFE = (
+    r"\b(thuis|bij ons|in huis)\b.{0,20}\bniet (meer )?veilig\b|\bniet (meer )?veilig\b.{0,20}\b(thuis|bij ons)\b"
+    r"|\b(kan|durf|wil|mag) (\w+ ){0,2}niet (meer )?naar huis\b|\b(not|isn t|isnt) safe at home\b"
 )
 # someone who says goodbye to everyone, secretly
 FAREWELL_ALL = (
@@ -652,7 +667,10 @@ IDIOMS = re.compile(
     r"|\b(blauwe plek\w*|blauw oog|schaafwond\w*|bult\w*|bloed\w*)\b.{0,30}\b(van|bij|tijdens|door) (het |de |een )?"
     r"(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|gym|gymles|sport\w*|training|wedstrijd|vallen|bal)\b"
     r"|\b(\w*toernooi|rugby|voetbal\w*|hockey\w*|judo|turnen|sport\w*|training|wedstrijd)\b.{0,50}"
-    r"\b(blauwe plek\w*|schaafwond\w*|bult\w*)\b|\bdood ?graag\b"
+    r"\b(blauwe plek\w*|schaafwond\w*|bult\w*)\b(?!.{0,60}\b(vinger\w*|handafdruk\w*|greep|knijp\w*|schrok|schrikt)\b)"
+    r"|\bdood ?graag\b"
+    r"|\b(wil|ga|gaan) (\w+ ){0,2}dood\b[^.]{0,30}\bsaaie? (les|lessen|dag|toets|uur|klas)\b"
+    r"(?!.{0,80}\b(geen grap\w*|nee serieus|ik meen het|echt serieus)\b)"
     r"|\b(dicht|gesloten|ontruimd) (door|vanwege|wegens) (een )?(bommelding|brand|storm)\b"
     r"|\b(will|gonna|going to|gaat|zal) (kill|vermoorden) me\b.{0,60}\b(haha\w*|lol|grapje|just kidding)\b"
     r"|\bdreig\w* (\w+ ){0,3}(uit te vallen|uitval|thuiszitter|te blijven zitten|vast te lopen|achter te raken"
@@ -665,7 +683,9 @@ IDIOMS = re.compile(
     # child who "kills" a parent over a mail to the mentor, a parent who suspects to be suspected
     r"|\b(vermoord\w*|murder\w*|kill\w*|ophang\w*|schiet\w* (\w+ )?neer|maak\w* (\w+ )?af|afmaak\w*|afmaken)\b[^.]{0,80}"
     r"\b(haha\w*|hihi|lol|grapje|geintje|jk|just kidding|nee serieus)\b"
-    r"|\bvermoord (\w+ ){1,3}nog (eens|een keer|ooit)\b"
+    r"|\bvermoord (\w+ ){1,3}nog (eens|een keer|ooit)\b|\bvermoord (hem|haar|ze) nog\b(?! (eens|een keer|ooit) )"
+    r"|\b(ma|pa|mama|papa|moeder|vader|mam|pap|ouders)\b (vermoordt|vermoorden|maakt|maken) (me|mij)( af)? "
+    r"(als|om|want|wanneer|if|when)\b|\b(just )?kill me now\b"
     r"|\b(zoon|dochter|kind|zusje|broertje|son|daughter|kid) (vermoordt|vermoorden|kills|will kill|maakt) (me|mij|ons|us)\b"
     r"( af)? (als|when|if)\b"
     r"|\b(denken|denkt|dacht|vermoeden|verdenken|think|thinks)\b (\w+ ){0,3}(dat|that) (wij|we|ik|i) (\w+ ){1,2}"
@@ -689,7 +709,7 @@ IDIOMS = re.compile(
 )
 # A lesson, a talk, a book or a film about the subject: information, not danger.
 ABOUT_A_SUBJECT = re.compile(
-    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk over|profielwerkstuk (\w+ ){0,4}(over|naar)\b|docu('?s)?\b|(school)?proje[ck]t (\w+ ){0,3}(over|about|on|o|uber|zum?)\b|presentatie (\w+ ){0,2}over|enge? (film|filmpje|video|serie)\w*|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
+    r"\b(preventie\w*|lesmateriaal|lesopdracht|spreekbeurt|werkstuk (\w+ )?over|voor (een |mijn |mn |m n |ons |het )?(werkstuk|pws|profielwerkstuk|spreekbeurt|scriptie)\b(?!.{0,40}\b(nee|grapje|voor mezelf|voor mij)\b)|profielwerkstuk (\w+ ){0,4}(over|naar)\b|docu('?s)?\b|(school)?proje[ck]t (\w+ ){0,3}(over|about|on|o|uber|zum?)\b|presentatie (\w+ ){0,2}over|enge? (film|filmpje|video|serie)\w*|voorlichting|boek (\w+ ){0,2}over|leesverslag|boekverslag|leesdossier|boekbespreking|films?\b(?! (online|rond))|"
     r"(dat|dit|het) boek (gebruiken|lezen|bespreken)\b|(lees|lezen|read|reading) (\w+ ){0,3}(boek|book)\b|(het|dat|dit) onderwerp\b|gastles\w*|(les|lessen|lessenserie|lespakket) over\b"
     r"|(herkennen van )?signalen van\b|(recogni[sz]\w* )?signs of\b|workshops?\b|training (is|for|voor)\b|"
     r"horror\w*|toneelstuk|musical|rol als|serie over|documentaire|gedicht over|paintball|trainingen\b|trainings\b"
@@ -752,7 +772,7 @@ def no_danger_now(plain: str) -> bool:
 # "ik wil het gewoon weten voor later, er is nu geen casus": no case, whatever "nu" says
 NO_CASE = re.compile(
     r"\b((er is|ik heb|we hebben) (nu |nog )?geen (casus|concreet geval|concrete casus|case)|(ik wil|wil ik) (het )?(gewoon )?weten voor later"
-    r"|(don t|do not|dont) have a case|no (concrete )?case|in general terms)\b"
+    r"|(don t|do not|dont) have a case|no (concrete )?case|in general terms|(er is )?nu geen (acuut |direct )?gevaar)\b"
 )
 # "hij lag dubbel", "vond het grappig": the one who said it (or heard it) was laughing about it; a
 # crisis told with a laugh says "lachte erbij" or "lachte het weg", and that stays a crisis
@@ -875,6 +895,7 @@ _MESSAGE_PAIRS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     (ABUSE, (CARER_GONE, ALONE_TOO_LONG), (ORDINARY_ABSENCE,)),
     (ABUSE, (LEFT_ABROAD, ABROAD), (CARE_ARRANGED,)),
     (DANGER, (NOT_BROUGHT_BACK, ABROAD), ()),
+    (DANGER, (SHELTER_TONIGHT, HOME_UNSAFE), ()),
 )
 _RULES: Tuple[Tuple[str, Tuple[Pattern, ...], Tuple[Pattern, ...]], ...] = tuple(
     (kind, tuple(re.compile(p) for p in need), tuple(re.compile(p) for p in unless)) for kind, need, unless in _PAIRS

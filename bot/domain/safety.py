@@ -359,6 +359,11 @@ SIGN_MIN_WORDS = 5
 MODEL_CRISIS = 0.65
 MODEL_MIN_WORDS = 8
 MODEL_SIGN = 0.55
+# The learned model sets the net's alarm aside below this probability, in a message of
+# ``MODEL_MIN_WORDS`` or more: on the eight held-out writers the net raised 86 false alarms and the
+# model put 29 of them under 0.02, against 1 of the net's 490 crises; on the dev splits 5 of 17
+# false alarms and no crisis (0.05: 38 and 3; 10 and 1). Chosen in stop 20, bench/RESULTS.md.
+MODEL_OVERRULES = 0.02
 # The classifier's ``crisis`` (SIGN_CONFIDENCE) gives the line only when the learned model sees at
 # least this much danger too: after a retraining the classifier put 0.3-0.6 on "mijn zoon is
 # gevallen en heeft zijn arm gebroken, wie betaalt" (the model: 0.1).
@@ -376,6 +381,19 @@ def learned_crisis(text: Optional[str], probability: float) -> bool:
     if probability < MODEL_CRISIS or len(text.split()) < MODEL_MIN_WORDS or _about_not_happening(text):
         return False
     return not IDIOMS.search(normalise(text))
+
+
+def overruled(text: Optional[str], probability: Optional[float]) -> bool:
+    """Whether the learned model is sure enough that ``text`` tells no acute danger to set the
+    crisis net's alarm aside; the message then gets its ordinary answer with the safety line.
+
+    Why: the net's words are the same in a crisis and in a school project, a sigh ("ik vermoord hem
+    nog, laptop weer laten liggen") or a mentor who asked and heard no; the model, trained on every
+    writer's crises beside their look-alikes, reads the whole message. Short messages ("ik werd
+    verkracht") stay the net's: the model knows too little of them. ``None``: the model did not run."""
+    if probability is None:
+        return False
+    return probability < MODEL_OVERRULES and len(emoji_as_words(text or "").split()) >= MODEL_MIN_WORDS
 
 
 def danger_sign(

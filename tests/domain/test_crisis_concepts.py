@@ -334,3 +334,42 @@ def test_a_case_that_is_over_a_denied_harm_a_sports_injury_and_a_stable_child_ar
 )
 def test_a_past_case_that_is_back_today_and_a_stabbing_threat_stay_a_crisis(text):
     assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moet ik nog huiswerk maken? ben er na de vakantie toch niet meer",
+        "ze zei tegen haar vriendin dat ze er binnenkort niet meer is en heeft haar spullen weggegeven",
+        "my friend texted me she is going to jump tonight",
+        "ik mag niet meer naar huis van mn stiefvader, thuis is het niet veilig. waar kan ik vannacht slapen?",
+        "onze buurjongen zegt dat hij het jachtgeweer van zijn opa meeneemt naar school",
+        "de buurvrouw roept dat haar dochter weg sinds gisteravond is en niemand neemt op",
+        "seine mutter wird gerade geschlagen, der kleine steht daneben",
+        "vecina isi incuie copiii in casa toata ziua",
+        "trainer hier, jongen van 11 heeft bij hockey blauwe plekken in de vorm van vingers om zijn pols",
+    ],
+)
+def test_round_ten_phrasings_of_gone_soon_jumping_no_bed_tonight_a_rifle_and_finger_bruises_are_a_crisis(text):
+    assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn vader vermoordt me als hij mijn cijfer voor frans ziet, kan ik een herkansing vragen",
+        "ik vermoord haar nog, weer haar gymtas vergeten. kan school die even bewaren?",
+        "just kill me now, drie toetsen op een dag. mag school dat zomaar plannen?",
+        "ik heb informatie nodig voor mijn profielwerkstuk: hoe vaak wordt huiselijk geweld gemeld in gelderland?",
+        "voor ons werkstuk willen we weten hoeveel meldingen veilig thuis krijgt",
+        "leerling slaat met deuren als hij boos is, maar er is nu geen gevaar. hoe vraag ik extra begeleiding aan",
+        "ik wil dood, zo'n saaie les vandaag, wanneer is het kerstvakantie",
+        "mijn man is jager en heeft een jachtgeweer in de wapenkluis, moet school dat weten?",
+    ],
+)
+def test_round_ten_look_alikes_a_parent_who_kills_over_a_grade_a_school_project_and_a_hunter_are_no_crisis(text):
+    assert detect_crisis(text) is None
+
+
+def test_a_joke_that_turns_serious_stays_a_crisis():
+    assert detect_crisis("wil dood saaie les... nee geen grap, ik heb de pillen al in mijn tas") is not None

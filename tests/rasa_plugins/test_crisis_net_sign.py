@@ -87,3 +87,27 @@ def test_a_story_the_model_finds_ordinary_gets_nothing():
 
 def test_a_short_answer_is_no_crisis_however_sure_the_model_is():
     assert _through_the_net("ik ben zijn vader", model=0.99).get("intent")["name"] == "nlu_fallback"
+
+
+def test_a_long_message_the_learned_model_is_sure_of_gets_the_line_instead_of_the_crisis_answer():
+    text = "mijn zoon zei tegen de juf dat hij klappen krijgt, maar dat ging over een spelletje op zijn telefoon"
+    sure = _through_the_net(text, model=0.01)
+    assert sure.get("intent")["name"] != "crisis" and sure.get(DANGER_SIGN) == "abuse"
+    assert (
+        _through_the_net("mijn vader slaat me elke avond met de riem als hij gedronken heeft", model=0.3).get("intent")[
+            "name"
+        ]
+        == "crisis"
+    )
+
+
+def test_a_short_message_stays_the_nets_whatever_the_model_says():
+    assert _through_the_net("ik werd verkracht", model=0.001).get("intent")["name"] == "crisis"
+
+
+def test_without_the_learned_model_the_net_is_not_overruled():
+    message = Message(
+        data={"text": "mijn vader slaat me elke avond met de riem als hij gedronken heeft", "entities": []}
+    )
+    CrisisSafetyNet.create({}, None, None, None).process([message])
+    assert message.get("intent")["name"] == "crisis"

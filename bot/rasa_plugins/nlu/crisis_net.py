@@ -3,7 +3,8 @@
 It runs last in the pipeline. When ``bot.domain.safety`` sees acute danger, the message's intent
 becomes ``crisis`` with full confidence, whatever the classifier or the fallback said. A crisis
 that only the classifier or the learned crisis model (``CrisisClassifier``) sees counts too, also
-when the fallback took its place. Every
+when the fallback took its place; a message the patterns see but the learned model is sure is no
+crisis (``bot.domain.safety.overruled``) gets its ordinary answer with the safety line. Every
 ``crisis`` message gets a ``crisis_kind`` entity, so the answer can lead with the right number.
 
 A message that is no crisis but shows a sign of danger (``bot.domain.safety.danger_sign``: a
@@ -27,7 +28,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.domain.crisis_model import CRISIS_INTENT
-from bot.domain.safety import CrisisKind, danger_sign, detect_crisis, learned_crisis, names_danger
+from bot.domain.safety import CrisisKind, danger_sign, detect_crisis, learned_crisis, names_danger, overruled
 from bot.rasa_plugins.nlu.crisis_classifier import CRISIS_PROBABILITY
 from bot.rasa_plugins.nlu.fallback_intent import (
     UNKNOWN_WORDS,
@@ -78,6 +79,11 @@ def sign_of_danger(message: Message) -> Optional[CrisisKind]:
     return danger_sign(message.get(TEXT), confidence if trusted else 0.0, model_probability(message))
 
 
+def _line_for(kind: CrisisKind) -> CrisisKind:
+    """The safety line of a crisis kind: 113 for self-harm, Veilig Thuis for abuse, all numbers else."""
+    return kind if kind in (CrisisKind.SUICIDE, CrisisKind.ABUSE) else CrisisKind.GENERAL
+
+
 def model_probability(message: Message) -> float:
     """The learned crisis model's probability (``CrisisClassifier``), 0 when it did not run."""
     return message.get(CRISIS_PROBABILITY) or 0.0
@@ -95,6 +101,9 @@ class CrisisSafetyNet(StatelessComponent, IntentClassifier):
     @staticmethod
     def _process_one(message: Message) -> None:
         kind = detect_crisis(message.get(TEXT))
+        if kind is not None and overruled(message.get(TEXT), message.get(CRISIS_PROBABILITY)):
+            message.set(DANGER_SIGN, _line_for(sign_of_danger(message) or kind).value, add_to_output=True)
+            return
         if kind is not None:
             set_intent(message, CRISIS_INTENT, 1.0)
         elif classifier_sees_crisis(message) or learned_crisis(message.get(TEXT), model_probability(message)):
