@@ -115,8 +115,7 @@ def detectors(model: Optional[CrisisModel]) -> Dict[str, Callable[[str], Optiona
         return None if kind is None else kind.value
 
     def line(text: str) -> Optional[str]:
-        sign = danger_sign(text, model_probability=probability(text)) is not None or detect_crisis(text) is not None
-        return crisis(text) or ("line" if sign else None)
+        return crisis(text) or ("line" if danger_sign(text, model_probability=probability(text)) is not None else None)
 
     return {"crisis": crisis, "line": line}
 

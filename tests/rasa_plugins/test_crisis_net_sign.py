@@ -89,16 +89,18 @@ def test_a_short_answer_is_no_crisis_however_sure_the_model_is():
     assert _through_the_net("ik ben zijn vader", model=0.99).get("intent")["name"] == "nlu_fallback"
 
 
-def test_a_long_message_the_learned_model_is_sure_of_gets_the_line_instead_of_the_crisis_answer():
+def test_a_long_message_the_learned_model_is_sure_of_is_no_crisis():
     text = "mijn zoon zei tegen de juf dat hij klappen krijgt, maar dat ging over een spelletje op zijn telefoon"
-    sure = _through_the_net(text, model=0.01)
-    assert sure.get("intent")["name"] != "crisis" and sure.get(DANGER_SIGN) == "abuse"
-    assert (
-        _through_the_net("mijn vader slaat me elke avond met de riem als hij gedronken heeft", model=0.3).get("intent")[
-            "name"
-        ]
-        == "crisis"
+    assert _through_the_net(text, intent="crisis", crisis=0.9, model=0.01).get("intent")["name"] != "crisis"
+    crisis = "mijn vader slaat me elke avond met de riem als hij gedronken heeft"
+    assert _through_the_net(crisis, model=0.3).get("intent")["name"] == "crisis"
+
+
+def test_bullying_the_model_is_sure_of_gets_no_crisis_answer_and_no_line():
+    message = _through_the_net(
+        "mijn kind wordt op school gepest en geschopt door klasgenoten, wie kan helpen", model=0.001
     )
+    assert message.get("intent")["name"] != "crisis" and message.get(DANGER_SIGN) is None
 
 
 def test_a_short_message_stays_the_nets_whatever_the_model_says():

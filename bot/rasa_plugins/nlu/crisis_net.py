@@ -3,8 +3,9 @@
 It runs last in the pipeline. When ``bot.domain.safety`` sees acute danger, the message's intent
 becomes ``crisis`` with full confidence, whatever the classifier or the fallback said. A crisis
 that only the classifier or the learned crisis model (``CrisisClassifier``) sees counts too, also
-when the fallback took its place; a message the patterns see but the learned model is sure is no
-crisis (``bot.domain.safety.overruled``) gets its ordinary answer with the safety line. Every
+when the fallback took its place. A long message the learned model is sure is no crisis
+(``bot.domain.safety.overruled``) is none, whatever the patterns or the classifier say: its
+ordinary answer, with the safety line when the signs of danger call for one. Every
 ``crisis`` message gets a ``crisis_kind`` entity, so the answer can lead with the right number.
 
 A message that is no crisis but shows a sign of danger (``bot.domain.safety.danger_sign``: a
@@ -79,11 +80,6 @@ def sign_of_danger(message: Message) -> Optional[CrisisKind]:
     return danger_sign(message.get(TEXT), confidence if trusted else 0.0, model_probability(message))
 
 
-def _line_for(kind: CrisisKind) -> CrisisKind:
-    """The safety line of a crisis kind: 113 for self-harm, Veilig Thuis for abuse, all numbers else."""
-    return kind if kind in (CrisisKind.SUICIDE, CrisisKind.ABUSE) else CrisisKind.GENERAL
-
-
 def model_probability(message: Message) -> float:
     """The learned crisis model's probability (``CrisisClassifier``), 0 when it did not run."""
     return message.get(CRISIS_PROBABILITY) or 0.0
@@ -100,13 +96,13 @@ class CrisisSafetyNet(StatelessComponent, IntentClassifier):
 
     @staticmethod
     def _process_one(message: Message) -> None:
-        kind = detect_crisis(message.get(TEXT))
-        if kind is not None and overruled(message.get(TEXT), message.get(CRISIS_PROBABILITY)):
-            message.set(DANGER_SIGN, _line_for(sign_of_danger(message) or kind).value, add_to_output=True)
-            return
+        sure_of_no_crisis = overruled(message.get(TEXT), message.get(CRISIS_PROBABILITY))
+        kind = None if sure_of_no_crisis else detect_crisis(message.get(TEXT))
         if kind is not None:
             set_intent(message, CRISIS_INTENT, 1.0)
-        elif classifier_sees_crisis(message) or learned_crisis(message.get(TEXT), model_probability(message)):
+        elif not sure_of_no_crisis and (
+            classifier_sees_crisis(message) or learned_crisis(message.get(TEXT), model_probability(message))
+        ):
             set_intent(message, CRISIS_INTENT, 1.0)
             kind = CrisisKind.GENERAL
         else:
