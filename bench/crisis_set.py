@@ -103,19 +103,22 @@ def detectors(model: Optional[CrisisModel]) -> Dict[str, Callable[[str], Optiona
     """``crisis``: the crisis kind or None; ``line``: the crisis kind, or ``line`` when only the
     safety line comes; with ``model``, its probability counts as in the crisis net."""
 
-    def probability(text: str) -> float:
-        return model.probability(text) if model is not None else 0.0
+    def probability(text: str) -> Optional[float]:
+        return model.probability(text) if model is not None else None
 
     def crisis(text: str) -> Optional[str]:
-        kind = detect_crisis(text)
-        if kind is not None and overruled(text, model.probability(text) if model is not None else None):
+        known = probability(text)
+        if overruled(text, known):
             return None
-        if kind is None and learned_crisis(text, probability(text)):
+        kind = detect_crisis(text)
+        if kind is None and learned_crisis(text, known or 0.0):
             kind = CrisisKind.GENERAL
         return None if kind is None else kind.value
 
     def line(text: str) -> Optional[str]:
-        return crisis(text) or ("line" if danger_sign(text, model_probability=probability(text)) is not None else None)
+        return crisis(text) or (
+            "line" if danger_sign(text, model_probability=probability(text) or 0.0) is not None else None
+        )
 
     return {"crisis": crisis, "line": line}
 

@@ -553,9 +553,12 @@ SHELTER_TONIGHT = (
     r"|\b(ergens|waar)\b (\w+ ){0,3}(vannacht|vanavond) (\w+ )?(slapen|heen|naartoe|blijven)\b"
     r"|\b(somewhere|place) to (sleep|stay) tonight\b"
 )
-HOME_UNSAFE = (
+# "thuis is het niet veilig", in so many words (also the safety line's, ``UNSAFE_AT_HOME``)
+NOT_SAFE_AT_HOME = (
     r"\b(thuis|bij ons|in huis)\b.{0,20}\bniet (meer )?veilig\b|\bniet (meer )?veilig\b.{0,20}\b(thuis|bij ons)\b"
-    r"|\b(kan|durf|wil|mag) (\w+ ){0,2}niet (meer )?naar huis\b|\b(not|isn t|isnt) safe at home\b"
+)
+HOME_UNSAFE = (
+    NOT_SAFE_AT_HOME + r"|\b(kan|durf|wil|mag) (\w+ ){0,2}niet (meer )?naar huis\b|\b(not|isn t|isnt) safe at home\b"
 )
 # someone who says goodbye to everyone, secretly
 FAREWELL_ALL = (
@@ -981,8 +984,8 @@ _SIGN_RULES = tuple(
 )
 # Not safe at home, or no future, in so many words: no crisis alone, but worth the line.
 UNSAFE_AT_HOME = (
-    r"\b(thuis|bij ons|in huis)\b.{0,20}\bniet (meer )?veilig\b|\bniet (meer )?veilig\b.{0,20}\b(thuis|bij ons)\b"
-    r"|\bbang (voor|om) (thuis|naar huis)\b|\b(not|don't|don t|dont|do not) (feel )?safe (at home|with (him|her|my \w+))\b"
+    NOT_SAFE_AT_HOME
+    + r"|\bbang (voor|om) (thuis|naar huis)\b|\b(not|don't|don t|dont|do not) (feel )?safe (at home|with (him|her|my \w+))\b"
 )
 NO_FUTURE = (
     r"\bgeen toekomst (meer )?(voor (mij|me|mezelf)|zie)\b|\bzie (\w+ )?geen toekomst\b"

@@ -359,7 +359,7 @@ SIGN_MIN_WORDS = 5
 MODEL_CRISIS = 0.65
 MODEL_MIN_WORDS = 8
 MODEL_SIGN = 0.55
-# The learned model sets the net's alarm aside below this probability, in a message of
+# The learned model sets the net's and the classifier's alarm aside below this probability, in a message of
 # ``MODEL_MIN_WORDS`` or more: on the eight held-out writers the net raised 86 false alarms and the
 # model put 29 of them under 0.02, against 1 of the net's 490 crises; on the dev splits 5 of 17
 # false alarms and no crisis (0.05: 38 and 3; 10 and 1). Chosen in stop 20, bench/RESULTS.md.
@@ -385,7 +385,8 @@ def learned_crisis(text: Optional[str], probability: float) -> bool:
 
 def overruled(text: Optional[str], probability: Optional[float]) -> bool:
     """Whether the learned model is sure enough that ``text`` tells no acute danger to set the
-    crisis net's alarm aside; the message then gets its ordinary answer with the safety line.
+    crisis net's alarm aside; the message then gets its ordinary answer, with the safety line only
+    when ``danger_sign`` sees one.
 
     Why: the net's words are the same in a crisis and in a school project, a sigh ("ik vermoord hem
     nog, laptop weer laten liggen") or a mentor who asked and heard no; the model, trained on every
